@@ -1,0 +1,104 @@
+/**
+ * generate — everything the packages need from spec/claid.openapi.json:
+ *   packages/core/src/generated/schema.ts  TypeScript types (openapi-typescript)
+ *   packages/msw/src/generated/spec.ts     the spec as a module, for the mock's validators
+ * `--check` regenerates in memory and fails with a diff when a committed file is stale.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+export const SPEC_PATH = join(ROOT, "spec/claid.openapi.json");
+
+const GENERATED_README = `# Generated code — do not edit
+
+Every file in this folder is written by \`npm run generate\` (scripts/generate)
+from \`spec/claid.openapi.json\`. Edit the spec (or its patches) and regenerate;
+\`npm run generate:check\` fails in CI when these files are stale.
+`;
+
+export async function renderAll(specText: string): Promise<Map<string, string>> {
+  const spec = JSON.parse(specText);
+  const hash = createHash("sha256").update(specText).digest("hex");
+  const header = `// Generated from spec/claid.openapi.json (OpenAPI ${spec.openapi}, "${spec.info.title}" ${spec.info.version}, sha256 ${hash}) by scripts/generate. Do not edit.\n`;
+
+  const types = astToString(await openapiTS(spec, { defaultNonNullable: false, emptyObjectsUnknown: true }));
+  const specModule = [
+    "/** The OpenAPI document, for validators that need the schemas at run time. */",
+    `export const openapiDocument = ${JSON.stringify(spec, null, 2)} as const satisfies Record<string, unknown>;`,
+    `export const specSha256 = ${JSON.stringify(hash)};`,
+    "",
+  ].join("\n");
+
+  return new Map([
+    ["packages/core/src/generated/schema.ts", `${header}\n${types}`],
+    ["packages/core/src/generated/README.md", GENERATED_README],
+    ["packages/msw/src/generated/spec.ts", `${header}\n${specModule}`],
+    ["packages/msw/src/generated/README.md", GENERATED_README],
+  ]);
+}
+
+/** Generated files whose committed copy under `root` is missing or differs. */
+export function staleFiles(root: string, files: Map<string, string>): [string, string][] {
+  return [...files].filter(
+    ([file, text]) => !existsSync(join(root, file)) || readFileSync(join(root, file), "utf8") !== text,
+  );
+}
+
+async function main(check: boolean): Promise<number> {
+  const started = performance.now();
+  const files = await renderAll(readFileSync(SPEC_PATH, "utf8"));
+  if (!check) {
+    for (const [file, text] of files) {
+      mkdirSync(dirname(join(ROOT, file)), { recursive: true });
+      writeFileSync(join(ROOT, file), text);
+    }
+    console.log(`generate: wrote ${files.size} files in ${Math.round(performance.now() - started)} ms`);
+    return 0;
+  }
+  const stale = [...files].filter(
+    ([file, text]) => !existsSync(join(ROOT, file)) || readFileSync(join(ROOT, file), "utf8") !== text,
+  );
+  if (stale.length === 0) {
+    console.log(`generate:check: ${files.size} generated files are up to date`);
+    return 0;
+  }
+  const fresh = mkdtempSync(join(tmpdir(), "claid-generate-"));
+  try {
+    for (const [file, text] of stale) {
+      const target = join(fresh, file);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+      const committed = join(ROOT, file);
+      console.error(`\nStale: ${file}`);
+      console.error(diff(existsSync(committed) ? committed : "/dev/null", target, file));
+    }
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+  console.error(
+    `\ngenerate:check: ${stale.length} generated file(s) are stale. Run \`npm run generate\` and commit the result.`,
+  );
+  return 1;
+}
+
+function diff(committed: string, fresh: string, label: string): string {
+  try {
+    execFileSync("diff", ["-u", "--label", `committed/${label}`, "--label", `generated/${label}`, committed, fresh], {
+      encoding: "utf8",
+    });
+    return "";
+  } catch (error) {
+    const out = String((error as { stdout?: string }).stdout ?? "");
+    const lines = out.split("\n");
+    return lines.length > 80 ? `${lines.slice(0, 80).join("\n")}\n… (${lines.length - 80} more diff lines)` : out;
+  }
+}
+
+if (relative(process.argv[1] ?? "", import.meta.filename) === "") {
+  process.exitCode = await main(process.argv.includes("--check"));
+}
