@@ -1,0 +1,31 @@
+/** Friendly names for the generated schema types. */
+import type { components } from "./generated/schema.ts";
+
+type Schemas = components["schemas"];
+
+export type { components, operations, paths } from "./generated/schema.ts";
+
+/** Body of `POST /v1/image/edit/batch`. */
+export type BatchEditRequest = Schemas["BatchEditRequest"];
+/** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
+export type BatchInput = BatchEditRequest["input"];
+export type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
+export type ImageOperations = Schemas["ImageOperations"];
+/** A storage URI string or output options (`destination`, `format`, `metadata`). */
+export type BatchOutput = NonNullable<BatchEditRequest["output"]>;
+export type ImageOutputOptions = Schemas["ImageOutputOptions"];
+/** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
+export type BatchStatus = Schemas["APIV1Status"];
+/** The `data` of a successful `POST /v1/image/edit/batch`. */
+export type BatchAccepted = Schemas["BatchAcceptedResponse"];
+/** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
+export type BatchResult = Schemas["BatchResultResponse"];
+export type BatchResultItem = Schemas["AsyncPipelineResultItem"];
+export type PipelineInputObject = Schemas["PipelineInputObject"];
+export type PipelineOutputObject = Schemas["PipelineOutputObject"];
+export type BatchPipelineError = Schemas["BatchPipelineError"];
+/** Claid's common error body. */
+export type HttpErrorDetails = Schemas["HttpErrorDetails"];
+export type ErrorType = Schemas["ErrorType"];
+/** A task id as returned by `create()` (`id`), or the same digits as a string. */
+export type TaskId = number | string;

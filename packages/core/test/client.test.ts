@@ -1,0 +1,258 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ClaidAPIError,
+  ClaidConnectionError,
+  ClaidError,
+  ConflictError,
+  createClaid,
+  InternalServerError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  NotFoundError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  ValidationError,
+} from "../src/index.ts";
+import { ACCEPTED, jsonResponse, stubFetch } from "./helpers.ts";
+
+const KEY = "sk-test-5ecret-key-0123456789";
+const body = { input: "storage://s/in/", operations: {} };
+
+describe("requests", () => {
+  it("POSTs the body as JSON with the bearer key and returns `data`", async () => {
+    const stub = stubFetch(jsonResponse(200, ACCEPTED));
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch, headers: { "X-Extra": "1" } });
+    const accepted = await claid.batches.create(body);
+    expect(accepted).toEqual(ACCEPTED.data);
+    const [request] = stub.requests;
+    expect(request?.method).toBe("POST");
+    expect(request?.url).toBe("https://api.claid.ai/v1/image/edit/batch");
+    expect(request?.headers.get("authorization")).toBe(`Bearer ${KEY}`);
+    expect(request?.headers.get("content-type")).toBe("application/json");
+    expect(request?.headers.get("x-extra")).toBe("1");
+    expect(await request?.json()).toEqual(body);
+  });
+
+  it.each([
+    [7, "7"],
+    ["42", "42"],
+    [0, "0"],
+    [Number.MAX_SAFE_INTEGER, String(Number.MAX_SAFE_INTEGER)],
+  ])("retrieve(%j) GETs /v1/image/edit/batch/%s", async (taskId, path) => {
+    const stub = stubFetch(jsonResponse(200, { data: { ...ACCEPTED.data, status: "DONE" } }));
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    await claid.batches.retrieve(taskId);
+    expect(stub.requests[0]?.url).toBe(`https://api.claid.ai/v1/image/edit/batch/${path}`);
+    expect(stub.requests[0]?.method).toBe("GET");
+  });
+
+  it("honours a baseUrl with a path prefix", async () => {
+    const stub = stubFetch(jsonResponse(200, ACCEPTED));
+    const claid = createClaid({ apiKey: KEY, baseUrl: "http://127.0.0.1:9999/proxy/", fetch: stub.fetch });
+    await claid.batches.create(body);
+    expect(stub.requests[0]?.url).toBe("http://127.0.0.1:9999/proxy/v1/image/edit/batch");
+  });
+
+  it("sends no Authorization header in proxy mode (apiKey: null)", async () => {
+    const stub = stubFetch(jsonResponse(200, ACCEPTED));
+    const claid = createClaid({ apiKey: null, baseUrl: "https://example.test/api/claid", fetch: stub.fetch });
+    await claid.batches.create(body);
+    expect(stub.requests[0]?.headers.has("authorization")).toBe(false);
+  });
+
+  it("never sends the key to another origin through the raw client", async () => {
+    const stub = stubFetch(jsonResponse(200, ACCEPTED), jsonResponse(200, ACCEPTED));
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    await claid.client.GET("/v1/image/edit/batch/{task_id}", { params: { path: { task_id: 1 } } });
+    await claid.client.GET("/v1/image/edit/batch/{task_id}", {
+      params: { path: { task_id: 1 } },
+      baseUrl: "https://downloads.example.test",
+    });
+    expect(stub.requests[0]?.headers.get("authorization")).toBe(`Bearer ${KEY}`);
+    expect(stub.requests[1]?.headers.has("authorization")).toBe(false);
+  });
+});
+
+describe("bad input is rejected before any request", () => {
+  it.each([
+    1.5,
+    -1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    "",
+    " 1",
+    "1/../x",
+    "1?x",
+    "%2e%2e",
+    "12a",
+    "9007199254740993",
+    null,
+    undefined,
+    {},
+  ])("taskId %j", async (taskId) => {
+    const stub = stubFetch();
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    const error = await claid.batches.retrieve(taskId as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe("taskId");
+    const shown = typeof taskId === "string" ? JSON.stringify(taskId) : String(taskId);
+    expect((error as Error).message).toContain(typeof taskId === "object" && taskId ? "a object" : shown);
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it.each([null, "x", [], 3])("create body %j", async (value) => {
+    const stub = stubFetch();
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    const error = await claid.batches.create(value as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe("body");
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it.each([undefined, "", "   ", 42])("apiKey %j fails at construction, naming the option", (apiKey) => {
+    expect(() => createClaid({ apiKey: apiKey as never })).toThrow(InvalidArgumentError);
+    expect(() => createClaid({ apiKey: apiKey as never })).toThrow(/`apiKey`/);
+  });
+
+  it.each(["not a url", "", "//"])("baseUrl %j", (baseUrl) => {
+    expect(() => createClaid({ apiKey: KEY, baseUrl })).toThrow(/baseUrl must be an absolute URL/);
+  });
+});
+
+const errorBody = {
+  error_code: "150",
+  error_type: "validation",
+  error_message: "Field is wrong.",
+  error_details: { "body.input": ["bad"] },
+};
+
+describe("every non-2xx status maps to its error class", () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [402, PaymentRequiredError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, ValidationError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [502, InternalServerError],
+    [503, InternalServerError],
+    [418, ClaidAPIError],
+  ])("%i → %o", async (status, ErrorClass) => {
+    const stub = stubFetch(jsonResponse(status, errorBody, { "x-request-id": "req-123" }));
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    const error = (await claid.batches.retrieve(1).catch((e: unknown) => e)) as ClaidAPIError;
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ClaidAPIError);
+    expect(error).toBeInstanceOf(ClaidError);
+    expect(error.constructor).toBe(ErrorClass);
+    expect(error.name).toBe(ErrorClass.name);
+    expect(error).toMatchObject({
+      status,
+      errorCode: "150",
+      errorType: "validation",
+      errorMessage: "Field is wrong.",
+      errorDetails: { "body.input": ["bad"] },
+      requestId: "req-123",
+    });
+    expect(error.headers.get("x-request-id")).toBe("req-123");
+    expect(error.message).toContain(String(status));
+    expect(error.message).toContain("Field is wrong.");
+    expect(error.message).toContain("req-123");
+  });
+
+  it.each([
+    [
+      "an HTML page from a proxy",
+      new Response("<html><title>502 Bad Gateway</title></html>", {
+        status: 502,
+        headers: { "Content-Type": "text/html" },
+      }),
+      InternalServerError,
+      /not Claid's JSON error body \(text\/html\).*502 Bad Gateway/,
+    ],
+    ["an empty body", new Response(null, { status: 503 }), InternalServerError, /empty body/],
+    ["an empty 401", new Response("", { status: 401 }), AuthenticationError, /empty body/],
+    [
+      "JSON of another shape",
+      jsonResponse(400, { detail: "nope" }),
+      BadRequestError,
+      /not Claid's JSON error body.*nope/,
+    ],
+  ])("%s still gives the right class and a clear message", async (_, response, ErrorClass, message) => {
+    const claid = createClaid({ apiKey: KEY, fetch: stubFetch(response).fetch });
+    const error = (await claid.batches.create(body).catch((e: unknown) => e)) as ClaidAPIError;
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error.message).toMatch(message);
+    expect(error.errorCode).toBeUndefined();
+  });
+
+  it("wraps a network failure in ClaidConnectionError with the cause", async () => {
+    const cause = new TypeError("fetch failed");
+    const claid = createClaid({ apiKey: KEY, fetch: stubFetch(cause).fetch });
+    const error = (await claid.batches.create(body).catch((e: unknown) => e)) as ClaidConnectionError;
+    expect(error).toBeInstanceOf(ClaidConnectionError);
+    expect(error.cause).toBe(cause);
+    expect(error.message).toMatch(/fetch failed/);
+  });
+
+  it("rejects with the caller's abort reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("user gave up");
+    const claid = createClaid({
+      apiKey: KEY,
+      fetch: async (request) => {
+        controller.abort(reason);
+        throw request.signal.reason;
+      },
+    });
+    await expect(claid.batches.create(body, { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it.each([
+    ["an empty body", new Response("", { status: 200 }), /empty body/],
+    ["truncated JSON", new Response('{"data": {"id": 1', { status: 200 }), /not valid JSON/],
+    ["JSON that is not a task", jsonResponse(200, { data: { task: 1 } }), /not a batch task/],
+  ])("a 2xx with %s is an InvalidResponseError", async (_, response, message) => {
+    const claid = createClaid({ apiKey: KEY, fetch: stubFetch(response).fetch });
+    const error = await claid.batches.retrieve(1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe("the API key never leaks", () => {
+  const echoes = [
+    ["an error body that echoes the key", jsonResponse(401, { ...errorBody, error_message: `Key ${KEY} is invalid` })],
+    ["a proxy page that echoes the key", new Response(`<p>Authorization: Bearer ${KEY}</p>`, { status: 502 })],
+    ["a network error whose message has the key", new TypeError(`connect failed for ${KEY}`)],
+  ] as const;
+
+  it.each(echoes)("%s", async (_, answer) => {
+    const claid = createClaid({ apiKey: KEY, fetch: stubFetch(answer).fetch });
+    const error = (await claid.batches.retrieve(1).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(ClaidError);
+    for (const text of [
+      error.message,
+      String(error),
+      JSON.stringify(error),
+      error.stack ?? "",
+      inspect(error, { depth: 0 }),
+    ]) {
+      expect(text).not.toContain(KEY);
+    }
+    expect(error.message).toContain("[redacted]");
+  });
+
+  it("is not visible on the client object", () => {
+    const claid = createClaid({ apiKey: KEY });
+    expect(inspect(claid, { depth: 10 })).not.toContain(KEY);
+    expect(JSON.stringify(Object.keys(claid))).not.toContain(KEY);
+  });
+});
