@@ -1,0 +1,229 @@
+import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails } from "@claid/core";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import { buildResults } from "./results.ts";
+import {
+  CREATE_BATCH,
+  GET_BATCH,
+  requestSchemaPointer,
+  type SpecOperation,
+  validationDetails,
+  validatorFor,
+} from "./schema.ts";
+import { ClaidMockStore, type MockFault, type MockOperation } from "./store.ts";
+
+export interface ClaidHandlersOptions {
+  /** Origin (and optional path prefix) the handlers answer on. Default `https://api.claid.ai`. */
+  baseUrl?: string;
+  /** When set, only `Bearer <apiKey>` is accepted; otherwise any well-formed bearer token is. */
+  apiKey?: string;
+  /** State shared with the test: tasks, request log, scenarios. A fresh store by default. */
+  store?: ClaidMockStore;
+  /** GETs a default task takes to reach DONE (earlier GETs say PROCESSING). Default 2. */
+  pollsToComplete?: number;
+  /** Images a storage folder input is taken to hold. Default 2. */
+  folderImageCount?: number;
+  /** Requests allowed per rate-limit window, reported in `RateLimit-*` headers; past it, 429. */
+  rateLimit?: { limit: number; windowSeconds: number };
+  /** Milliseconds added to every answer, to look like a real network. Default 0. */
+  latencyMs?: number;
+  /** Clock, for fake timers. Default `Date.now`. */
+  now?: () => number;
+}
+
+const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
+  400: { error_code: "100", error_type: "general", error_message: "Bad request." },
+  401: { error_code: "111", error_type: "auth", error_message: "Authorization is required." },
+  402: { error_code: "120", error_type: "billing", error_message: "No API calls left." },
+  403: { error_code: "112", error_type: "auth", error_message: "Not enough permissions." },
+  404: { error_code: "130", error_type: "general", error_message: "Batch image edit pipeline not found." },
+  409: { error_code: "140", error_type: "general", error_message: "The request conflicts with the resource's state." },
+  422: { error_code: "150", error_type: "validation", error_message: "Unprocessable Entity." },
+  429: { error_code: "160", error_type: "general", error_message: "Too many requests." },
+  500: { error_code: "500", error_type: "general", error_message: "Internal server error." },
+  502: { error_code: "502", error_type: "general", error_message: "Bad gateway." },
+  503: { error_code: "503", error_type: "general", error_message: "Service unavailable." },
+  504: { error_code: "504", error_type: "general", error_message: "Gateway timeout." },
+};
+
+/** MSW request handlers for both Batch API operations, built from the spec. */
+export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHandler[] {
+  const store = options.store ?? new ClaidMockStore();
+  const baseUrl = (options.baseUrl ?? "https://api.claid.ai").replace(/\/$/, "");
+  const now = options.now ?? Date.now;
+  const pollsToComplete = Math.max(1, options.pollsToComplete ?? 2);
+  const defaultStatuses: BatchStatus[] = [...Array<BatchStatus>(pollsToComplete - 1).fill("PROCESSING"), "DONE"];
+  const rateLimit = options.rateLimit ?? { limit: 1000, windowSeconds: 60 };
+  let window = { start: now(), used: 0 };
+
+  function rateLimitHeaders(): Record<string, string> {
+    const elapsed = now() - window.start;
+    if (elapsed >= rateLimit.windowSeconds * 1000) window = { start: now(), used: 0 };
+    window.used += 1;
+    const reset = Math.max(0, Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000));
+    return {
+      "RateLimit-Limit": String(rateLimit.limit),
+      "RateLimit-Remaining": String(Math.max(0, rateLimit.limit - window.used)),
+      "RateLimit-Reset": String(reset),
+    };
+  }
+
+  const errorBody = (status: number, message?: string, details: Record<string, unknown> = {}): HttpErrorDetails => {
+    const base = ERROR_BODIES[status] ?? { error_code: String(status), error_type: "general", error_message: "Error." };
+    return { ...base, error_message: message ?? base.error_message, error_details: details };
+  };
+
+  function respond(
+    request: Request,
+    operation: MockOperation,
+    status: number,
+    body: BodyInit | null,
+    headers: Record<string, string>,
+  ) {
+    store.requests.push({ operation, method: request.method, url: request.url, status, at: now() });
+    return new HttpResponse(body, {
+      status,
+      headers: { "x-request-id": store.nextRequestId(), ...rateLimitHeaders(), ...headers },
+    });
+  }
+  const json = (
+    request: Request,
+    operation: MockOperation,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => respond(request, operation, status, JSON.stringify(body), { "Content-Type": "application/json", ...headers });
+
+  async function faultResponse(request: Request, operation: MockOperation, fault: MockFault) {
+    switch (fault.type) {
+      case "network-error":
+        store.requests.push({ operation, method: request.method, url: request.url, status: 0, at: now() });
+        return HttpResponse.error();
+      case "latency":
+        await delay(fault.ms);
+        return undefined;
+      case "truncated-json":
+        return respond(request, operation, 200, '{"data": {"id": 1, "status": "ACC', {
+          "Content-Type": "application/json",
+        });
+      case "empty-body":
+        return respond(request, operation, 200, null, { "Content-Type": "application/json" });
+      case "invalid-shape":
+        return json(request, operation, 200, { data: { task: "unexpected" } });
+      case "status": {
+        const extra = fault.status === 429 ? { "Retry-After": "1", ...fault.headers } : { ...fault.headers };
+        if (fault.body === "html") {
+          const page = `<html><head><title>${fault.status} Bad Gateway</title></head><body><h1>${fault.status}</h1></body></html>`;
+          return respond(request, operation, fault.status, page, { "Content-Type": "text/html", ...extra });
+        }
+        if (fault.body === "empty") return respond(request, operation, fault.status, null, extra);
+        return json(request, operation, fault.status, errorBody(fault.status), extra);
+      }
+    }
+  }
+
+  /** Common steps of every operation: log, latency, scenarios, auth, rate limit. */
+  async function guard(request: Request, operation: MockOperation): Promise<Response | undefined> {
+    if (options.latencyMs) await delay(options.latencyMs);
+    const fault = store.takeFault(operation);
+    if (fault) {
+      const answered = await faultResponse(request, operation, fault);
+      if (answered) return answered;
+    }
+    const auth = request.headers.get("authorization") ?? "";
+    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    if (!token) return json(request, operation, 401, errorBody(401));
+    if (options.apiKey !== undefined && token !== options.apiKey) {
+      return json(request, operation, 401, errorBody(401, "Invalid API key."));
+    }
+    if (window.used >= rateLimit.limit && now() - window.start < rateLimit.windowSeconds * 1000) {
+      const reset = Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000);
+      return json(request, operation, 429, errorBody(429), { "Retry-After": String(reset) });
+    }
+    return undefined;
+  }
+
+  const validateCreate = validatorFor(requestSchemaPointer(CREATE_BATCH));
+
+  const createHandler = http[method(CREATE_BATCH)](url(baseUrl, CREATE_BATCH), async ({ request }) => {
+    const early = await guard(request, "create");
+    if (early) return early;
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return json(request, "create", 400, errorBody(400, "The request body is not valid JSON."));
+    }
+    if (!validateCreate(body)) {
+      const details = validationDetails(validateCreate.errors ?? []);
+      const message = Object.entries(details)
+        .map(([field, messages]) => `${field} ${messages.join("; ")}.`)
+        .join(" ");
+      return json(request, "create", 422, errorBody(422, message, details));
+    }
+    const batch = body as BatchEditRequest;
+    const id = store.allocateTaskId();
+    const result: BatchResult = {
+      id,
+      status: "ACCEPTED",
+      result_url: new URL(url(baseUrl, GET_BATCH).replace(":task_id", String(id)), request.url).href,
+      created_at: new Date(now()).toISOString(),
+      request: batch,
+      errors: [],
+      results: [],
+    };
+    store.tasks.set(id, { result, statuses: store.takeTaskPlan(defaultStatuses), polls: 0 });
+    const { errors: _e, results: _r, ...accepted } = result;
+    return json(request, "create", 200, { data: accepted });
+  });
+
+  const getHandler = http[method(GET_BATCH)](url(baseUrl, GET_BATCH), async ({ request, params }) => {
+    const early = await guard(request, "retrieve");
+    if (early) return early;
+    const raw = String(params.task_id);
+    if (!/^\d+$/.test(raw)) {
+      const details = { "path.task_id": ["Input should be a valid integer."] };
+      return json(request, "retrieve", 422, errorBody(422, "path.task_id Input should be a valid integer.", details));
+    }
+    const task = store.tasks.get(Number(raw));
+    if (!task) return json(request, "retrieve", 404, errorBody(404));
+    task.polls += 1;
+    const status = task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? "DONE";
+    return json(request, "retrieve", 200, { data: snapshot(task.result, status, new URL(request.url).origin) });
+  });
+
+  function snapshot(result: BatchResult, status: BatchStatus, origin: string): BatchResult {
+    const base = { ...result, status, errors: [], results: [] };
+    if (status === "DONE") {
+      const tmpBaseUrl = `${origin}/mock-storage`;
+      const folderImageCount = options.folderImageCount ?? 2;
+      return {
+        ...base,
+        results: buildResults(result.request as BatchEditRequest, { taskId: result.id, folderImageCount, tmpBaseUrl }),
+      };
+    }
+    if (status === "ERROR") {
+      return {
+        ...base,
+        errors: [
+          {
+            error: "Image processing failed: the input could not be decoded.",
+            created_at: new Date(now()).toISOString(),
+          },
+        ],
+      };
+    }
+    return base;
+  }
+
+  return [createHandler, getHandler];
+}
+
+function method(op: SpecOperation): "get" | "post" {
+  if (op.method !== "get" && op.method !== "post") throw new Error(`Unsupported method ${op.method}`);
+  return op.method;
+}
+
+/** The spec path as an MSW route: `{task_id}` → `:task_id`. */
+function url(baseUrl: string, op: SpecOperation): string {
+  return `${baseUrl}${op.path.replace(/\{(\w+)\}/g, ":$1")}`;
+}

@@ -1,0 +1,91 @@
+/** Builds believable result items for a batch request, deterministic for a given request. */
+import type { BatchEditRequest, BatchResultItem, PipelineInputObject, PipelineOutputObject } from "@claid/core";
+
+const MIME: Record<string, string> = {
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+  tiff: "image/tiff",
+};
+
+export interface ResultContext {
+  taskId: number;
+  /** How many images a storage folder input is taken to hold. */
+  folderImageCount: number;
+  /** Where temporary outputs are served from. */
+  tmpBaseUrl: string;
+}
+
+export function inputNames(request: BatchEditRequest, folderImageCount: number): string[] {
+  const { input } = request;
+  if (Array.isArray(input)) return input.map((url, i) => baseName(url) || `image-${i + 1}`);
+  return Array.from({ length: folderImageCount }, (_, i) => `image-${i + 1}.jpg`);
+}
+
+export function buildResults(request: BatchEditRequest, ctx: ResultContext): BatchResultItem[] {
+  const format = outputFormat(request.output);
+  return inputNames(request, ctx.folderImageCount).map((name, i) => {
+    const side = 200 + 100 * i;
+    const input: PipelineInputObject = dims({ ext: "jpg", mime: "image/jpeg", format: "JPEG" }, side, side);
+    const { width, height } = outputSize(request, side);
+    const fileName = `${name.replace(/\.[^.]*$/, "")}.${format}`;
+    const output: PipelineOutputObject = dims(
+      { ext: format, mime: MIME[format] ?? "image/jpeg", format: format.toUpperCase() },
+      width,
+      height,
+    );
+    const destination = outputDestination(request.output);
+    if (destination) {
+      const uri = `${destination.replace(/\/?$/, "/")}${fileName}`;
+      const match = /^[a-z]+:\/\/([^/]+)\/(.*)$/.exec(uri);
+      output.object_uri = uri;
+      output.object_bucket = match?.[1] ?? "";
+      output.object_key = match?.[2] ?? fileName;
+    } else {
+      output.tmp_url = `${ctx.tmpBaseUrl}/${ctx.taskId}/${fileName}`;
+      output.claid_storage_uri = `storage://claid-tmp/${ctx.taskId}/${fileName}`;
+    }
+    return { input_object: input, output_object: output };
+  });
+}
+
+function dims<T extends object>(
+  base: T,
+  width: number,
+  height: number,
+): T & { width: number; height: number; mps: number } {
+  return { ...base, width, height, mps: Math.round((width * height) / 10_000) / 100 };
+}
+
+function outputSize(request: BatchEditRequest, side: number): { width: number; height: number } {
+  const { width, height } = request.operations.resizing ?? {};
+  const px = (v: unknown) =>
+    typeof v === "number"
+      ? v
+      : typeof v === "string" && v.endsWith("%")
+        ? Math.round((side * Number.parseFloat(v)) / 100)
+        : undefined;
+  const w = px(width);
+  const h = px(height);
+  return { width: w ?? h ?? side, height: h ?? w ?? side };
+}
+
+function outputFormat(output: BatchEditRequest["output"]): string {
+  const format = typeof output === "object" ? output.format : undefined;
+  if (typeof format === "string") return format;
+  if (format && typeof format === "object") return format.type;
+  return "jpeg";
+}
+
+function outputDestination(output: BatchEditRequest["output"]): string | undefined {
+  return typeof output === "string" ? output : output?.destination;
+}
+
+function baseName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "");
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,107 @@
+import type { BatchEditRequest, BatchResult, BatchStatus } from "@claid/core";
+
+export type MockOperation = "create" | "retrieve";
+
+/** A fault the mock answers with instead of the normal response. */
+export type MockFault =
+  /** An HTTP error status. `body: "claid"` (default) is Claid's JSON error body; "html" a proxy's page; "empty" nothing. */
+  | { type: "status"; status: number; body?: "claid" | "html" | "empty"; headers?: Record<string, string> }
+  /** The connection fails: fetch rejects with a TypeError. */
+  | { type: "network-error" }
+  /** The normal response, sent after `ms` milliseconds. */
+  | { type: "latency"; ms: number }
+  /** 200 whose JSON body is cut off mid-way. */
+  | { type: "truncated-json" }
+  /** 200 with an empty body. */
+  | { type: "empty-body" }
+  /** 200 whose JSON does not match the operation's schema. */
+  | { type: "invalid-shape" };
+
+export interface MockRequest {
+  operation: MockOperation;
+  method: string;
+  url: string;
+  /** The status the mock answered with; 0 for a network error. */
+  status: number;
+  at: number;
+}
+
+export interface MockTask {
+  result: BatchResult;
+  /** Statuses the task's GETs walk through after ACCEPTED; the last one repeats. */
+  statuses: BatchStatus[];
+  polls: number;
+}
+
+interface QueuedFault {
+  fault: MockFault;
+  operation: MockOperation | undefined;
+  remaining: number;
+}
+
+/** The mock's in-memory state: tasks, a log of every request, and queued scenarios. */
+export class ClaidMockStore {
+  readonly tasks = new Map<number, MockTask>();
+  readonly requests: MockRequest[] = [];
+  private nextTaskId = 1;
+  private requestCounter = 0;
+  private faults: QueuedFault[] = [];
+  private plannedTasks: BatchStatus[][] = [];
+
+  /**
+   * Answers the next `times` requests (of `operation`, or of any operation) with `fault`.
+   * Faults queue in order.
+   */
+  injectFault(fault: MockFault, options: { operation?: MockOperation; times?: number } = {}): this {
+    this.faults.push({ fault, operation: options.operation, remaining: options.times ?? 1 });
+    return this;
+  }
+
+  /** The next created task walks through `statuses` (e.g. `["PAUSED", "PROCESSING", "ERROR"]`). */
+  planTask(statuses: BatchStatus[]): this {
+    if (statuses.length === 0) throw new Error("planTask needs at least one status.");
+    this.plannedTasks.push([...statuses]);
+    return this;
+  }
+
+  /** Requests of one operation, in order. */
+  requestsOf(operation: MockOperation): MockRequest[] {
+    return this.requests.filter((r) => r.operation === operation);
+  }
+
+  reset(): void {
+    this.tasks.clear();
+    this.requests.length = 0;
+    this.faults = [];
+    this.plannedTasks = [];
+    this.nextTaskId = 1;
+    this.requestCounter = 0;
+  }
+
+  /** @internal */
+  takeFault(operation: MockOperation): MockFault | undefined {
+    const index = this.faults.findIndex((f) => f.operation === undefined || f.operation === operation);
+    const queued = this.faults[index];
+    if (!queued) return undefined;
+    if (--queued.remaining <= 0) this.faults.splice(index, 1);
+    return queued.fault;
+  }
+
+  /** @internal */
+  takeTaskPlan(defaultStatuses: BatchStatus[]): BatchStatus[] {
+    return this.plannedTasks.shift() ?? defaultStatuses;
+  }
+
+  /** @internal */
+  allocateTaskId(): number {
+    return this.nextTaskId++;
+  }
+
+  /** @internal */
+  nextRequestId(): string {
+    this.requestCounter += 1;
+    return `mock-${this.requestCounter.toString().padStart(6, "0")}`;
+  }
+}
+
+export type { BatchEditRequest };
