@@ -59,10 +59,9 @@ describe("spec/claid.openapi.json", () => {
               expect(merged?.[key], `${method} ${path} ${key}`).toEqual(operation[key]);
             }
             const responses = operation.responses as Record<string, unknown>;
+            const mergedResponses = (merged?.responses ?? {}) as Record<string, unknown>;
             for (const [status, response] of Object.entries(responses)) {
-              expect((merged?.responses as Record<string, unknown>)[status], `${method} ${path} ${status}`).toEqual(
-                response,
-              );
+              expect(mergedResponses[status], `${method} ${path} ${status}`).toEqual(response);
             }
           }
         }
