@@ -1,10 +1,21 @@
 import type { components } from "./generated/schema.ts";
+import { type RateLimitInfo, rateLimitOf } from "./internal/headers.ts";
 
 type HttpErrorDetails = components["schemas"]["HttpErrorDetails"];
+type BatchResult = components["schemas"]["BatchResultResponse"];
+type BatchStatus = components["schemas"]["APIV1Status"];
 
 /** Base class of every error this SDK throws. */
 export class ClaidError extends Error {
   override name = "ClaidError";
+  /** HTTP attempts made before this error (0: rejected before any request). */
+  attempts = 0;
+  /**
+   * True when a `create()` failed in a way that leaves its outcome unknown (the
+   * request was sent but no answer came back): the batch may exist. It was not
+   * retried, so it cannot have been submitted twice.
+   */
+  outcomeUnknown = false;
 }
 
 /** An argument was rejected before any request was sent. `argument` names it. */
@@ -18,12 +29,19 @@ export class InvalidArgumentError extends ClaidError {
   }
 }
 
+/** Request id and rate-limit state of a response, shared by the errors that have one. */
+function responseMeta(headers: Headers) {
+  return { requestId: headers.get("x-request-id") ?? undefined, rateLimit: rateLimitOf(headers) };
+}
+
 export interface APIErrorInit {
   status: number;
   headers: Headers;
   /** The parsed error body, or the raw text when it was not Claid's JSON error shape. */
   body: unknown;
   message: string;
+  /** How long the server asked to wait before retrying, when it said. */
+  retryAfterMs?: number | undefined;
 }
 
 /** The API answered with a non-2xx status. Subclasses are chosen by status. */
@@ -40,9 +58,13 @@ export class ClaidAPIError extends ClaidError {
   readonly errorDetails: Record<string, unknown> | undefined;
   /** The `x-request-id` response header: quote it when reporting a problem to Claid. */
   readonly requestId: string | undefined;
+  /** `RateLimit-*` headers of the response. */
+  readonly rateLimit: RateLimitInfo | undefined;
+  /** How long the server asked to wait (`Retry-After` / `RateLimit-Reset`), in ms. */
+  readonly retryAfterMs: number | undefined;
   readonly headers: Headers;
 
-  constructor({ status, headers, body, message }: APIErrorInit) {
+  constructor({ status, headers, body, message, retryAfterMs }: APIErrorInit) {
     super(message);
     const details = isErrorDetails(body) ? body : undefined;
     this.status = status;
@@ -50,7 +72,8 @@ export class ClaidAPIError extends ClaidError {
     this.errorType = details?.error_type;
     this.errorMessage = details?.error_message;
     this.errorDetails = details?.error_details;
-    this.requestId = headers.get("x-request-id") ?? undefined;
+    ({ requestId: this.requestId, rateLimit: this.rateLimit } = responseMeta(headers));
+    this.retryAfterMs = retryAfterMs;
     this.headers = headers;
   }
 }
@@ -79,6 +102,7 @@ export class ConflictError extends ClaidAPIError {
 export class ValidationError extends ClaidAPIError {
   override name = "ValidationError";
 }
+/** 429, after the retries allowed; `retryAfterMs` says when the server accepts requests again. */
 export class RateLimitError extends ClaidAPIError {
   override name = "RateLimitError";
 }
@@ -89,9 +113,11 @@ export class InternalServerError extends ClaidAPIError {
 /** The request never got an HTTP answer (DNS, refused or reset connection, …). */
 export class ClaidConnectionError extends ClaidError {
   override name = "ClaidConnectionError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
+}
+
+/** An attempt took longer than `timeoutMs`. */
+export class ClaidTimeoutError extends ClaidConnectionError {
+  override name = "ClaidTimeoutError";
 }
 
 /** The API answered 2xx, but the body is empty, not JSON, or not the documented shape. */
@@ -99,12 +125,47 @@ export class InvalidResponseError extends ClaidError {
   override name = "InvalidResponseError";
   readonly status: number;
   readonly requestId: string | undefined;
+  readonly rateLimit: RateLimitInfo | undefined;
   readonly headers: Headers;
   constructor(message: string, response: Response) {
     super(message);
     this.status = response.status;
     this.headers = response.headers;
-    this.requestId = response.headers.get("x-request-id") ?? undefined;
+    ({ requestId: this.requestId, rateLimit: this.rateLimit } = responseMeta(response.headers));
+  }
+}
+
+/** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors. */
+export class BatchFailedError extends ClaidError {
+  override name = "BatchFailedError";
+  readonly errors: NonNullable<BatchResult["errors"]>;
+  constructor(readonly result: BatchResult) {
+    const first = result.errors?.[0]?.error;
+    super(`Batch ${result.id} ended in ERROR${first ? `: ${first}` : "."}`);
+    this.errors = result.errors ?? [];
+  }
+}
+
+/** A batch that `wait()` watched was CANCELLED. */
+export class BatchCancelledError extends ClaidError {
+  override name = "BatchCancelledError";
+  constructor(readonly result: BatchResult) {
+    super(`Batch ${result.id} was cancelled.`);
+  }
+}
+
+/** `wait()` ran out of time. The batch is not cancelled: it keeps running on Claid's side. */
+export class BatchWaitTimeoutError extends ClaidError {
+  override name = "BatchWaitTimeoutError";
+  constructor(
+    readonly taskId: number,
+    /** The last status seen, if any check completed. */
+    readonly lastStatus: BatchStatus | undefined,
+    timeoutMs: number,
+  ) {
+    super(
+      `Gave up waiting for batch ${taskId} after ${timeoutMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait() or check() it again later.`,
+    );
   }
 }
 

@@ -1,17 +1,23 @@
-export {
-  type Batches,
-  type Claid,
-  type ClaidOptions,
-  createClaid,
-  DEFAULT_BASE_URL,
-  type RequestOptions,
-} from "./client.ts";
+export type {
+  APIPromise,
+  BatchCheck,
+  Batches,
+  CheckOptions,
+  PollOptions,
+  WaitOptions,
+  WithResponse,
+} from "./batches.ts";
+export { type Claid, type ClaidOptions, createClaid } from "./client.ts";
 export {
   AuthenticationError,
   BadRequestError,
+  BatchCancelledError,
+  BatchFailedError,
+  BatchWaitTimeoutError,
   ClaidAPIError,
   ClaidConnectionError,
   ClaidError,
+  ClaidTimeoutError,
   ConflictError,
   InternalServerError,
   InvalidArgumentError,
@@ -22,4 +28,7 @@ export {
   RateLimitError,
   ValidationError,
 } from "./errors.ts";
+export type { RateLimitInfo } from "./internal/headers.ts";
+export type { Logger, LogLevel } from "./internal/log.ts";
+export { DEFAULT_BASE_URL, type RequestOptions } from "./internal/transport.ts";
 export type * from "./types.ts";

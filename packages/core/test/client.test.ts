@@ -146,7 +146,7 @@ describe("every non-2xx status maps to its error class", () => {
     [418, ClaidAPIError],
   ])("%i → %o", async (status, ErrorClass) => {
     const stub = stubFetch(jsonResponse(status, errorBody, { "x-request-id": "req-123" }));
-    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch, maxRetries: 0 });
     const error = (await claid.batches.retrieve(1).catch((e: unknown) => e)) as ClaidAPIError;
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(ClaidAPIError);
@@ -235,7 +235,7 @@ describe("the API key never leaks", () => {
   ] as const;
 
   it.each(echoes)("%s", async (_, answer) => {
-    const claid = createClaid({ apiKey: KEY, fetch: stubFetch(answer).fetch });
+    const claid = createClaid({ apiKey: KEY, fetch: stubFetch(answer).fetch, maxRetries: 0 });
     const error = (await claid.batches.retrieve(1).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(ClaidError);
     for (const text of [

@@ -9,7 +9,7 @@ import {
   validationDetails,
   validatorFor,
 } from "./schema.ts";
-import { ClaidMockStore, type MockFault, type MockOperation } from "./store.ts";
+import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 
 export interface ClaidHandlersOptions {
   /** Origin (and optional path prefix) the handlers answer on. Default `https://api.claid.ai`. */
@@ -72,72 +72,61 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     return { ...base, error_message: message ?? base.error_message, error_details: details };
   };
 
-  function respond(
-    request: Request,
-    operation: MockOperation,
-    status: number,
-    body: BodyInit | null,
-    headers: Record<string, string>,
-  ) {
-    store.requests.push({ operation, method: request.method, url: request.url, status, at: now() });
+  function respond(entry: MockRequest, status: number, body: BodyInit | null, headers: Record<string, string>) {
+    entry.status = status;
     return new HttpResponse(body, {
       status,
       headers: { "x-request-id": store.nextRequestId(), ...rateLimitHeaders(), ...headers },
     });
   }
-  const json = (
-    request: Request,
-    operation: MockOperation,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ) => respond(request, operation, status, JSON.stringify(body), { "Content-Type": "application/json", ...headers });
+  const json = (entry: MockRequest, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    respond(entry, status, JSON.stringify(body), { "Content-Type": "application/json", ...headers });
 
-  async function faultResponse(request: Request, operation: MockOperation, fault: MockFault) {
+  async function faultResponse(entry: MockRequest, fault: MockFault) {
     switch (fault.type) {
       case "network-error":
-        store.requests.push({ operation, method: request.method, url: request.url, status: 0, at: now() });
         return HttpResponse.error();
       case "latency":
         await delay(fault.ms);
         return undefined;
       case "truncated-json":
-        return respond(request, operation, 200, '{"data": {"id": 1, "status": "ACC', {
+        return respond(entry, 200, '{"data": {"id": 1, "status": "ACC', {
           "Content-Type": "application/json",
         });
       case "empty-body":
-        return respond(request, operation, 200, null, { "Content-Type": "application/json" });
+        return respond(entry, 200, null, { "Content-Type": "application/json" });
       case "invalid-shape":
-        return json(request, operation, 200, { data: { task: "unexpected" } });
+        return json(entry, 200, { data: { task: "unexpected" } });
       case "status": {
-        const extra = fault.status === 429 ? { "Retry-After": "1", ...fault.headers } : { ...fault.headers };
+        // Default 429 asks for a 1 s pause; explicit headers replace that (and override RateLimit-*).
+        const extra = fault.headers ?? (fault.status === 429 ? { "Retry-After": "1" } : {});
         if (fault.body === "html") {
           const page = `<html><head><title>${fault.status} Bad Gateway</title></head><body><h1>${fault.status}</h1></body></html>`;
-          return respond(request, operation, fault.status, page, { "Content-Type": "text/html", ...extra });
+          return respond(entry, fault.status, page, { "Content-Type": "text/html", ...extra });
         }
-        if (fault.body === "empty") return respond(request, operation, fault.status, null, extra);
-        return json(request, operation, fault.status, errorBody(fault.status), extra);
+        if (fault.body === "empty") return respond(entry, fault.status, null, extra);
+        return json(entry, fault.status, errorBody(fault.status), extra);
       }
     }
   }
 
   /** Common steps of every operation: log, latency, scenarios, auth, rate limit. */
-  async function guard(request: Request, operation: MockOperation): Promise<Response | undefined> {
+  async function guard(request: Request, entry: MockRequest): Promise<Response | undefined> {
     if (options.latencyMs) await delay(options.latencyMs);
-    const fault = store.takeFault(operation);
+    const fault = store.takeFault(entry.operation);
     if (fault) {
-      const answered = await faultResponse(request, operation, fault);
+      const answered = await faultResponse(entry, fault);
       if (answered) return answered;
     }
     const auth = request.headers.get("authorization") ?? "";
     const token = /^Bearer (\S+)$/.exec(auth)?.[1];
-    if (!token) return json(request, operation, 401, errorBody(401));
+    if (!token) return json(entry, 401, errorBody(401));
     if (options.apiKey !== undefined && token !== options.apiKey) {
-      return json(request, operation, 401, errorBody(401, "Invalid API key."));
+      return json(entry, 401, errorBody(401, "Invalid API key."));
     }
     if (window.used >= rateLimit.limit && now() - window.start < rateLimit.windowSeconds * 1000) {
       const reset = Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000);
-      return json(request, operation, 429, errorBody(429), { "Retry-After": String(reset) });
+      return json(entry, 429, errorBody(429), { "Retry-After": String(reset) });
     }
     return undefined;
   }
@@ -145,20 +134,21 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   const validateCreate = validatorFor(requestSchemaPointer(CREATE_BATCH));
 
   const createHandler = http[method(CREATE_BATCH)](url(baseUrl, CREATE_BATCH), async ({ request }) => {
-    const early = await guard(request, "create");
+    const entry = store.logRequest("create", request, now());
+    const early = await guard(request, entry);
     if (early) return early;
     let body: unknown;
     try {
       body = await request.json();
     } catch {
-      return json(request, "create", 400, errorBody(400, "The request body is not valid JSON."));
+      return json(entry, 400, errorBody(400, "The request body is not valid JSON."));
     }
     if (!validateCreate(body)) {
       const details = validationDetails(validateCreate.errors ?? []);
       const message = Object.entries(details)
         .map(([field, messages]) => `${field} ${messages.join("; ")}.`)
         .join(" ");
-      return json(request, "create", 422, errorBody(422, message, details));
+      return json(entry, 422, errorBody(422, message, details));
     }
     const batch = body as BatchEditRequest;
     const id = store.allocateTaskId();
@@ -173,22 +163,23 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     };
     store.tasks.set(id, { result, statuses: store.takeTaskPlan(defaultStatuses), polls: 0 });
     const { errors: _e, results: _r, ...accepted } = result;
-    return json(request, "create", 200, { data: accepted });
+    return json(entry, 200, { data: accepted });
   });
 
   const getHandler = http[method(GET_BATCH)](url(baseUrl, GET_BATCH), async ({ request, params }) => {
-    const early = await guard(request, "retrieve");
+    const entry = store.logRequest("retrieve", request, now());
+    const early = await guard(request, entry);
     if (early) return early;
     const raw = String(params.task_id);
     if (!/^\d+$/.test(raw)) {
       const details = { "path.task_id": ["Input should be a valid integer."] };
-      return json(request, "retrieve", 422, errorBody(422, "path.task_id Input should be a valid integer.", details));
+      return json(entry, 422, errorBody(422, "path.task_id Input should be a valid integer.", details));
     }
     const task = store.tasks.get(Number(raw));
-    if (!task) return json(request, "retrieve", 404, errorBody(404));
+    if (!task) return json(entry, 404, errorBody(404));
     task.polls += 1;
     const status = task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? "DONE";
-    return json(request, "retrieve", 200, { data: snapshot(task.result, status, new URL(request.url).origin) });
+    return json(entry, 200, { data: snapshot(task.result, status, new URL(request.url).origin) });
   });
 
   function snapshot(result: BatchResult, status: BatchStatus, origin: string): BatchResult {

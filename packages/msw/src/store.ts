@@ -4,7 +4,7 @@ export type MockOperation = "create" | "retrieve";
 
 /** A fault the mock answers with instead of the normal response. */
 export type MockFault =
-  /** An HTTP error status. `body: "claid"` (default) is Claid's JSON error body; "html" a proxy's page; "empty" nothing. */
+  /** An HTTP error status. `body: "claid"` (default) is Claid's JSON error body; "html" a proxy's page; "empty" nothing. `headers` replace the default `Retry-After: 1` of a 429. */
   | { type: "status"; status: number; body?: "claid" | "html" | "empty"; headers?: Record<string, string> }
   /** The connection fails: fetch rejects with a TypeError. */
   | { type: "network-error" }
@@ -21,7 +21,7 @@ export interface MockRequest {
   operation: MockOperation;
   method: string;
   url: string;
-  /** The status the mock answered with; 0 for a network error. */
+  /** The status the mock answered with; 0 while unanswered and for a network error. */
   status: number;
   at: number;
 }
@@ -76,6 +76,13 @@ export class ClaidMockStore {
     this.plannedTasks = [];
     this.nextTaskId = 1;
     this.requestCounter = 0;
+  }
+
+  /** @internal Logs a request on arrival; its status is filled in when answered. */
+  logRequest(operation: MockOperation, request: Request, at: number): MockRequest {
+    const entry: MockRequest = { operation, method: request.method, url: request.url, status: 0, at };
+    this.requests.push(entry);
+    return entry;
   }
 
   /** @internal */

@@ -106,7 +106,8 @@ describe("every documented error status maps to its class, with Claid's fields",
   describe.each(["create", "retrieve"] as MockOperation[])("%s", (operation) => {
     it.each(cases)("%i → %o", async (status, ErrorClass, errorType) => {
       store.injectFault({ type: "status", status }, { operation });
-      const call = operation === "create" ? claid.batches.create(seedRequest) : claid.batches.retrieve(1);
+      const once = createClaid({ apiKey: API_KEY, maxRetries: 0 });
+      const call = operation === "create" ? once.batches.create(seedRequest) : once.batches.retrieve(1);
       const error = (await call.catch((e: unknown) => e)) as ClaidAPIError;
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error).toMatchObject({ status, errorType, requestId: "mock-000001" });
@@ -144,6 +145,7 @@ describe("every documented error status maps to its class, with Claid's fields",
   it("a network failure is a ClaidConnectionError", async () => {
     store.injectFault({ type: "network-error" });
     await expect(claid.batches.create(seedRequest)).rejects.toBeInstanceOf(ClaidConnectionError);
+    expect(store.requestsOf("create")).toHaveLength(1);
   });
 });
 

@@ -3,12 +3,23 @@ import { apiErrorClass, type ClaidAPIError, isErrorDetails } from "../errors.ts"
 const MAX_BODY_EXCERPT = 200;
 
 /** Maps a non-2xx response and its (parsed or raw) body to the error class for its status. */
-export function toAPIError(response: Response, rawBody: unknown, redact: Redact): ClaidAPIError {
+export function toAPIError(
+  response: Response,
+  rawBody: unknown,
+  redact: Redact,
+  retryAfterMs: number | undefined,
+): ClaidAPIError {
   const body = redactValue(rawBody, redact);
   const ErrorClass = apiErrorClass(response.status);
   const requestId = response.headers.get("x-request-id");
   const message = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${describeBody(response, body)}${requestId ? ` (request id ${requestId})` : ""}`;
-  return new ErrorClass({ status: response.status, headers: response.headers, body, message: redact(message) });
+  return new ErrorClass({
+    status: response.status,
+    headers: response.headers,
+    body,
+    message: redact(message),
+    retryAfterMs,
+  });
 }
 
 function describeBody(response: Response, body: unknown): string {

@@ -25,3 +25,18 @@ export function requireObject(value: unknown, argument: string): asserts value i
     throw new InvalidArgumentError(argument, `${argument} must be an object, got ${describe(value)}.`);
   }
 }
+
+/** A finite number ≥ `min` (default 0), optionally an integer; else InvalidArgumentError naming it. */
+export function checkNumber(
+  name: string,
+  value: unknown,
+  { integer = false, min = 0 }: { integer?: boolean; min?: number },
+): number {
+  if (typeof value !== "number" || Number.isNaN(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new InvalidArgumentError(
+      name,
+      `${name} must be ${integer ? "an integer" : "a number"} ≥ ${min}, got ${describe(value)}.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,216 @@
+import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
+import { type RateLimitInfo, rateLimitOf, serverDelayMs } from "./internal/headers.ts";
+import { linkedSignal, sleep } from "./internal/signals.ts";
+import type { RequestOptions, Sent, Transport } from "./internal/transport.ts";
+import { checkNumber, requireObject, toTaskId } from "./internal/validate.ts";
+import type { BatchAccepted, BatchEditRequest, BatchPipelineError, BatchResult, BatchStatus, TaskId } from "./types.ts";
+
+/** A promise of a call's data that can also give the HTTP response it came from. */
+export interface APIPromise<T> extends Promise<T> {
+  /** The data plus the response, its `x-request-id` and its `RateLimit-*` headers. */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  requestId: string | undefined;
+  rateLimit: RateLimitInfo | undefined;
+}
+
+/** Polling schedule shared by `check()` and `wait()`. */
+export interface PollOptions {
+  /** Delay after the first check, ms. Default 2000. */
+  pollIntervalMs?: number | undefined;
+  /** The delay grows ×1.5 per check up to this, ms. Default 15000. */
+  maxPollIntervalMs?: number | undefined;
+}
+
+export interface CheckOptions extends RequestOptions, PollOptions {}
+
+export interface WaitOptions extends PollOptions {
+  /** Give up (with BatchWaitTimeoutError) after this many ms. The batch is not cancelled. Default: no limit. */
+  timeoutMs?: number | undefined;
+  /** Stops waiting at once — during a request or between polls — rejecting with `signal.reason`. */
+  signal?: AbortSignal | undefined;
+  /** Called with the latest result once per status change. */
+  onProgress?: ((result: BatchResult) => void) | undefined;
+}
+
+/**
+ * The outcome of one `check()`: plain JSON, so it can be stored (KV, a queue
+ * message, a Durable Object) and passed back to the next `check()` to continue
+ * the schedule.
+ */
+export interface BatchCheck {
+  taskId: number;
+  status: BatchStatus;
+  /** DONE, ERROR or CANCELLED. */
+  done: boolean;
+  /** The batch as last seen. */
+  result?: BatchResult;
+  /** For ERROR and CANCELLED: how it ended, with Claid's errors. */
+  failed?: { status: "ERROR" | "CANCELLED"; errors: BatchPipelineError[] };
+  /** When to check again, ms (0 once done): the poll schedule, raised to honour rate limits. */
+  nextCheckAfterMs: number;
+  /** Checks made so far, this one included. */
+  checks: number;
+  /** ISO time of the first check. */
+  firstCheckedAt: string;
+}
+
+export interface Batches {
+  /** Submits a batch: `POST /v1/image/edit/batch`. Resolves with the accepted task. Never retried after an unknown outcome unless `retryNonIdempotent`. */
+  create(body: BatchEditRequest, options?: RequestOptions): APIPromise<BatchAccepted>;
+  /** Reads a batch's status and results: `GET /v1/image/edit/batch/{task_id}`. */
+  retrieve(taskId: TaskId, options?: RequestOptions): APIPromise<BatchResult>;
+  /**
+   * One status check, for edge functions that cannot wait in a loop: exactly one
+   * GET (with the usual retries), no sleeping. Pass the returned state back in to
+   * continue the schedule. Throws only for request failures, not for a failed batch.
+   */
+  check(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: CheckOptions): Promise<BatchCheck>;
+  /** Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError). */
+  wait(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: WaitOptions): Promise<BatchResult>;
+  /** `create()` then `wait()`. */
+  createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult>;
+}
+
+const CREATE_PATH = "/v1/image/edit/batch";
+const GET_PATH = "/v1/image/edit/batch/{task_id}";
+const FINAL: ReadonlySet<BatchStatus> = new Set(["DONE", "ERROR", "CANCELLED"]);
+
+export function createBatches({ client, send, rateLimitedUntil, log }: Transport): Batches {
+  function apiPromise<T>(sent: Promise<Sent>): APIPromise<T> {
+    const data = sent.then((s) => s.data as T);
+    // Callers who use only withResponse() must not see an unhandled rejection here.
+    data.catch(() => {});
+    return Object.assign(data, {
+      withResponse: () =>
+        sent.then(({ data, response }) => ({
+          data: data as T,
+          response,
+          requestId: response.headers.get("x-request-id") ?? undefined,
+          rateLimit: rateLimitOf(response.headers),
+        })),
+    });
+  }
+
+  function retrieveSent(taskId: number, options: RequestOptions | undefined): Promise<Sent> {
+    return send(
+      "GET",
+      GET_PATH,
+      (signal, headers) =>
+        client.GET(GET_PATH, { params: { path: { task_id: taskId } }, parseAs: "text", signal, headers }),
+      options,
+    );
+  }
+
+  const batches: Batches = {
+    create(body, options) {
+      return apiPromise(
+        (async () => {
+          requireObject(body, "body");
+          return send(
+            "POST",
+            CREATE_PATH,
+            (signal, headers) => client.POST(CREATE_PATH, { body, parseAs: "text", signal, headers }),
+            options,
+          );
+        })(),
+      );
+    },
+
+    retrieve(taskId, options) {
+      return apiPromise((async () => retrieveSent(toTaskId(taskId), options))());
+    },
+
+    async check(target, options) {
+      const previous = previousCheck(target);
+      const taskId = toTaskId(previous ? previous.taskId : idOf(target));
+      const pollIntervalMs = checkNumber("pollIntervalMs", options?.pollIntervalMs ?? 2000, {});
+      const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options?.maxPollIntervalMs ?? 15_000, {});
+      const { data, response } = await retrieveSent(taskId, options);
+      const result = data as BatchResult;
+      const now = Date.now();
+      const checks = (previous?.checks ?? 0) + 1;
+      const done = FINAL.has(result.status);
+      const scheduled = Math.min(maxPollIntervalMs, pollIntervalMs * 1.5 ** (checks - 1));
+      const state: BatchCheck = {
+        taskId,
+        status: result.status,
+        done,
+        result,
+        nextCheckAfterMs: done
+          ? 0
+          : Math.ceil(Math.max(scheduled, serverDelayMs(response, now) ?? 0, rateLimitedUntil() - now)),
+        checks,
+        firstCheckedAt: previous?.firstCheckedAt ?? new Date(now).toISOString(),
+      };
+      if (result.status === "ERROR" || result.status === "CANCELLED") {
+        state.failed = { status: result.status, errors: result.errors ?? [] };
+      }
+      log(
+        "debug",
+        `batch ${taskId}: ${result.status} (check ${checks}${done ? "" : `, next in ${state.nextCheckAfterMs} ms`})`,
+      );
+      return state;
+    },
+
+    async wait(target, options = {}) {
+      const { timeoutMs, signal, onProgress, ...poll } = options;
+      const taskId = toTaskId(previousCheck(target)?.taskId ?? idOf(target));
+      const deadline = linkedSignal(
+        signal,
+        checkNumber("timeoutMs", timeoutMs ?? Number.POSITIVE_INFINITY, { min: 1 }),
+      );
+      let state: BatchCheck | undefined = previousCheck(target);
+      let lastStatus: BatchStatus | undefined;
+      try {
+        for (;;) {
+          state = await batches.check(state ?? taskId, { ...poll, signal: deadline.signal });
+          if (state.status !== lastStatus && state.result) onProgress?.(state.result);
+          lastStatus = state.status;
+          if (state.done && state.result) return settle(state.result);
+          await sleep(state.nextCheckAfterMs, deadline.signal);
+        }
+      } catch (error) {
+        if (deadline.timedOut() && !signal?.aborted)
+          throw new BatchWaitTimeoutError(taskId, lastStatus, timeoutMs as number);
+        throw error;
+      } finally {
+        deadline.release();
+      }
+    },
+
+    async createAndWait(body, options) {
+      const accepted = await batches.create(body, { signal: options?.signal });
+      return batches.wait(accepted, options);
+    },
+  };
+  return batches;
+}
+
+function settle(result: BatchResult): BatchResult {
+  if (result.status === "ERROR") throw new BatchFailedError(result);
+  if (result.status === "CANCELLED") throw new BatchCancelledError(result);
+  return result;
+}
+
+function idOf(target: unknown): unknown {
+  return typeof target === "object" && target !== null ? (target as { id?: unknown }).id : target;
+}
+
+/** A state returned by an earlier check(), validated (it may come back from storage). */
+function previousCheck(target: unknown): BatchCheck | undefined {
+  if (typeof target !== "object" || target === null || !("checks" in target)) return undefined;
+  requireObject(target, "state");
+  const state = target as Partial<BatchCheck>;
+  if (!Number.isInteger(state.checks) || (state.checks ?? -1) < 0 || typeof state.firstCheckedAt !== "string") {
+    throw new InvalidArgumentError(
+      "state",
+      "state must be a value returned by check() (with `taskId`, `checks` and `firstCheckedAt`).",
+    );
+  }
+  return state as BatchCheck;
+}

@@ -1,0 +1,23 @@
+export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
+
+/** Anything with console-like methods: `console`, pino, winston, … */
+export interface Logger {
+  error(message: string): void;
+  warn(message: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+}
+
+const RANK: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+export type Log = (level: Exclude<LogLevel, "silent">, message: string) => void;
+
+/** A log function that drops messages above `level` and redacts the key from the rest. */
+export function createLog(logger: Logger | undefined, level: LogLevel, redact: (text: string) => string): Log {
+  const max = RANK[level];
+  if (max === 0) return () => {};
+  const target = logger ?? console;
+  return (messageLevel, message) => {
+    if (RANK[messageLevel] <= max) target[messageLevel](`[claid] ${redact(message)}`);
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Runs SDK calls against the @claid/msw mock on a fake clock: timers only fire
+ * when `settle()` advances them, so minutes of backoff and polling take
+ * milliseconds, and every elapsed time is exact.
+ */
+import { type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers } from "@claid/msw";
+import type { SetupServer } from "msw/node";
+import { vi } from "vitest";
+
+export type Settled<T> = { ok: true; value: T; elapsedMs: number } | { ok: false; error: unknown; elapsedMs: number };
+
+const realImmediate = globalThis.setImmediate;
+/** Lets real (non-timer) work run: MSW's interception and body streams. */
+const realTurn = () => new Promise<void>((resolve) => realImmediate(resolve));
+
+export function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: new Date("2026-11-27T09:00:00Z") });
+}
+
+/** Advances the fake clock timer by timer until `promise` settles. */
+export async function settle<T>(promise: Promise<T>, maxTimers = 100_000): Promise<Settled<T>> {
+  const started = Date.now();
+  let outcome: Settled<T> | undefined;
+  promise.then(
+    (value) => {
+      outcome = { ok: true, value, elapsedMs: Date.now() - started };
+    },
+    (error: unknown) => {
+      outcome = { ok: false, error, elapsedMs: Date.now() - started };
+    },
+  );
+  for (let fired = 0; fired <= maxTimers; fired++) {
+    for (let i = 0; i < 3 && !outcome; i++) await realTurn();
+    if (outcome) return outcome;
+    if (vi.getTimerCount() === 0) throw new Error("settle: the call is pending with no timer left (it would hang)");
+    await vi.advanceTimersToNextTimerAsync();
+  }
+  throw new Error(`settle: still pending after ${maxTimers} timers`);
+}
+
+/** Fresh mock handlers (and store) on the shared server. */
+export function mock(server: SetupServer, options: ClaidHandlersOptions = {}): ClaidMockStore {
+  const store = options.store ?? new ClaidMockStore();
+  server.resetHandlers(...createClaidHandlers({ apiKey: API_KEY, pollsToComplete: 1, ...options, store }));
+  return store;
+}
+
+export const API_KEY = "sk-live-0123456789abcdef-secret";
