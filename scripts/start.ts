@@ -1,9 +1,9 @@
 /**
  * npm start — the SDK's main job, end to end, without an API key: submits the
  * reference page's example batch and a URL-list batch to the @claid/msw mock
- * (intercepting fetch in this process), polls both to DONE, prints the results.
+ * (intercepting fetch in this process), waits for both to finish, prints the results.
  */
-import { type BatchEditRequest, type BatchResult, createClaid } from "@claid/core";
+import { type BatchEditRequest, createClaid } from "@claid/core";
 import { ClaidMockStore, createClaidHandlers } from "@claid/msw";
 import { setupServer } from "msw/node";
 
@@ -41,13 +41,11 @@ try {
     batches.map(async ([name, body]) => {
       const accepted = await claid.batches.create(body);
       console.log(`submitted  #${accepted.id} ${name}: ${accepted.status}`);
-      let result: BatchResult;
-      do {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        result = await claid.batches.retrieve(accepted.id);
-        console.log(`           #${accepted.id} ${result.status} after ${Date.now() - started} ms`);
-      } while (result.status !== "DONE" && result.status !== "ERROR" && result.status !== "CANCELLED");
-      return result;
+      return claid.batches.wait(accepted, {
+        pollIntervalMs: 100,
+        onProgress: (result) =>
+          console.log(`           #${result.id} ${result.status} after ${Date.now() - started} ms`),
+      });
     }),
   );
   console.log("\nresults");
