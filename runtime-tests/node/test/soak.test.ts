@@ -26,15 +26,13 @@ const fault: fc.Arbitrary<MockFault> = fc.oneof(
   fc
     .integer({ min: 0, max: 90 })
     .map((s): MockFault => ({ type: "status", status: 429, headers: { "Retry-After": String(s) } })),
-  fc
-    .integer({ min: 0, max: 30 })
-    .map(
-      (s): MockFault => ({
-        type: "status",
-        status: 429,
-        headers: { "RateLimit-Remaining": "0", "RateLimit-Reset": String(s) },
-      }),
-    ),
+  fc.integer({ min: 0, max: 30 }).map(
+    (s): MockFault => ({
+      type: "status",
+      status: 429,
+      headers: { "RateLimit-Remaining": "0", "RateLimit-Reset": String(s) },
+    }),
+  ),
   fc.constant<MockFault>({ type: "status", status: 502, body: "html" }),
   fc.constant<MockFault>({ type: "network-error" }),
   fc.integer({ min: 0, max: 90_000 }).map((ms): MockFault => ({ type: "latency", ms })),
