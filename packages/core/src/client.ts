@@ -8,11 +8,17 @@ import { requireObject } from "./internal/validate.ts";
 export interface ClaidOptions {
   /**
    * Your Claid API key, sent as `Authorization: Bearer <key>` to `baseUrl`'s origin only.
-   * Pass `null` when requests go through your own proxy that adds the key.
+   * Defaults to `env.CLAID_API_KEY`. Pass `null` when requests go through your own proxy that adds the key.
    */
-  apiKey: string | null;
-  /** Defaults to `https://api.claid.ai`. A relative URL resolves against the page in browsers. */
+  apiKey?: string | null | undefined;
+  /** Defaults to `env.CLAID_BASE_URL`, then `https://api.claid.ai`. A relative URL resolves against the page in browsers. */
   baseUrl?: string | undefined;
+  /**
+   * Where `CLAID_API_KEY` and `CLAID_BASE_URL` are read when the options do not
+   * give them: a Worker's `env` binding, `process.env`, … (`@claid/node` and
+   * `@claid/edge` pass their runtime's environment).
+   */
+  env?: Readonly<Record<string, unknown>> | undefined;
   /** A WHATWG-compatible fetch; defaults to `globalThis.fetch`, looked up at call time. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Extra headers sent with every request. */
@@ -42,6 +48,15 @@ export interface Claid {
 /** Creates a client. Throws `InvalidArgumentError` for a missing key, a bad `baseUrl` or option. */
 export function createClaid(options: ClaidOptions): Claid {
   requireObject(options, "options");
-  const transport = createTransport(options);
+  const env: Readonly<Record<string, unknown>> = options.env ?? {};
+  const fromEnv = (name: string): string | undefined => {
+    const value = env[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const transport = createTransport({
+    ...options,
+    apiKey: options.apiKey !== undefined ? options.apiKey : fromEnv("CLAID_API_KEY"),
+    baseUrl: options.baseUrl ?? fromEnv("CLAID_BASE_URL"),
+  });
   return { client: transport.client, batches: createBatches(transport) };
 }

@@ -113,9 +113,26 @@ describe("bad input is rejected before any request", () => {
     expect(stub.requests).toHaveLength(0);
   });
 
-  it.each([undefined, "", "   ", 42])("apiKey %j fails at construction, naming the option", (apiKey) => {
-    expect(() => createClaid({ apiKey: apiKey as never })).toThrow(InvalidArgumentError);
-    expect(() => createClaid({ apiKey: apiKey as never })).toThrow(/`apiKey`/);
+  it.each([undefined, "", "   ", 42])(
+    "apiKey %j fails at construction, naming the option and the env var",
+    (apiKey) => {
+      expect(() => createClaid({ apiKey: apiKey as never })).toThrow(InvalidArgumentError);
+      expect(() => createClaid({ apiKey: apiKey as never })).toThrow(/`apiKey`.*CLAID_API_KEY/);
+    },
+  );
+
+  it("reads CLAID_API_KEY and CLAID_BASE_URL from `env` when the options do not give them", async () => {
+    const stub = stubFetch(jsonResponse(200, ACCEPTED), jsonResponse(200, ACCEPTED));
+    const env = { CLAID_API_KEY: KEY, CLAID_BASE_URL: "https://eu.example.test" };
+    await createClaid({ env, fetch: stub.fetch }).batches.create(body);
+    await createClaid({ env, apiKey: "other", baseUrl: "https://api.claid.ai", fetch: stub.fetch }).batches.create(
+      body,
+    );
+    expect(stub.requests.map((r) => [r.url, r.headers.get("authorization")])).toEqual([
+      ["https://eu.example.test/v1/image/edit/batch", `Bearer ${KEY}`],
+      ["https://api.claid.ai/v1/image/edit/batch", "Bearer other"],
+    ]);
+    expect(() => createClaid({ env: { CLAID_API_KEY: 1 } })).toThrow(/CLAID_API_KEY/);
   });
 
   it.each(["not a url", "", "//"])("baseUrl %j", (baseUrl) => {

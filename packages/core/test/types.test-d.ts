@@ -78,9 +78,10 @@ describe("responses and options are typed", () => {
     claid.batches.retrieve({ id: 1 });
   });
 
-  it("createClaid requires an apiKey decision", () => {
-    // @ts-expect-error apiKey must be given (a string, or null for proxy mode)
-    createClaid({});
-    expectTypeOf(createClaid).parameter(0).toHaveProperty("apiKey").toEqualTypeOf<string | null>();
+  it("createClaid takes a key, null for proxy mode, or an env to read CLAID_API_KEY from", () => {
+    expectTypeOf(createClaid).parameter(0).toHaveProperty("apiKey").toEqualTypeOf<string | null | undefined>();
+    createClaid({ env: { CLAID_API_KEY: "k" } });
+    // @ts-expect-error the key is a string
+    createClaid({ apiKey: 42 });
   });
 });

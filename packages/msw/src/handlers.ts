@@ -1,6 +1,6 @@
 import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails } from "@claid/core";
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
-import { buildResults } from "./results.ts";
+import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
 import {
   CREATE_BATCH,
   GET_BATCH,
@@ -28,6 +28,8 @@ export interface ClaidHandlersOptions {
   latencyMs?: number;
   /** Clock, for fake timers. Default `Date.now`. */
   now?: () => number;
+  /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
+  storageBaseUrl?: string;
 }
 
 const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
@@ -179,13 +181,29 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     if (!task) return json(entry, 404, errorBody(404));
     task.polls += 1;
     const status = task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? "DONE";
-    return json(entry, 200, { data: snapshot(task.result, status, new URL(request.url).origin) });
+    const storage = options.storageBaseUrl ?? `${new URL(request.url).origin}/mock-storage`;
+    return json(entry, 200, { data: snapshot(task.result, status, storage) });
   });
 
-  function snapshot(result: BatchResult, status: BatchStatus, origin: string): BatchResult {
+  // Temporary result files: like Claid's pre-signed URLs, they need no key.
+  const downloadHandler = http.get("*/mock-storage/:taskId/:file", async ({ request, params }) => {
+    const entry = store.logRequest("download", request, now());
+    const fault = store.takeFault("download");
+    if (fault) {
+      const answered = await faultResponse(entry, fault);
+      if (answered) return answered;
+    }
+    const file = String(params.file);
+    const ext = file.split(".").pop() ?? "";
+    entry.status = 200;
+    return new HttpResponse(mockImageBytes(file), {
+      headers: { "Content-Type": MIME_TYPES[ext] ?? "application/octet-stream" },
+    });
+  });
+
+  function snapshot(result: BatchResult, status: BatchStatus, tmpBaseUrl: string): BatchResult {
     const base = { ...result, status, errors: [], results: [] };
     if (status === "DONE") {
-      const tmpBaseUrl = `${origin}/mock-storage`;
       const folderImageCount = options.folderImageCount ?? 2;
       return {
         ...base,
@@ -206,7 +224,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     return base;
   }
 
-  return [createHandler, getHandler];
+  return [createHandler, getHandler, downloadHandler];
 }
 
 function method(op: SpecOperation): "get" | "post" {

@@ -1,7 +1,7 @@
 /** Builds believable result items for a batch request, deterministic for a given request. */
 import type { BatchEditRequest, BatchResultItem, PipelineInputObject, PipelineOutputObject } from "@claid/core";
 
-const MIME: Record<string, string> = {
+export const MIME_TYPES: Record<string, string> = {
   jpeg: "image/jpeg",
   png: "image/png",
   webp: "image/webp",
@@ -31,7 +31,7 @@ export function buildResults(request: BatchEditRequest, ctx: ResultContext): Bat
     const { width, height } = outputSize(request, side);
     const fileName = `${name.replace(/\.[^.]*$/, "")}.${format}`;
     const output: PipelineOutputObject = dims(
-      { ext: format, mime: MIME[format] ?? "image/jpeg", format: format.toUpperCase() },
+      { ext: format, mime: MIME_TYPES[format] ?? "image/jpeg", format: format.toUpperCase() },
       width,
       height,
     );
@@ -88,4 +88,15 @@ function baseName(url: string): string {
   } catch {
     return "";
   }
+}
+
+/** Deterministic stand-in bytes for a result file (a few KiB, different per name). */
+export function mockImageBytes(name: string): Uint8Array {
+  let seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  const bytes = new Uint8Array(4096 + (seed % 4096));
+  for (let i = 0; i < bytes.length; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    bytes[i] = seed >>> 24;
+  }
+  return bytes;
 }

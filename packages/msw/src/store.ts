@@ -1,6 +1,7 @@
 import type { BatchEditRequest, BatchResult, BatchStatus } from "@claid/core";
 
-export type MockOperation = "create" | "retrieve";
+/** `download` is a GET of a result's `tmp_url` from the mock's storage. */
+export type MockOperation = "create" | "retrieve" | "download";
 
 /** A fault the mock answers with instead of the normal response. */
 export type MockFault =
@@ -24,6 +25,8 @@ export interface MockRequest {
   /** The status the mock answered with; 0 while unanswered and for a network error. */
   status: number;
   at: number;
+  /** Whether the request carried an Authorization header. */
+  authorized: boolean;
 }
 
 export interface MockTask {
@@ -80,7 +83,8 @@ export class ClaidMockStore {
 
   /** @internal Logs a request on arrival; its status is filled in when answered. */
   logRequest(operation: MockOperation, request: Request, at: number): MockRequest {
-    const entry: MockRequest = { operation, method: request.method, url: request.url, status: 0, at };
+    const authorized = request.headers.has("authorization");
+    const entry: MockRequest = { operation, method: request.method, url: request.url, status: 0, at, authorized };
     this.requests.push(entry);
     return entry;
   }

@@ -21,7 +21,7 @@ import { checkNumber } from "./validate.ts";
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
 
 export interface ClientSettings {
-  apiKey: string | null;
+  apiKey: string | null | undefined;
   baseUrl?: string | undefined;
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   headers?: Record<string, string> | undefined;
@@ -79,7 +79,7 @@ export function createTransport(settings: ClientSettings): Transport {
   if (apiKey !== null && (typeof apiKey !== "string" || apiKey.trim() === "")) {
     throw new InvalidArgumentError(
       "apiKey",
-      "Missing API key: pass `apiKey` to createClaid() (or `apiKey: null` when a proxy adds it).",
+      "Missing API key: pass `apiKey` to createClaid() or set the CLAID_API_KEY environment variable (or pass `apiKey: null` when a proxy adds the key).",
     );
   }
   const baseUrl = parseBaseUrl(settings.baseUrl ?? DEFAULT_BASE_URL, apiKey !== null && !settings.allowInsecureHttp);

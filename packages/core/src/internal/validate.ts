@@ -20,7 +20,7 @@ export function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
-export function requireObject(value: unknown, argument: string): asserts value is Record<string, unknown> {
+export function requireObject(value: unknown, argument: string): asserts value is object {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new InvalidArgumentError(argument, `${argument} must be an object, got ${describe(value)}.`);
   }

@@ -1,0 +1,44 @@
+/** Drives `bun test` (npm package `bun`) against the mock server and checks its report. */
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import type { ClaidMockServer } from "@claid/msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, deadUrl, startMock } from "../../contract/harness.ts";
+import { casesFor } from "../../contract/suite.ts";
+
+const BUN = join(dirname(createRequire(import.meta.url).resolve("bun/package.json")), "bin/bun.exe");
+let mock: ClaidMockServer;
+let report: { code: number; output: string };
+
+beforeAll(async () => {
+  mock = await startMock();
+  // The key reaches @claid/node through CLAID_API_KEY, as in a user's shell.
+  const env = {
+    ...process.env,
+    CLAID_MOCK_URL: mock.url,
+    CLAID_API_KEY: API_KEY,
+    CLAID_DEAD_URL: await deadUrl(),
+    NO_COLOR: "1",
+  };
+  report = await promisify(execFile)(BUN, ["test", "./contract.test.ts"], { cwd: join(import.meta.dirname, ".."), env })
+    .then(({ stdout, stderr }) => ({ code: 0, output: `${stdout}\n${stderr}` }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: `${error.stdout}\n${error.stderr}`,
+    }));
+}, 120_000);
+afterAll(() => mock.close());
+
+describe("contract suite: Bun, @claid/node", () => {
+  it("bun test passes every case", () => {
+    expect(report.output).toMatch(new RegExp(`\\b${casesFor(true).length} pass\\b`));
+    expect(report.output).toMatch(/\b0 fail\b/);
+    expect(report.code).toBe(0);
+  });
+
+  it.each(casesFor(true).map((c) => c.name))("%s", (name) => {
+    expect(report.output).toContain(`(pass) ${name}`);
+  });
+});

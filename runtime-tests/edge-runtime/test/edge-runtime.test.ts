@@ -1,0 +1,34 @@
+/** Runs the suite inside Vercel's edge-runtime VM (the Edge Functions runtime) on the esbuild bundle. */
+import { join } from "node:path";
+import type { ClaidMockServer } from "@claid/msw/node";
+import { EdgeRuntime } from "edge-runtime";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { type ContractResult, casesFor } from "../../contract/suite.ts";
+
+let mock: ClaidMockServer;
+let results: ContractResult[];
+
+beforeAll(async () => {
+  mock = await startMock();
+  const bundle = await build({
+    entryPoints: [join(import.meta.dirname, "../entry.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "neutral",
+    conditions: ["edge-light", "worker", "browser"],
+    write: false,
+  });
+  const runtime = new EdgeRuntime({ initialCode: bundle.outputFiles[0]?.text ?? "" });
+  const call = `runSuite(${JSON.stringify(API_KEY)}, ${JSON.stringify(mock.url)}, ${JSON.stringify(await deadUrl())})`;
+  results = JSON.parse(await runtime.evaluate<Promise<string>>(call));
+}, 120_000);
+afterAll(() => mock.close());
+
+describe("contract suite: Vercel edge-runtime, @claid/edge", () => {
+  it("ran every case inside the Edge VM", () => {
+    expect(results.map((r) => r.name)).toEqual(casesFor(true).map((c) => c.name));
+  });
+  it.each(casesFor(true).map((c) => c.name))("%s", (name) => expectPassed(results, name));
+});

@@ -1,0 +1,42 @@
+/** Bundles worker.ts with esbuild (as wrangler would) and runs it in workerd through miniflare. */
+import { join } from "node:path";
+import type { ClaidMockServer } from "@claid/msw/node";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { type ContractResult, casesFor } from "../../contract/suite.ts";
+
+let mock: ClaidMockServer;
+let results: ContractResult[];
+
+beforeAll(async () => {
+  mock = await startMock();
+  const bundle = await build({
+    entryPoints: [join(import.meta.dirname, "../worker.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    write: false,
+  });
+  const mf = new Miniflare({
+    modules: true,
+    script: bundle.outputFiles[0]?.text ?? "",
+    compatibilityDate: "2026-04-01",
+    bindings: { CLAID_API_KEY: API_KEY, CLAID_MOCK_URL: mock.url, CLAID_DEAD_URL: await deadUrl() },
+  });
+  try {
+    results = (await (await mf.dispatchFetch("http://worker.test/")).json()) as ContractResult[];
+  } finally {
+    await mf.dispose();
+  }
+}, 120_000);
+afterAll(() => mock.close());
+
+describe("contract suite: Cloudflare workerd, @claid/edge", () => {
+  it("ran every case", () => {
+    expect(results.map((r) => r.name)).toEqual(casesFor(true).map((c) => c.name));
+  });
+  it.each(casesFor(true).map((c) => c.name))("%s", (name) => expectPassed(results, name));
+});
