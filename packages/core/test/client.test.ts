@@ -6,6 +6,7 @@ import {
   ClaidAPIError,
   ClaidConnectionError,
   ClaidError,
+  ClaidTimeoutError,
   ConflictError,
   createClaid,
   InternalServerError,
@@ -230,6 +231,16 @@ describe("every non-2xx status maps to its error class", () => {
       },
     });
     await expect(claid.batches.create(body, { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it("times out and aborts even when the fetch ignores its signal", async () => {
+    const deaf = () => new Promise<Response>(() => {});
+    const timedOut = createClaid({ apiKey: KEY, fetch: deaf, timeoutMs: 30, maxRetries: 0 });
+    await expect(timedOut.batches.retrieve(1)).rejects.toThrow(ClaidTimeoutError);
+    const controller = new AbortController();
+    const pending = createClaid({ apiKey: KEY, fetch: deaf }).batches.retrieve(1, { signal: controller.signal });
+    controller.abort("caller gave up");
+    await expect(pending).rejects.toBe("caller gave up");
   });
 
   it.each([

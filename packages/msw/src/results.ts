@@ -29,7 +29,7 @@ export function buildResults(request: BatchEditRequest, ctx: ResultContext): Bat
     const side = 200 + 100 * i;
     const input: PipelineInputObject = dims({ ext: "jpg", mime: "image/jpeg", format: "JPEG" }, side, side);
     const { width, height } = outputSize(request, side);
-    const fileName = `${name.replace(/\.[^.]*$/, "")}.${format}`;
+    const fileName = `${name.replace(/\.[^./]*$/, "")}.${format}`;
     const output: PipelineOutputObject = dims(
       { ext: format, mime: MIME_TYPES[format] ?? "image/jpeg", format: format.toUpperCase() },
       width,
@@ -43,7 +43,7 @@ export function buildResults(request: BatchEditRequest, ctx: ResultContext): Bat
       output.object_bucket = match?.[1] ?? "";
       output.object_key = match?.[2] ?? fileName;
     } else {
-      output.tmp_url = `${ctx.tmpBaseUrl}/${ctx.taskId}/${fileName}`;
+      output.tmp_url = `${ctx.tmpBaseUrl}/${ctx.taskId}/${encodeURIComponent(fileName)}`;
       output.claid_storage_uri = `storage://claid-tmp/${ctx.taskId}/${fileName}`;
     }
     return { input_object: input, output_object: output };

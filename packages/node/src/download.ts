@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -74,8 +74,12 @@ export async function downloadResults(
     }
     let opened = false;
     try {
-      const response = await doFetch(new Request(url, { signal }));
-      if (!response.ok || !response.body) throw new ClaidConnectionError(`GET ${url} answered ${response.status}.`);
+      // Keep `request` referenced until the fetch settles: undici lets an
+      // unreferenced Request be collected, and with it the link to `signal`.
+      const request = new Request(url, { signal });
+      const response = await doFetch(request);
+      if (!response.ok || !response.body)
+        throw new ClaidConnectionError(`GET ${request.url} answered ${response.status}.`);
       const file = createWriteStream(path, { flags: overwrite ? "w" : "wx" });
       opened = true;
       await pipeline(Readable.fromWeb(response.body as WebReadableStream), file, { signal });
@@ -106,7 +110,8 @@ export async function downloadResults(
 function fileNameOf(url: string | undefined, fallback: string): string {
   let name = "";
   try {
-    name = url ? basename(decodeURIComponent(new URL(url).pathname)) : "";
+    // Decoded first, so an encoded "../" cannot survive as part of the name.
+    name = url ? (decodeURIComponent(new URL(url).pathname).split("/").pop() ?? "") : "";
   } catch {
     name = "";
   }

@@ -49,3 +49,16 @@ export function linkedSignal(parent: AbortSignal | undefined, timeoutMs: number)
     },
   };
 }
+
+/**
+ * Settles with `promise`, or rejects with `signal.reason` as soon as `signal`
+ * aborts — even if whatever produced `promise` ignores the signal.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

@@ -15,7 +15,7 @@ import type { paths } from "../generated/schema.ts";
 import { type Redact, redactCause, redactor, toAPIError } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./headers.ts";
 import { createLog, type Log, type Logger, type LogLevel } from "./log.ts";
-import { linkedSignal, sleep } from "./signals.ts";
+import { linkedSignal, raceAbort, sleep } from "./signals.ts";
 import { checkNumber } from "./validate.ts";
 
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
@@ -104,7 +104,10 @@ export function createTransport(settings: ClientSettings): Transport {
       } else {
         request.headers.delete("Authorization");
       }
-      const response = await (userFetch ?? globalThis.fetch)(new Request(request, { redirect: "manual" }));
+      // `sent` stays referenced until the fetch settles: undici lets an
+      // unreferenced Request be collected, and with it the link to its signal.
+      const sent = new Request(request, { redirect: "manual" });
+      const response = await (userFetch ?? globalThis.fetch)(sent);
       const location = response.headers.get("location");
       const followable =
         response.status === 303 || (request.method === "GET" && response.status >= 301 && response.status <= 308);
@@ -170,7 +173,7 @@ export function createTransport(settings: ClientSettings): Transport {
     const linked = linkedSignal(signal, timeoutMs);
     let result: FetchResult;
     try {
-      result = await call(linked.signal);
+      result = await raceAbort(call(linked.signal), linked.signal);
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
       const error = linked.timedOut()

@@ -1,0 +1,142 @@
+/**
+ * What npm and JSR users receive: exports maps, publint, are-the-types-wrong,
+ * and scans of the built edge/browser code for anything that breaks outside Node.
+ */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { publint } from "publint";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+type Pkg = {
+  name: string;
+  exports: Record<string, unknown>;
+  sideEffects?: boolean;
+  files?: string[];
+  private?: boolean;
+  dependencies?: Record<string, string>;
+  version: string;
+};
+const PACKAGES = {
+  core: { esmOnly: false, portable: true },
+  msw: { esmOnly: false, portable: false },
+  node: { esmOnly: false, portable: false },
+  browser: { esmOnly: true, portable: true },
+  edge: { esmOnly: true, portable: true },
+} as const;
+const entries = Object.entries(PACKAGES).map(([dir, traits]) => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8")) as Pkg;
+  return [pkg.name, { dir: join(ROOT, "packages", dir), pkg, ...traits }] as const;
+});
+
+/** Every condition object: `types` first, `default` last, import before require. */
+function conditionProblems(node: unknown, at: string): string[] {
+  if (typeof node !== "object" || node === null) return [];
+  const keys = Object.keys(node);
+  const problems: string[] = [];
+  const isConditions = keys.every((k) => !k.startsWith("."));
+  if (isConditions) {
+    if (keys.includes("types") && keys[0] !== "types") problems.push(`${at}: "types" must come first (${keys})`);
+    if (keys.includes("default") && keys.at(-1) !== "default")
+      problems.push(`${at}: "default" must come last (${keys})`);
+    if (keys.includes("require") && keys.indexOf("import") > keys.indexOf("require"))
+      problems.push(`${at}: "import" before "require"`);
+  }
+  for (const [key, value] of Object.entries(node)) problems.push(...conditionProblems(value, `${at}.${key}`));
+  return problems;
+}
+
+describe.each(entries)("%s", (_, { dir, pkg, esmOnly }) => {
+  it("has an exports map with conditions in the right order, no side effects, only dist shipped", () => {
+    expect(conditionProblems(pkg.exports, "exports")).toEqual([]);
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.files).toEqual(["dist", "README.md"]);
+    expect(pkg.private).toBeUndefined();
+    if (esmOnly) expect(JSON.stringify(pkg.exports)).not.toContain("require");
+  });
+
+  it("passes publint with zero errors and warnings", async () => {
+    const { messages } = await publint({ pkgDir: dir, level: "warning", strict: true });
+    expect(messages.map((m) => `${m.type} ${m.code} ${JSON.stringify(m.args)}`)).toEqual([]);
+  });
+
+  it("passes are-the-types-wrong on the packed tarball", async () => {
+    const args = ["--pack", dir, ...(esmOnly ? ["--profile", "esm-only"] : [])];
+    const result = await run(join(ROOT, "node_modules/.bin/attw"), args, { cwd: dir }).catch(
+      (e: { stdout: string; code: number }) => e,
+    );
+    expect("code" in result ? result.stdout : "").toBe("");
+  }, 60_000);
+});
+
+describe.each(entries.filter(([, { portable }]) => portable))(
+  "%s, as shipped to browsers and edge runtimes",
+  (name, { dir }) => {
+    it("has no Node built-ins, no require() and no process access outside a `typeof process` guard", async () => {
+      const shipped = readFileSync(join(dir, "dist/index.js"), "utf8");
+      // Also the program a user's bundler makes from it, dependencies included.
+      const bundled = await build({
+        stdin: { contents: `export * from "${name}";`, resolveDir: ROOT },
+        bundle: true,
+        format: "esm",
+        platform: "neutral",
+        write: false,
+      });
+      for (const code of [shipped, bundled.outputFiles[0]?.text ?? ""]) {
+        expect(code).not.toMatch(/from\s*["']node:|import\(["']node:/);
+        expect(code).not.toMatch(/\brequire\(/);
+        const unguarded = code
+          .split("\n")
+          .filter((line) => /(?<![\w?.])process\.(?!\?)/.test(line) && !line.includes("typeof process"));
+        expect(unguarded).toEqual([]);
+      }
+    });
+  },
+);
+
+describe("JSR", () => {
+  const edge = JSON.parse(readFileSync(join(ROOT, "packages/edge/package.json"), "utf8")) as Pkg;
+  const jsr = JSON.parse(readFileSync(join(ROOT, "packages/edge/jsr.json"), "utf8")) as {
+    name: string;
+    version: string;
+    exports: Record<string, string>;
+  };
+
+  it("jsr.json agrees with package.json: name, version and the same entry points", () => {
+    expect(jsr.name).toBe(edge.name);
+    expect(jsr.version).toBe(edge.version);
+    const npmEntries = Object.keys(edge.exports).filter((k) => k !== "./package.json");
+    expect(Object.keys(jsr.exports)).toEqual(npmEntries);
+    for (const key of npmEntries) {
+      const built = (edge.exports[key] as { default: string }).default;
+      expect(jsr.exports[key]?.replace(/^\.\/src\/(.*)\.ts$/, "./dist/$1.js")).toBe(built);
+    }
+  });
+
+  it("deno publish --dry-run accepts @claid/edge", async () => {
+    const deno = join(ROOT, "node_modules/deno/bin.cjs");
+    const { stderr } = await run(process.execPath, [deno, "publish", "--dry-run", "--allow-dirty"], {
+      cwd: join(ROOT, "packages/edge"),
+      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    });
+    expect(stderr).toContain("Success Dry run complete");
+  }, 120_000);
+});
+
+describe("CommonJS", () => {
+  it.each([
+    ["@claid/core", "createClaid"],
+    ["@claid/node", "downloadResults"],
+    ["@claid/msw", "createClaidHandlers"],
+    ["@claid/msw/node", "createClaidMockServer"],
+  ])("require('%s').%s is a function", async (name, member) => {
+    const script = `console.log(typeof require(${JSON.stringify(name)})[${JSON.stringify(member)}])`;
+    const { stdout } = await run(process.execPath, ["-e", script], { cwd: ROOT });
+    expect(stdout.trim()).toBe("function");
+  });
+});
