@@ -18,7 +18,7 @@ export interface ClaidOptions {
    * give them: a Worker's `env` binding, `process.env`, … (`@claid/node` and
    * `@claid/edge` pass their runtime's environment).
    */
-  env?: Readonly<Record<string, unknown>> | undefined;
+  env?: { readonly CLAID_API_KEY?: unknown; readonly CLAID_BASE_URL?: unknown } | undefined;
   /** A WHATWG-compatible fetch; defaults to `globalThis.fetch`, looked up at call time. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Extra headers sent with every request. */
@@ -48,9 +48,8 @@ export interface Claid {
 /** Creates a client. Throws `InvalidArgumentError` for a missing key, a bad `baseUrl` or option. */
 export function createClaid(options: ClaidOptions): Claid {
   requireObject(options, "options");
-  const env: Readonly<Record<string, unknown>> = options.env ?? {};
-  const fromEnv = (name: string): string | undefined => {
-    const value = env[name];
+  const fromEnv = (name: "CLAID_API_KEY" | "CLAID_BASE_URL"): string | undefined => {
+    const value = options.env?.[name];
     return typeof value === "string" ? value : undefined;
   };
   const transport = createTransport({
