@@ -20,6 +20,8 @@ export interface ClaidHandlersOptions {
   store?: ClaidMockStore;
   /** GETs a default task takes to reach DONE (earlier GETs say PROCESSING). Default 2. */
   pollsToComplete?: number;
+  /** Statuses every task walks through unless planned otherwise (overrides `pollsToComplete`), e.g. `["PROCESSING", "ERROR"]`. */
+  lifecycle?: BatchStatus[];
   /** Images a storage folder input is taken to hold. Default 2. */
   folderImageCount?: number;
   /** Requests allowed per rate-limit window, reported in `RateLimit-*` headers; past it, 429. */
@@ -53,7 +55,9 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   const baseUrl = (options.baseUrl ?? "https://api.claid.ai").replace(/\/$/, "");
   const now = options.now ?? Date.now;
   const pollsToComplete = Math.max(1, options.pollsToComplete ?? 2);
-  const defaultStatuses: BatchStatus[] = [...Array<BatchStatus>(pollsToComplete - 1).fill("PROCESSING"), "DONE"];
+  const defaultStatuses: BatchStatus[] = options.lifecycle?.length
+    ? options.lifecycle
+    : [...Array<BatchStatus>(pollsToComplete - 1).fill("PROCESSING"), "DONE"];
   const rateLimit = options.rateLimit ?? { limit: 1000, windowSeconds: 60 };
   let window = { start: now(), used: 0 };
 

@@ -1,3 +1,11 @@
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
-export { CREATE_BATCH, GET_BATCH, responseSchemaPointer, type SpecOperation, validatorFor } from "./schema.ts";
+export {
+  CREATE_BATCH,
+  GET_BATCH,
+  requestSchemaPointer,
+  responseSchemaPointer,
+  type SpecOperation,
+  validationDetails,
+  validatorFor,
+} from "./schema.ts";
 export { ClaidMockStore, type MockFault, type MockOperation, type MockRequest, type MockTask } from "./store.ts";

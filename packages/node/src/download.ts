@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -33,7 +33,7 @@ export interface DownloadReport {
 }
 
 /**
- * Streams each result's `tmp_url` to a file in `dir`, named after the output
+ * Streams each result's `tmp_url` to a file in `dir` (created if missing), named after the output
  * file. The `Authorization` header is never sent: these are pre-signed URLs on
  * another host. Nothing is buffered whole; existing files are kept unless `overwrite`.
  *
@@ -58,6 +58,7 @@ export async function downloadResults(
   );
   const written: (string | undefined)[] = [];
   const failed: DownloadFailure[] = [];
+  await mkdir(dir, { recursive: true });
 
   async function save(index: number, url: string | undefined): Promise<void> {
     const path = join(dir, names[index] as string);

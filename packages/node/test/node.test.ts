@@ -48,11 +48,12 @@ describe("createClaid", () => {
 });
 
 describe("downloadResults", () => {
-  it("streams every output to a file named after it, without the key", async () => {
+  it("streams every output to a file named after it, into a folder it creates, without the key", async () => {
     const result = await finishedBatch();
-    const report = await downloadResults(result, dir);
+    const target = join(dir, "new", "folder");
+    const report = await downloadResults(result, target);
     expect(report.failed).toEqual([]);
-    expect(report.written).toEqual(["a.png", "b.png", "c.png"].map((f) => join(dir, f)));
+    expect(report.written).toEqual(["a.png", "b.png", "c.png"].map((f) => join(target, f)));
     for (const path of report.written) expect(statSync(path).size).toBeGreaterThan(4000);
     const downloads = mock.store.requestsOf("download");
     expect(downloads).toHaveLength(3);

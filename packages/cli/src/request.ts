@@ -1,0 +1,114 @@
+/** Builds a batch request from flags and an operations file, validated against the spec before any request. */
+import { readFileSync } from "node:fs";
+import { CREATE_BATCH, requestSchemaPointer, validationDetails, validatorFor } from "@claid/msw";
+import type { BatchEditRequest, BatchOutput, ImageOperations } from "@claid/node";
+import { InvalidArgumentError as FlagError } from "commander";
+import { UsageError } from "./exit.ts";
+
+export const FITS = ["crop", "cover", "bounds", "canvas", "outpaint"] as const;
+export const FORMATS = ["jpeg", "png", "webp", "avif", "tiff"] as const;
+export const UPSCALES = ["smart_enhance", "smart_resize", "faces", "digital_art", "photo"] as const;
+export const DECOMPRESS = ["moderate", "strong", "auto"] as const;
+
+export interface CreateFlags {
+  input: string[];
+  recursive?: boolean;
+  operations?: string;
+  width?: number | string;
+  height?: number | string;
+  fit?: (typeof FITS)[number];
+  format?: (typeof FORMATS)[number];
+  quality?: number;
+  removeBackground?: boolean;
+  upscale?: (typeof UPSCALES)[number];
+  decompress?: (typeof DECOMPRESS)[number];
+  output?: string;
+}
+
+/** `--width`/`--height`: pixels, a percentage like "50%", or "auto". */
+export function parseSize(flag: string) {
+  return (value: string): number | string => {
+    if (/^\d+$/.test(value)) return Number(value);
+    if (/^\d+(\.\d+)?%$/.test(value) || value === "auto") return value;
+    throw new FlagError(`${flag} must be a number of pixels, a percentage like 50% or auto.`);
+  };
+}
+
+export function parseInteger(flag: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new FlagError(`${flag} must be a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+function readOperations(source: string, stdin: () => string): ImageOperations {
+  let text: string;
+  try {
+    text = source === "-" ? stdin() : readFileSync(source, "utf8");
+  } catch (error) {
+    throw new UsageError(`--operations: cannot read ${source}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as ImageOperations;
+  } catch {
+    throw new UsageError(`--operations: ${source === "-" ? "standard input" : source} is not valid JSON.`);
+  }
+}
+
+export function buildRequest(
+  flags: CreateFlags,
+  stdin: () => string = () => readFileSync(0, "utf8"),
+): BatchEditRequest {
+  const [first, ...more] = flags.input;
+  if (!first) throw new UsageError("--input needs a storage folder URI or at least one image URL.");
+  const folder = more.length === 0 && !/^https?:\/\//.test(first);
+  if (flags.recursive && !folder)
+    throw new UsageError("--recursive applies to a storage folder --input, not to image URLs.");
+  const input: BatchEditRequest["input"] = folder
+    ? flags.recursive
+      ? { source: first, recursive: true }
+      : first
+    : flags.input;
+
+  const operations: ImageOperations = flags.operations ? readOperations(flags.operations, stdin) : {};
+  const ops = operations as Record<string, Record<string, unknown> | undefined>;
+  const set = (group: string, key: string, value: unknown) => {
+    if (value !== undefined) ops[group] = { ...ops[group], [key]: value };
+  };
+  set("resizing", "width", flags.width);
+  set("resizing", "height", flags.height);
+  set("resizing", "fit", flags.fit);
+  set("background", "remove", flags.removeBackground || undefined);
+  set("restorations", "upscale", flags.upscale);
+  set("restorations", "decompress", flags.decompress);
+
+  const body: BatchEditRequest = { input, operations };
+  const output = outputOf(flags);
+  if (output !== undefined) body.output = output;
+
+  const validate = validatorFor(requestSchemaPointer(CREATE_BATCH));
+  if (!validate(body)) {
+    const reasons = Object.entries(validationDetails(validate.errors ?? [])).map(
+      ([field, messages]) => `${field} ${messages.join("; ")}`,
+    );
+    throw new UsageError(
+      `Invalid request${flags.operations ? ` (with --operations ${flags.operations})` : ""}: ${reasons.join("; ")}.`,
+    );
+  }
+  return body;
+}
+
+function outputOf({ format, quality, output }: CreateFlags): BatchOutput | undefined {
+  if (quality !== undefined && (!format || format === "png"))
+    throw new UsageError("--quality needs --format jpeg, webp, avif or tiff.");
+  const formatOption =
+    format === undefined || quality === undefined
+      ? format
+      : format === "jpeg"
+        ? { type: "jpeg" as const, quality }
+        : { type: format as "webp" | "avif" | "tiff", compression: { type: "lossy" as const, quality } };
+  if (formatOption === undefined) return output;
+  return output === undefined ? { format: formatOption } : { destination: output, format: formatOption };
+}
