@@ -29,7 +29,8 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
   let handlers: ReturnType<typeof createClaidHandlers> = [];
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { "Content-Type": "text/plain" }).end(String(error));
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { "Content-Type": "text/plain" }).end(String(error));
     });
   });
 

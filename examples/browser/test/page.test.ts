@@ -1,0 +1,63 @@
+/** Builds the page with Vite, serves it with its proxy backend, and drives it in headless Chromium. */
+import { existsSync, mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { ClaidMockServer } from "@claid/msw/node";
+import { type Browser, chromium } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { API_KEY, startMock } from "../../testing.ts";
+import { startServer } from "../server.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(CHROMIUM))
+  throw new Error(
+    `No Chromium at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+  );
+export const SCREENSHOT = join(ROOT, "test-results/browser-example.png");
+
+let mock: ClaidMockServer;
+let site: Server;
+let browser: Browser;
+beforeAll(async () => {
+  mock = await startMock(3);
+  await build({ root: ROOT, logLevel: "silent" });
+  site = await startServer({ root: join(ROOT, "dist"), apiUrl: mock.url, apiKey: API_KEY });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => site?.close(resolve));
+  await mock?.close();
+});
+
+it("submits through the proxy, shows progress, then the results table", async () => {
+  const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+  await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`);
+  await page.click("#submit");
+  await page.getByText("PROCESSING").waitFor({ timeout: 10_000 });
+  await page.locator("table").waitFor({ timeout: 20_000 });
+  await expect(page.locator("h2").textContent()).resolves.toBe("Batch 1: DONE");
+  const rows = await page.locator("tr").allInnerTexts();
+  expect(rows.slice(1).map((r) => r.split("\t").slice(0, 4).join(" | "))).toEqual([
+    "jpg 200×200 | webp | 200×200 | 0.04",
+    "jpg 300×300 | webp | 300×300 | 0.09",
+  ]);
+  expect(await page.locator("td a").allInnerTexts()).toEqual(["shoe.webp", "bag.webp"]);
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(mock.store.requests.filter((r) => r.operation !== "download").every((r) => r.authorized)).toBe(true);
+}, 60_000);
