@@ -1,7 +1,13 @@
+/**
+ * Claid Batch API client for browsers, in proxy mode by default.
+ * @packageDocumentation
+ * @module @claid/browser
+ */
 import { type Claid, type ClaidOptions, createClaid as createCoreClaid, InvalidArgumentError } from "@claid/core";
 
 export * from "@claid/core";
 
+/** Options of the browser `createClaid()`: core's options without `env`, plus `dangerouslyAllowBrowser`. */
 export interface BrowserClaidOptions extends Omit<ClaidOptions, "env"> {
   /**
    * Only with `dangerouslyAllowBrowser: true`: a key in a page is visible to

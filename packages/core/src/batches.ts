@@ -11,6 +11,7 @@ export interface APIPromise<T> extends Promise<T> {
   withResponse(): Promise<WithResponse<T>>;
 }
 
+/** What `withResponse()` resolves to. */
 export interface WithResponse<T> {
   data: T;
   response: Response;
@@ -59,18 +60,40 @@ export interface BatchCheck {
   firstCheckedAt: string;
 }
 
+/** Batch operations: `claid.batches`. */
 export interface Batches {
-  /** Submits a batch: `POST /v1/image/edit/batch`. Resolves with the accepted task. Never retried after an unknown outcome unless `retryNonIdempotent`. */
+  /**
+   * Submits a batch: `POST /v1/image/edit/batch`. Resolves with the accepted task. Never retried after an unknown outcome unless `retryNonIdempotent`.
+   *
+   * @example
+   * const { id } = await claid.batches.create({ input: ["https://example.com/a.png"], operations: { background: { remove: true } } });
+   * const { data, requestId, rateLimit } = await claid.batches.create(body).withResponse();
+   */
   create(body: BatchEditRequest, options?: RequestOptions): APIPromise<BatchAccepted>;
-  /** Reads a batch's status and results: `GET /v1/image/edit/batch/{task_id}`. */
+  /**
+   * Reads a batch's status and results: `GET /v1/image/edit/batch/{task_id}`.
+   *
+   * @example
+   * const { status, results } = await claid.batches.retrieve(42);
+   */
   retrieve(taskId: TaskId, options?: RequestOptions): APIPromise<BatchResult>;
   /**
    * One status check, for edge functions that cannot wait in a loop: exactly one
    * GET (with the usual retries), no sleeping. Pass the returned state back in to
    * continue the schedule. Throws only for request failures, not for a failed batch.
+   *
+   * @example
+   * // in a queue consumer, cron or alarm handler:
+   * const state = await claid.batches.check(stored ?? taskId);
+   * if (!state.done) await queue.send(state, { delaySeconds: Math.ceil(state.nextCheckAfterMs / 1000) });
    */
   check(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: CheckOptions): Promise<BatchCheck>;
-  /** Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError). */
+  /**
+   * Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError).
+   *
+   * @example
+   * const result = await claid.batches.wait(task, { timeoutMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
+   */
   wait(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: WaitOptions): Promise<BatchResult>;
   /** `create()` then `wait()`. */
   createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult>;

@@ -5,6 +5,7 @@ import type { Logger, LogLevel } from "./internal/log.ts";
 import { createTransport } from "./internal/transport.ts";
 import { requireObject } from "./internal/validate.ts";
 
+/** Options of `createClaid()`. */
 export interface ClaidOptions {
   /**
    * Your Claid API key, sent as `Authorization: Bearer <key>` to `baseUrl`'s origin only.
@@ -39,13 +40,24 @@ export interface ClaidOptions {
   allowInsecureHttp?: boolean | undefined;
 }
 
+/** A client, from `createClaid()`. */
 export interface Claid {
   batches: Batches;
   /** The typed openapi-fetch client (with auth), for anything the helpers do not cover. */
   client: Client<paths>;
 }
 
-/** Creates a client. Throws `InvalidArgumentError` for a missing key, a bad `baseUrl` or option. */
+/**
+ * Creates a client. Throws `InvalidArgumentError` for a missing key, a bad `baseUrl` or option.
+ *
+ * @example
+ * const claid = createClaid({ apiKey: process.env.CLAID_API_KEY });
+ * const result = await claid.batches.createAndWait({
+ *   input: "storage://storage_1/input_folder/",
+ *   operations: { resizing: { width: 1000 } },
+ *   output: "storage://storage_1/output_folder/",
+ * });
+ */
 export function createClaid(options: ClaidOptions): Claid {
   requireObject(options, "options");
   const fromEnv = (name: "CLAID_API_KEY" | "CLAID_BASE_URL"): string | undefined => {

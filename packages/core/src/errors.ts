@@ -78,9 +78,11 @@ export class ClaidAPIError extends ClaidError {
   }
 }
 
+/** 400: a generic bad request (e.g. an unreadable storage object or invalid JSON). */
 export class BadRequestError extends ClaidAPIError {
   override name = "BadRequestError";
 }
+/** 401: the API key is missing or invalid. */
 export class AuthenticationError extends ClaidAPIError {
   override name = "AuthenticationError";
 }
@@ -92,9 +94,11 @@ export class PaymentRequiredError extends ClaidAPIError {
 export class PermissionDeniedError extends ClaidAPIError {
   override name = "PermissionDeniedError";
 }
+/** 404: no such batch. */
 export class NotFoundError extends ClaidAPIError {
   override name = "NotFoundError";
 }
+/** 409: the request conflicts with the resource's state. */
 export class ConflictError extends ClaidAPIError {
   override name = "ConflictError";
 }
@@ -106,6 +110,7 @@ export class ValidationError extends ClaidAPIError {
 export class RateLimitError extends ClaidAPIError {
   override name = "RateLimitError";
 }
+/** 5xx: the API (or a proxy in front of it) failed; `requestId` helps Claid's support. */
 export class InternalServerError extends ClaidAPIError {
   override name = "InternalServerError";
 }

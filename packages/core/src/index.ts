@@ -1,3 +1,8 @@
+/**
+ * Runtime-agnostic client for Claid's image-editing Batch API: `createClaid()`, typed errors, the generated types.
+ * @packageDocumentation
+ * @module @claid/core
+ */
 export type {
   APIPromise,
   BatchCheck,

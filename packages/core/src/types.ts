@@ -9,10 +9,13 @@ export type { components, operations, paths } from "./generated/schema.ts";
 export type BatchEditRequest = Schemas["BatchEditRequest"];
 /** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
 export type BatchInput = BatchEditRequest["input"];
+/** A storage folder input with options: `{ source, recursive }`. */
 export type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
+/** What to do to each image: restorations, adjustments, background, resizing, padding, privacy, generative. */
 export type ImageOperations = Schemas["ImageOperations"];
 /** A storage URI string or output options (`destination`, `format`, `metadata`). */
 export type BatchOutput = NonNullable<BatchEditRequest["output"]>;
+/** Output options: `destination`, `format` and `metadata`. */
 export type ImageOutputOptions = Schemas["ImageOutputOptions"];
 /** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
 export type BatchStatus = Schemas["APIV1Status"];
@@ -20,12 +23,17 @@ export type BatchStatus = Schemas["APIV1Status"];
 export type BatchAccepted = Schemas["BatchAcceptedResponse"];
 /** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
 export type BatchResult = Schemas["BatchResultResponse"];
+/** One processed image: its `input_object` and `output_object`. */
 export type BatchResultItem = Schemas["AsyncPipelineResultItem"];
+/** An input image as Claid read it: format, size, megapixels. */
 export type PipelineInputObject = Schemas["PipelineInputObject"];
+/** An output image: format, size, megapixels and where it is (`tmp_url` or `object_uri`). */
 export type PipelineOutputObject = Schemas["PipelineOutputObject"];
+/** One error of a batch that ended in ERROR. */
 export type BatchPipelineError = Schemas["BatchPipelineError"];
 /** Claid's common error body. */
 export type HttpErrorDetails = Schemas["HttpErrorDetails"];
+/** Claid's `error_type` values. */
 export type ErrorType = Schemas["ErrorType"];
 /** A task id as returned by `create()` (`id`), or the same digits as a string. */
 export type TaskId = number | string;

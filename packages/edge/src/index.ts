@@ -1,3 +1,8 @@
+/**
+ * Claid Batch API client for edge functions (Workers, Vercel Edge, Deno, Supabase, Netlify).
+ * @packageDocumentation
+ * @module @claid/edge
+ */
 import { type Claid, type ClaidOptions, createClaid as createCoreClaid } from "@claid/core";
 
 export * from "@claid/core";

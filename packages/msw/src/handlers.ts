@@ -11,6 +11,7 @@ import {
 } from "./schema.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 
+/** Options of `createClaidHandlers()`. */
 export interface ClaidHandlersOptions {
   /** Origin (and optional path prefix) the handlers answer on. Default `https://api.claid.ai`. */
   baseUrl?: string;

@@ -1,3 +1,8 @@
+/**
+ * MSW handlers that mock Claid's Batch API from its OpenAPI spec.
+ * @packageDocumentation
+ * @module @claid/msw
+ */
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
 export {
   CREATE_BATCH,

@@ -1,7 +1,7 @@
 /**
- * `@claid/msw/node`: the same handlers behind a real HTTP server, for runtimes
- * MSW cannot intercept in (Deno, workerd, edge-runtime, Bun, browsers without
- * a service worker) and for tools (curl, the CLI, examples).
+ * The mock's handlers behind a real HTTP server on 127.0.0.1.
+ * @packageDocumentation
+ * @module @claid/msw/node
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,17 +9,20 @@ import { getResponse } from "msw";
 import { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
 import { ClaidMockStore } from "./store.ts";
 
+/** Options of `createClaidMockServer()`: the handlers' options plus the port. */
 export interface ClaidMockServerOptions extends Omit<ClaidHandlersOptions, "baseUrl" | "storageBaseUrl"> {
   /** Default 0: a free port. */
   port?: number;
 }
 
+/** A running mock server. */
 export interface ClaidMockServer {
   /** The API's base URL, e.g. `http://127.0.0.1:43123`. */
   url: string;
   /** Where result files are served: the same server under another origin (`localhost`), so a leaked key would show. */
   storageUrl: string;
   store: ClaidMockStore;
+  /** Stops the server and drops open connections. */
   close(): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ type OperationObject = {
   responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }>;
 };
 
+/** An operation of the spec: method, path and operation object. */
 export interface SpecOperation {
   method: string;
   /** The spec path, e.g. `/v1/image/edit/batch/{task_id}`. */
@@ -31,7 +32,9 @@ export function specOperation(operationId: string): SpecOperation {
   throw new Error(`Operation ${operationId} is not in the spec.`);
 }
 
+/** The spec's `POST /v1/image/edit/batch` operation. */
 export const CREATE_BATCH = specOperation("process_batch_image_edit_v1_image_edit_batch_post");
+/** The spec's `GET /v1/image/edit/batch/{task_id}` operation. */
 export const GET_BATCH = specOperation("image_edit_batch_async_results_v1_image_edit_batch__task_id__get");
 
 let ajv: Ajv2020 | undefined;
@@ -57,6 +60,7 @@ function createAjv(): Ajv2020 {
   return instance;
 }
 
+/** The JSON pointer of an operation's request body schema. */
 export function requestSchemaPointer(op: SpecOperation): string {
   const ref = op.operation.requestBody?.content["application/json"]?.schema.$ref;
   if (!ref) throw new Error(`${op.operation.operationId} has no JSON request body.`);

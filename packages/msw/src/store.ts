@@ -18,6 +18,7 @@ export type MockFault =
   /** 200 whose JSON does not match the operation's schema. */
   | { type: "invalid-shape" };
 
+/** A request the mock received. */
 export interface MockRequest {
   operation: MockOperation;
   method: string;
@@ -29,6 +30,7 @@ export interface MockRequest {
   authorized: boolean;
 }
 
+/** A task the mock holds. */
 export interface MockTask {
   result: BatchResult;
   /** Statuses the task's GETs walk through after ACCEPTED; the last one repeats. */
@@ -72,6 +74,7 @@ export class ClaidMockStore {
     return this.requests.filter((r) => r.operation === operation);
   }
 
+  /** Forgets every task, request and queued scenario. */
   reset(): void {
     this.tasks.clear();
     this.requests.length = 0;

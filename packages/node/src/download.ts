@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { type BatchResult, ClaidConnectionError, ClaidError } from "@claid/core";
 
+/** Options of `downloadResults()`. */
 export interface DownloadOptions {
   /** Files fetched at once. Default 4. */
   concurrency?: number;
@@ -17,6 +18,7 @@ export interface DownloadOptions {
   fetch?: (request: Request) => Promise<Response>;
 }
 
+/** A result file that could not be saved, and why. */
 export interface DownloadFailure {
   /** Index of the result in `result.results`. */
   index: number;
@@ -25,6 +27,7 @@ export interface DownloadFailure {
   error: Error;
 }
 
+/** What `downloadResults()` saved and what it could not. */
 export interface DownloadReport {
   /** Paths written, in result order. */
   written: string[];

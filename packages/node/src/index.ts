@@ -1,3 +1,8 @@
+/**
+ * Claid Batch API client for Node.js: everything in `@claid/core`, the environment as default configuration, and `downloadResults()`.
+ * @packageDocumentation
+ * @module @claid/node
+ */
 import { type Claid, type ClaidOptions, createClaid as createCoreClaid } from "@claid/core";
 
 export * from "@claid/core";

@@ -18,6 +18,7 @@ import { createLog, type Log, type Logger, type LogLevel } from "./log.ts";
 import { linkedSignal, raceAbort, sleep } from "./signals.ts";
 import { checkNumber } from "./validate.ts";
 
+/** Claid's API, used when no `baseUrl` is given. */
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
 
 export interface ClientSettings {
