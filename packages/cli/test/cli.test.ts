@@ -335,7 +335,8 @@ describe("on a TTY", () => {
   it("renders a live spinner in a real terminal (tmux) and ends with a clean success line", async () => {
     const server = await mock({ pollsToComplete: 3 });
     const session = `claid-cli-test-${process.pid}`;
-    const command = `CLAID_API_KEY=${KEY} ${process.execPath} ${CLI} --base-url ${server.url} batch create --input https://img.example/a.png --wait; echo EXIT=$?; sleep 30`;
+    // A user's terminal: without CI=true, which makes ora (rightly) skip the animation.
+    const command = `env -u CI CLAID_API_KEY=${KEY} ${process.execPath} ${CLI} --base-url ${server.url} batch create --input https://img.example/a.png --wait; echo EXIT=$?; sleep 30`;
     const tmux = (...args: string[]) =>
       new Promise<string>((resolve, reject) =>
         execFile("tmux", args, (error, stdout) => (error ? reject(error) : resolve(stdout))),
