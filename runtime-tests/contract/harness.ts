@@ -1,4 +1,5 @@
 /** Node-side helpers for the runtime drivers: the mock server and a URL nothing listens on. */
+import { execFile } from "node:child_process";
 import { createServer } from "node:net";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
 import { expect } from "vitest";
@@ -25,4 +26,17 @@ export function expectPassed(results: ContractResult[] | undefined, name: string
   expect(result, `no result for "${name}"`).toBeDefined();
   expect(result?.error).toBeUndefined();
   expect(result?.ok).toBe(true);
+}
+
+/** Runs a runtime's own test command; never rejects: the exit code and all output come back. */
+export function runCommand(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, options, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+    });
+  });
 }

@@ -1,11 +1,9 @@
 /** Drives `bun test` (npm package `bun`) against the mock server and checks its report. */
-import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, deadUrl, startMock } from "../../contract/harness.ts";
+import { API_KEY, deadUrl, runCommand, startMock } from "../../contract/harness.ts";
 import { casesFor } from "../../contract/suite.ts";
 
 const BUN = join(dirname(createRequire(import.meta.url).resolve("bun/package.json")), "bin/bun.exe");
@@ -22,12 +20,7 @@ beforeAll(async () => {
     CLAID_DEAD_URL: await deadUrl(),
     NO_COLOR: "1",
   };
-  report = await promisify(execFile)(BUN, ["test", "./contract.test.ts"], { cwd: join(import.meta.dirname, ".."), env })
-    .then(({ stdout, stderr }) => ({ code: 0, output: `${stdout}\n${stderr}` }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      output: `${error.stdout}\n${error.stderr}`,
-    }));
+  report = await runCommand(BUN, ["test", "./contract.test.ts"], { cwd: join(import.meta.dirname, ".."), env });
 }, 120_000);
 afterAll(() => mock.close());
 

@@ -1,17 +1,15 @@
 /** Drives `deno test` (npm package `deno`) against the mock server and checks its report. */
-import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, deadUrl, startMock } from "../../contract/harness.ts";
+import { API_KEY, deadUrl, runCommand, startMock } from "../../contract/harness.ts";
 import { casesFor } from "../../contract/suite.ts";
 
 const DENO = join(dirname(createRequire(import.meta.url).resolve("deno/package.json")), "bin.cjs");
 const ROOT = join(import.meta.dirname, "..");
 let mock: ClaidMockServer;
-let report: { code: number; stdout: string };
+let report: { code: number; output: string };
 
 beforeAll(async () => {
   mock = await startMock();
@@ -23,26 +21,21 @@ beforeAll(async () => {
     NO_COLOR: "1",
     DENO_NO_UPDATE_CHECK: "1",
   };
-  report = await promisify(execFile)(
+  report = await runCommand(
     process.execPath,
     [DENO, "test", "--allow-env", "--allow-net", "--allow-read", "contract_test.ts"],
     { cwd: ROOT, env },
-  )
-    .then(({ stdout }) => ({ code: 0, stdout }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: `${error.stdout}\n${error.stderr}`,
-    }));
+  );
 }, 120_000);
 afterAll(() => mock.close());
 
 describe("contract suite: Deno, @claid/edge", () => {
   it("deno test passes every case", () => {
-    expect(report.stdout).toMatch(new RegExp(`ok \\| ${casesFor(true).length + 1} passed \\| 0 failed`));
+    expect(report.output).toMatch(new RegExp(`ok \\| ${casesFor(true).length + 1} passed \\| 0 failed`));
     expect(report.code).toBe(0);
   });
 
   it.each(casesFor(true).map((c) => c.name))("%s", (name) => {
-    expect(report.stdout).toContain(`${name} ... ok`);
+    expect(report.output).toContain(`${name} ... ok`);
   });
 });

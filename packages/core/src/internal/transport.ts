@@ -4,6 +4,7 @@
  * error mapping, logging. One place, so every target behaves the same.
  */
 import createClient, { type Client } from "openapi-fetch";
+import type { ClaidOptions } from "../client.ts";
 import {
   ClaidConnectionError,
   type ClaidError,
@@ -14,26 +15,15 @@ import {
 import type { paths } from "../generated/schema.ts";
 import { type Redact, redactCause, redactor, toAPIError } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./headers.ts";
-import { createLog, type Log, type Logger, type LogLevel } from "./log.ts";
+import { createLog, type Log } from "./log.ts";
 import { linkedSignal, raceAbort, sleep } from "./signals.ts";
 import { checkNumber } from "./validate.ts";
 
 /** Claid's API, used when no `baseUrl` is given. */
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
 
-export interface ClientSettings {
-  apiKey: string | null | undefined;
-  baseUrl?: string | undefined;
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  headers?: Record<string, string> | undefined;
-  maxRetries?: number | undefined;
-  timeoutMs?: number | undefined;
-  maxRetryDelayMs?: number | undefined;
-  retryNonIdempotent?: boolean | undefined;
-  logger?: Logger | undefined;
-  logLevel?: LogLevel | undefined;
-  allowInsecureHttp?: boolean | undefined;
-}
+/** The client's options once `env` has been applied. */
+export type ClientSettings = Omit<ClaidOptions, "env">;
 
 /** Per-call settings; they override the client's for that call only. */
 export interface RequestOptions {
