@@ -4,6 +4,8 @@
  * update runs in a temporary copy of the repo's spec and generated folders.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsonPatch, { type Operation } from "fast-json-patch";
@@ -107,6 +109,20 @@ describe("spec:update classifies each change and writes one changeset", () => {
     const spec = JSON.parse(read(root, "spec/claid.openapi.json"));
     expect(Object.keys(spec.components.securitySchemes)).toEqual(["ClaidApiKey"]);
     expect(spec.servers).toEqual([{ url: "https://api.claid.ai" }]);
+  });
+
+  it("fetches an http(s) source", async () => {
+    const root = sandbox();
+    const body = readFileSync(fixture(root, "added-optional-property"), "utf8");
+    const server = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await updateSpec(`http://127.0.0.1:${port}/claid.openapi.json`, root);
+      expect(result.bump).toBe("minor");
+    } finally {
+      server.close();
+    }
   });
 
   it("the current page is a no-op: same files, no changeset", async () => {
