@@ -173,7 +173,7 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
       if (result.status === "ERROR" || result.status === "CANCELLED") {
         state.failed = { status: result.status, errors: result.errors ?? [] };
       }
-      log(
+      log?.(
         "debug",
         `batch ${taskId}: ${result.status} (check ${checks}${done ? "" : `, next in ${state.nextCheckAfterMs} ms`})`,
       );

@@ -17,10 +17,17 @@ const RANK: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, 
 
 export type Log = (level: Exclude<LogLevel, "silent">, message: string) => void;
 
-/** A log function that drops messages above `level` and redacts the key from the rest. */
-export function createLog(logger: Logger | undefined, level: LogLevel, redact: (text: string) => string): Log {
+/**
+ * A log function that drops messages above `level` and redacts the key from the
+ * rest; `undefined` when silent, so callers' `log?.(…)` skips building messages.
+ */
+export function createLog(
+  logger: Logger | undefined,
+  level: LogLevel,
+  redact: (text: string) => string,
+): Log | undefined {
   const max = RANK[level];
-  if (max === 0) return () => {};
+  if (max === 0) return undefined;
   const target = logger ?? console;
   return (messageLevel, message) => {
     if (RANK[messageLevel] <= max) target[messageLevel](`[claid] ${redact(message)}`);

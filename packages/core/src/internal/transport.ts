@@ -46,7 +46,8 @@ export interface Sent {
 
 export interface Transport {
   client: Client<paths>;
-  log: Log;
+  /** Undefined when silent. */
+  log: Log | undefined;
   /** Sends one logical call with retries; resolves with the response's `data` envelope member. */
   send(
     method: "GET" | "POST",
@@ -83,6 +84,7 @@ export function createTransport(settings: ClientSettings): Transport {
   const redact = redactor(apiKey ?? undefined);
   const log = createLog(settings.logger, settings.logLevel ?? "silent", redact);
   const userFetch = settings.fetch;
+  const apiOrigin = `${baseUrl.origin}/`;
   let limitedUntil = 0;
 
   // The key is added here, per request, only for the API's own origin; redirects
@@ -90,29 +92,35 @@ export function createTransport(settings: ClientSettings): Transport {
   async function authorizedFetch(first: Request): Promise<Response> {
     let request = first;
     for (let hop = 0; ; hop++) {
-      if (apiKey && new URL(request.url).origin === baseUrl.origin) {
+      // Same origin ⇔ the URL starts with "<origin>/" (the slash stops "api.claid.ai.evil.test").
+      if (apiKey && request.url.startsWith(apiOrigin)) {
         request.headers.set("Authorization", `Bearer ${apiKey}`);
       } else {
         request.headers.delete("Authorization");
       }
-      // `sent` stays referenced until the fetch settles: undici lets an
-      // unreferenced Request be collected, and with it the link to its signal.
-      const sent = new Request(request, { redirect: "manual" });
-      const response = await (userFetch ?? globalThis.fetch)(sent);
+      // `request` stays referenced until the fetch settles (it is read below):
+      // undici lets an unreferenced Request be collected, and with it the link to its signal.
+      const response = await (userFetch ?? globalThis.fetch)(request);
       const location = response.headers.get("location");
       const followable =
         response.status === 303 || (request.method === "GET" && response.status >= 301 && response.status <= 308);
       if (!followable || !location || hop === MAX_REDIRECTS) return response;
       await response.body?.cancel();
-      request = new Request(new URL(location, request.url), { headers: request.headers, signal: request.signal });
-      log("debug", `following a ${response.status} redirect to ${new URL(request.url).origin}`);
+      request = new Request(new URL(location, request.url), {
+        headers: request.headers,
+        signal: request.signal,
+        redirect: "manual",
+      });
+      log?.("debug", `following a ${response.status} redirect to ${new URL(request.url).origin}`);
     }
   }
 
+  // Redirects are followed by hand (above), so every request is made with redirect: "manual".
   const client = createClient<paths>({
     baseUrl: baseUrl.href.replace(/\/$/, ""),
     fetch: authorizedFetch,
     headers: settings.headers,
+    redirect: "manual",
   });
 
   async function send(
@@ -129,7 +137,7 @@ export function createTransport(settings: ClientSettings): Transport {
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      log("debug", `${label}: attempt ${attempt} of ${maxRetries + 1}`);
+      log?.("debug", `${label}: attempt ${attempt} of ${maxRetries + 1}`);
       const outcome = await attemptOnce(label, idempotent, timeoutMs, signal, (s) => call(s, options?.headers));
       if ("sent" in outcome) return outcome.sent;
       const { error, serverDelay } = outcome;
@@ -139,12 +147,12 @@ export function createTransport(settings: ClientSettings): Transport {
           error.outcomeUnknown = true;
           error.message += UNKNOWN_OUTCOME;
         }
-        log("debug", `${label}: giving up after ${attempt} attempt(s): ${error.message}`);
+        log?.("debug", `${label}: giving up after ${attempt} attempt(s): ${error.message}`);
         throw error;
       }
       const delay = serverDelay ?? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
       const why = serverDelay === undefined ? "backoff" : "as the server asked";
-      log("debug", `${label}: ${error.message} Retrying in ${Math.round(delay)} ms (${why}).`);
+      log?.("debug", `${label}: ${error.message} Retrying in ${Math.round(delay)} ms (${why}).`);
       await sleep(delay, signal);
     }
   }
@@ -181,7 +189,7 @@ export function createTransport(settings: ClientSettings): Transport {
     if (limits?.remaining === 0 && limits.resetSeconds !== undefined) {
       limitedUntil = Math.max(limitedUntil, Date.now() + limits.resetSeconds * 1000);
     }
-    log("debug", `${label}: ${response.status} (request id ${response.headers.get("x-request-id") ?? "none"})`);
+    log?.("debug", `${label}: ${response.status} (request id ${response.headers.get("x-request-id") ?? "none"})`);
     if (response.ok) {
       try {
         return { sent: { data: parseData(result.data, response), response } };
