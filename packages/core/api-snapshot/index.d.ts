@@ -1416,9 +1416,158 @@ interface Claid {
  */
 declare function createClaid(options: ClaidOptions): Claid;
 
-type HttpErrorDetails$1 = components["schemas"]["HttpErrorDetails"];
-type BatchResult$1 = components["schemas"]["BatchResultResponse"];
-type BatchStatus$1 = components["schemas"]["APIV1Status"];
+/**
+ * Everything between a batch method and the network: auth, redirects, per-attempt
+ * timeouts, retries with backoff, rate-limit bookkeeping, response parsing,
+ * error mapping, logging. One place, so every target behaves the same.
+ */
+
+/** Claid's API, used when no `baseUrl` is given. */
+declare const DEFAULT_BASE_URL = "https://api.claid.ai";
+/** Per-call settings; they override the client's for that call only. */
+interface RequestOptions {
+    /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
+    signal?: AbortSignal | undefined;
+    /** Per-attempt timeout, ms. */
+    timeoutMs?: number | undefined;
+    /** Retries after the first attempt. */
+    maxRetries?: number | undefined;
+    /** Extra headers for this call. */
+    headers?: Record<string, string> | undefined;
+}
+
+/** Friendly names for the generated schema types. */
+
+type Schemas = components["schemas"];
+
+/** Body of `POST /v1/image/edit/batch`. */
+type BatchEditRequest = Schemas["BatchEditRequest"];
+/** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
+type BatchInput = BatchEditRequest["input"];
+/** A storage folder input with options: `{ source, recursive }`. */
+type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
+/** What to do to each image: restorations, adjustments, background, resizing, padding, privacy, generative. */
+type ImageOperations = Schemas["ImageOperations"];
+/** A storage URI string or output options (`destination`, `format`, `metadata`). */
+type BatchOutput = NonNullable<BatchEditRequest["output"]>;
+/** Output options: `destination`, `format` and `metadata`. */
+type ImageOutputOptions = Schemas["ImageOutputOptions"];
+/** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
+type BatchStatus$1 = Schemas["APIV1Status"];
+/** The `data` of a successful `POST /v1/image/edit/batch`. */
+type BatchAccepted = Schemas["BatchAcceptedResponse"];
+/** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
+type BatchResult$1 = Schemas["BatchResultResponse"];
+/** One processed image: its `input_object` and `output_object`. */
+type BatchResultItem = Schemas["AsyncPipelineResultItem"];
+/** An input image as Claid read it: format, size, megapixels. */
+type PipelineInputObject = Schemas["PipelineInputObject"];
+/** An output image: format, size, megapixels and where it is (`tmp_url` or `object_uri`). */
+type PipelineOutputObject = Schemas["PipelineOutputObject"];
+/** One error of a batch that ended in ERROR. */
+type BatchPipelineError = Schemas["BatchPipelineError"];
+/** Claid's common error body. */
+type HttpErrorDetails$1 = Schemas["HttpErrorDetails"];
+/** Claid's `error_type` values. */
+type ErrorType = Schemas["ErrorType"];
+/** A task id as returned by `create()` (`id`), or the same digits as a string. */
+type TaskId = number | string;
+
+/** A promise of a call's data that can also give the HTTP response it came from. */
+interface APIPromise<T> extends Promise<T> {
+    /** The data plus the response, its `x-request-id` and its `RateLimit-*` headers. */
+    withResponse(): Promise<WithResponse<T>>;
+}
+/** What `withResponse()` resolves to. */
+interface WithResponse<T> {
+    data: T;
+    response: Response;
+    requestId: string | undefined;
+    rateLimit: RateLimitInfo | undefined;
+}
+/** Polling schedule shared by `check()` and `wait()`. */
+interface PollOptions {
+    /** Delay after the first check, ms. Default 2000. */
+    pollIntervalMs?: number | undefined;
+    /** The delay grows ×1.5 per check up to this, ms. Default 15000. */
+    maxPollIntervalMs?: number | undefined;
+}
+interface CheckOptions extends RequestOptions, PollOptions {
+}
+interface WaitOptions extends PollOptions {
+    /** Give up (with BatchWaitTimeoutError) after this many ms. The batch is not cancelled. Default: no limit. */
+    timeoutMs?: number | undefined;
+    /** Stops waiting at once — during a request or between polls — rejecting with `signal.reason`. */
+    signal?: AbortSignal | undefined;
+    /** Called with the latest result once per status change. */
+    onProgress?: ((result: BatchResult$1) => void) | undefined;
+}
+/**
+ * The outcome of one `check()`: plain JSON, so it can be stored (KV, a queue
+ * message, a Durable Object) and passed back to the next `check()` to continue
+ * the schedule.
+ */
+interface BatchCheck {
+    taskId: number;
+    status: BatchStatus$1;
+    /** DONE, ERROR or CANCELLED. */
+    done: boolean;
+    /** The batch as last seen. */
+    result?: BatchResult$1;
+    /** For ERROR and CANCELLED: how it ended, with Claid's errors. */
+    failed?: {
+        status: "ERROR" | "CANCELLED";
+        errors: BatchPipelineError[];
+    };
+    /** When to check again, ms (0 once done): the poll schedule, raised to honour rate limits. */
+    nextCheckAfterMs: number;
+    /** Checks made so far, this one included. */
+    checks: number;
+    /** ISO time of the first check. */
+    firstCheckedAt: string;
+}
+/** Batch operations: `claid.batches`. */
+interface Batches {
+    /**
+     * Submits a batch: `POST /v1/image/edit/batch`. Resolves with the accepted task. Never retried after an unknown outcome unless `retryNonIdempotent`.
+     *
+     * @example
+     * const { id } = await claid.batches.create({ input: ["https://example.com/a.png"], operations: { background: { remove: true } } });
+     * const { data, requestId, rateLimit } = await claid.batches.create(body).withResponse();
+     */
+    create(body: BatchEditRequest, options?: RequestOptions): APIPromise<BatchAccepted>;
+    /**
+     * Reads a batch's status and results: `GET /v1/image/edit/batch/{task_id}`.
+     *
+     * @example
+     * const { status, results } = await claid.batches.retrieve(42);
+     */
+    retrieve(taskId: TaskId, options?: RequestOptions): APIPromise<BatchResult$1>;
+    /**
+     * One status check, for edge functions that cannot wait in a loop: exactly one
+     * GET (with the usual retries), no sleeping. Pass the returned state back in to
+     * continue the schedule. Throws only for request failures, not for a failed batch.
+     *
+     * @example
+     * // in a queue consumer, cron or alarm handler:
+     * const state = await claid.batches.check(stored ?? taskId);
+     * if (!state.done) await queue.send(state, { delaySeconds: Math.ceil(state.nextCheckAfterMs / 1000) });
+     */
+    check(target: TaskId | BatchAccepted | BatchResult$1 | BatchCheck, options?: CheckOptions): Promise<BatchCheck>;
+    /**
+     * Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError).
+     *
+     * @example
+     * const result = await claid.batches.wait(task, { timeoutMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
+     */
+    wait(target: TaskId | BatchAccepted | BatchResult$1 | BatchCheck, options?: WaitOptions): Promise<BatchResult$1>;
+    /** `create()` then `wait()`. */
+    createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult$1>;
+}
+
+type HttpErrorDetails = components["schemas"]["HttpErrorDetails"];
+type BatchResult = components["schemas"]["BatchResultResponse"];
+type BatchStatus = components["schemas"]["APIV1Status"];
 /** Base class of every error this SDK throws. */
 declare class ClaidError extends Error {
     name: string;
@@ -1453,7 +1602,7 @@ declare class ClaidAPIError extends ClaidError {
     /** Claid's `error_code`, when the body had one. */
     readonly errorCode: string | undefined;
     /** Claid's `error_type` (`auth`, `validation`, …), when the body had one. */
-    readonly errorType: HttpErrorDetails$1["error_type"] | undefined;
+    readonly errorType: HttpErrorDetails["error_type"] | undefined;
     /** Claid's human-readable `error_message`, when the body had one. */
     readonly errorMessage: string | undefined;
     /** Claid's `error_details`: for validation errors, field path → messages. */
@@ -1522,175 +1671,26 @@ declare class InvalidResponseError extends ClaidError {
 }
 /** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors. */
 declare class BatchFailedError extends ClaidError {
-    readonly result: BatchResult$1;
+    readonly result: BatchResult;
     name: string;
-    readonly errors: NonNullable<BatchResult$1["errors"]>;
-    constructor(result: BatchResult$1);
+    readonly errors: NonNullable<BatchResult["errors"]>;
+    constructor(result: BatchResult);
 }
 /** A batch that `wait()` watched was CANCELLED. */
 declare class BatchCancelledError extends ClaidError {
-    readonly result: BatchResult$1;
+    readonly result: BatchResult;
     name: string;
-    constructor(result: BatchResult$1);
+    constructor(result: BatchResult);
 }
 /** `wait()` ran out of time. The batch is not cancelled: it keeps running on Claid's side. */
 declare class BatchWaitTimeoutError extends ClaidError {
     readonly taskId: number;
     /** The last status seen, if any check completed. */
-    readonly lastStatus: BatchStatus$1 | undefined;
+    readonly lastStatus: BatchStatus | undefined;
     name: string;
     constructor(taskId: number, 
     /** The last status seen, if any check completed. */
-    lastStatus: BatchStatus$1 | undefined, timeoutMs: number);
+    lastStatus: BatchStatus | undefined, timeoutMs: number);
 }
 
-/**
- * Everything between a batch method and the network: auth, redirects, per-attempt
- * timeouts, retries with backoff, rate-limit bookkeeping, response parsing,
- * error mapping, logging. One place, so every target behaves the same.
- */
-
-/** Claid's API, used when no `baseUrl` is given. */
-declare const DEFAULT_BASE_URL = "https://api.claid.ai";
-/** Per-call settings; they override the client's for that call only. */
-interface RequestOptions {
-    /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
-    signal?: AbortSignal | undefined;
-    /** Per-attempt timeout, ms. */
-    timeoutMs?: number | undefined;
-    /** Retries after the first attempt. */
-    maxRetries?: number | undefined;
-    /** Extra headers for this call. */
-    headers?: Record<string, string> | undefined;
-}
-
-/** Friendly names for the generated schema types. */
-
-type Schemas = components["schemas"];
-
-/** Body of `POST /v1/image/edit/batch`. */
-type BatchEditRequest = Schemas["BatchEditRequest"];
-/** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
-type BatchInput = BatchEditRequest["input"];
-/** A storage folder input with options: `{ source, recursive }`. */
-type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
-/** What to do to each image: restorations, adjustments, background, resizing, padding, privacy, generative. */
-type ImageOperations = Schemas["ImageOperations"];
-/** A storage URI string or output options (`destination`, `format`, `metadata`). */
-type BatchOutput = NonNullable<BatchEditRequest["output"]>;
-/** Output options: `destination`, `format` and `metadata`. */
-type ImageOutputOptions = Schemas["ImageOutputOptions"];
-/** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
-type BatchStatus = Schemas["APIV1Status"];
-/** The `data` of a successful `POST /v1/image/edit/batch`. */
-type BatchAccepted = Schemas["BatchAcceptedResponse"];
-/** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
-type BatchResult = Schemas["BatchResultResponse"];
-/** One processed image: its `input_object` and `output_object`. */
-type BatchResultItem = Schemas["AsyncPipelineResultItem"];
-/** An input image as Claid read it: format, size, megapixels. */
-type PipelineInputObject = Schemas["PipelineInputObject"];
-/** An output image: format, size, megapixels and where it is (`tmp_url` or `object_uri`). */
-type PipelineOutputObject = Schemas["PipelineOutputObject"];
-/** One error of a batch that ended in ERROR. */
-type BatchPipelineError = Schemas["BatchPipelineError"];
-/** Claid's common error body. */
-type HttpErrorDetails = Schemas["HttpErrorDetails"];
-/** Claid's `error_type` values. */
-type ErrorType = Schemas["ErrorType"];
-/** A task id as returned by `create()` (`id`), or the same digits as a string. */
-type TaskId = number | string;
-
-/** A promise of a call's data that can also give the HTTP response it came from. */
-interface APIPromise<T> extends Promise<T> {
-    /** The data plus the response, its `x-request-id` and its `RateLimit-*` headers. */
-    withResponse(): Promise<WithResponse<T>>;
-}
-/** What `withResponse()` resolves to. */
-interface WithResponse<T> {
-    data: T;
-    response: Response;
-    requestId: string | undefined;
-    rateLimit: RateLimitInfo | undefined;
-}
-/** Polling schedule shared by `check()` and `wait()`. */
-interface PollOptions {
-    /** Delay after the first check, ms. Default 2000. */
-    pollIntervalMs?: number | undefined;
-    /** The delay grows ×1.5 per check up to this, ms. Default 15000. */
-    maxPollIntervalMs?: number | undefined;
-}
-interface CheckOptions extends RequestOptions, PollOptions {
-}
-interface WaitOptions extends PollOptions {
-    /** Give up (with BatchWaitTimeoutError) after this many ms. The batch is not cancelled. Default: no limit. */
-    timeoutMs?: number | undefined;
-    /** Stops waiting at once — during a request or between polls — rejecting with `signal.reason`. */
-    signal?: AbortSignal | undefined;
-    /** Called with the latest result once per status change. */
-    onProgress?: ((result: BatchResult) => void) | undefined;
-}
-/**
- * The outcome of one `check()`: plain JSON, so it can be stored (KV, a queue
- * message, a Durable Object) and passed back to the next `check()` to continue
- * the schedule.
- */
-interface BatchCheck {
-    taskId: number;
-    status: BatchStatus;
-    /** DONE, ERROR or CANCELLED. */
-    done: boolean;
-    /** The batch as last seen. */
-    result?: BatchResult;
-    /** For ERROR and CANCELLED: how it ended, with Claid's errors. */
-    failed?: {
-        status: "ERROR" | "CANCELLED";
-        errors: BatchPipelineError[];
-    };
-    /** When to check again, ms (0 once done): the poll schedule, raised to honour rate limits. */
-    nextCheckAfterMs: number;
-    /** Checks made so far, this one included. */
-    checks: number;
-    /** ISO time of the first check. */
-    firstCheckedAt: string;
-}
-/** Batch operations: `claid.batches`. */
-interface Batches {
-    /**
-     * Submits a batch: `POST /v1/image/edit/batch`. Resolves with the accepted task. Never retried after an unknown outcome unless `retryNonIdempotent`.
-     *
-     * @example
-     * const { id } = await claid.batches.create({ input: ["https://example.com/a.png"], operations: { background: { remove: true } } });
-     * const { data, requestId, rateLimit } = await claid.batches.create(body).withResponse();
-     */
-    create(body: BatchEditRequest, options?: RequestOptions): APIPromise<BatchAccepted>;
-    /**
-     * Reads a batch's status and results: `GET /v1/image/edit/batch/{task_id}`.
-     *
-     * @example
-     * const { status, results } = await claid.batches.retrieve(42);
-     */
-    retrieve(taskId: TaskId, options?: RequestOptions): APIPromise<BatchResult>;
-    /**
-     * One status check, for edge functions that cannot wait in a loop: exactly one
-     * GET (with the usual retries), no sleeping. Pass the returned state back in to
-     * continue the schedule. Throws only for request failures, not for a failed batch.
-     *
-     * @example
-     * // in a queue consumer, cron or alarm handler:
-     * const state = await claid.batches.check(stored ?? taskId);
-     * if (!state.done) await queue.send(state, { delaySeconds: Math.ceil(state.nextCheckAfterMs / 1000) });
-     */
-    check(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: CheckOptions): Promise<BatchCheck>;
-    /**
-     * Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError).
-     *
-     * @example
-     * const result = await claid.batches.wait(task, { timeoutMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
-     */
-    wait(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: WaitOptions): Promise<BatchResult>;
-    /** `create()` then `wait()`. */
-    createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult>;
-}
-
-export { type APIPromise, AuthenticationError, BadRequestError, type BatchAccepted, BatchCancelledError, type BatchCheck, type BatchEditInputOptions, type BatchEditRequest, BatchFailedError, type BatchInput, type BatchOutput, type BatchPipelineError, type BatchResult, type BatchResultItem, type BatchStatus, BatchWaitTimeoutError, type Batches, type CheckOptions, type Claid, ClaidAPIError, ClaidConnectionError, ClaidError, type ClaidOptions, ClaidTimeoutError, ConflictError, DEFAULT_BASE_URL, type ErrorType, type HttpErrorDetails, type ImageOperations, type ImageOutputOptions, InternalServerError, InvalidArgumentError, InvalidResponseError, type LogLevel, type Logger, NotFoundError, PaymentRequiredError, PermissionDeniedError, type PipelineInputObject, type PipelineOutputObject, type PollOptions, RateLimitError, type RateLimitInfo, type RequestOptions, type TaskId, ValidationError, type WaitOptions, type WithResponse, type components, createClaid, type operations, type paths };
+export { type APIPromise, AuthenticationError, BadRequestError, type BatchAccepted, BatchCancelledError, type BatchCheck, type BatchEditInputOptions, type BatchEditRequest, BatchFailedError, type BatchInput, type BatchOutput, type BatchPipelineError, type BatchResult$1 as BatchResult, type BatchResultItem, type BatchStatus$1 as BatchStatus, BatchWaitTimeoutError, type Batches, type CheckOptions, type Claid, ClaidAPIError, ClaidConnectionError, ClaidError, type ClaidOptions, ClaidTimeoutError, ConflictError, DEFAULT_BASE_URL, type ErrorType, type HttpErrorDetails$1 as HttpErrorDetails, type ImageOperations, type ImageOutputOptions, InternalServerError, InvalidArgumentError, InvalidResponseError, type LogLevel, type Logger, NotFoundError, PaymentRequiredError, PermissionDeniedError, type PipelineInputObject, type PipelineOutputObject, type PollOptions, RateLimitError, type RateLimitInfo, type RequestOptions, type TaskId, ValidationError, type WaitOptions, type WithResponse, type components, createClaid, type operations, type paths };

@@ -17,7 +17,7 @@ export interface ResultContext {
   tmpBaseUrl: string;
 }
 
-export function inputNames(request: BatchEditRequest, folderImageCount: number): string[] {
+function inputNames(request: BatchEditRequest, folderImageCount: number): string[] {
   const { input } = request;
   if (Array.isArray(input)) return input.map((url, i) => baseName(url) || `image-${i + 1}`);
   return Array.from({ length: folderImageCount }, (_, i) => `image-${i + 1}.jpg`);

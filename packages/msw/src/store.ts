@@ -1,4 +1,4 @@
-import type { BatchEditRequest, BatchResult, BatchStatus } from "@claid/core";
+import type { BatchResult, BatchStatus } from "@claid/core";
 
 /** `download` is a GET of a result's `tmp_url` from the mock's storage. */
 export type MockOperation = "create" | "retrieve" | "download";
@@ -117,5 +117,3 @@ export class ClaidMockStore {
     return `mock-${this.requestCounter.toString().padStart(6, "0")}`;
   }
 }
-
-export type { BatchEditRequest };

@@ -256,5 +256,3 @@ function parseData(text: unknown, response: Response): unknown {
   }
   return data;
 }
-
-export type { Redact };
