@@ -6,8 +6,7 @@
 
 import { createClaidMockServer } from "@claid/msw/node";
 import { type BatchEditRequest, type Claid, createClaid } from "@claid/node";
-import { describeResult } from "./program.ts";
-import { createProgress } from "./progress.ts";
+import { describeResult, waitFor } from "./watch.ts";
 
 const BATCHES: [string, BatchEditRequest][] = [
   [
@@ -32,7 +31,7 @@ const BATCHES: [string, BatchEditRequest][] = [
   ],
 ];
 
-export async function demo(live: Claid | undefined, mode: "tty" | "plain" | "silent"): Promise<void> {
+export async function demo(live: Claid | undefined): Promise<void> {
   const mock = live ? undefined : await createClaidMockServer({ pollsToComplete: 4, latencyMs: 150 });
   try {
     const claid = live ?? createClaid({ apiKey: "demo-key", baseUrl: mock?.url });
@@ -44,11 +43,11 @@ export async function demo(live: Claid | undefined, mode: "tty" | "plain" | "sil
     const started = Date.now();
     const tasks = await Promise.all(BATCHES.map(([, body]) => claid.batches.create(body)));
     for (const [i, task] of tasks.entries()) process.stdout.write(`submitted #${task.id}: ${BATCHES[i]?.[0]}\n`);
-    const progress = createProgress(process.stderr, mode);
-    const pollIntervalMs = mock ? 500 : 2000;
-    const results = await Promise.all(
-      tasks.map((t) => claid.batches.wait(t, { pollIntervalMs, onProgress: (r) => progress.update(r.id, r.status) })),
-    ).finally(() => progress.stop());
+    const results = await waitFor(
+      claid,
+      tasks.map((t) => t.id),
+      { pollIntervalMs: mock ? 500 : 2000 },
+    );
     process.stdout.write(
       `\nresults (input → output, size, megapixels, location)\n${results.map(describeResult).join("\n")}\n`,
     );

@@ -4,7 +4,6 @@ import { Command, CommanderError, Option } from "commander";
 import ms from "ms";
 import { demo } from "./demo.ts";
 import { describeFailure, EXIT, Interrupted, UsageError } from "./exit.ts";
-import { createProgress } from "./progress.ts";
 import {
   buildRequest,
   type CreateFlags,
@@ -16,14 +15,12 @@ import {
   UPSCALES,
 } from "./request.ts";
 import { SCENARIOS, serveMock } from "./serve.ts";
+import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
 interface GlobalFlags {
   apiKeyFile?: string;
   baseUrl?: string;
   debug?: boolean;
-}
-interface OutputFlags {
-  json?: boolean;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
@@ -134,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--live", "use the real API (needs CLAID_API_KEY)")
     .action(async (flags: { live?: boolean }) => {
       const live = Boolean(flags.live || process.env.CLAID_BASE_URL);
-      await demo(live ? client(globals()) : undefined, progressMode({}));
+      await demo(live ? client(globals()) : undefined);
     });
 
   try {
@@ -162,44 +159,6 @@ function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
   return createClaid({ apiKey, baseUrl: baseUrl ?? process.env.CLAID_BASE_URL });
 }
 
-export function progressMode(flags: OutputFlags): "tty" | "plain" | "silent" {
-  if (flags.json) return "silent";
-  return process.stderr.isTTY ? "tty" : "plain";
-}
-
-/** Waits for every batch with live progress; Ctrl-C or one failure stops all the waits. */
-export async function waitFor(
-  claid: Claid,
-  taskIds: number[],
-  flags: OutputFlags & { timeout?: number },
-  raw?: string,
-): Promise<BatchResult[]> {
-  if (taskIds.some((id) => !Number.isSafeInteger(id))) throw new UsageError(`Not a batch id: ${JSON.stringify(raw)}.`);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Interrupted(taskIds));
-  process.once("SIGINT", onSigint);
-  const progress = createProgress(process.stderr, progressMode(flags));
-  try {
-    return await Promise.all(
-      taskIds.map((id) =>
-        claid.batches
-          .wait(id, {
-            timeoutMs: flags.timeout,
-            signal: controller.signal,
-            onProgress: (r) => progress.update(r.id, r.status),
-          })
-          .catch((error: unknown) => {
-            controller.abort(error);
-            throw error;
-          }),
-      ),
-    );
-  } finally {
-    progress.stop();
-    process.off("SIGINT", onSigint);
-  }
-}
-
 function parseDuration(value: string): number {
   const parsed = ms(value as ms.StringValue);
   if (typeof parsed !== "number" || !(parsed > 0))
@@ -209,17 +168,4 @@ function parseDuration(value: string): number {
 
 function print(flags: OutputFlags, value: unknown, text: () => string): void {
   process.stdout.write(`${flags.json ? JSON.stringify(value, null, 2) : text()}\n`);
-}
-
-/** A status line, then one line per result: input → output, size, megapixels, location. */
-export function describeResult(result: BatchResult): string {
-  const lines = [`#${result.id} ${result.status}  ${result.results?.length ?? 0} result(s)`];
-  for (const { input_object: input, output_object: output } of result.results ?? []) {
-    const where = output.object_uri ?? output.tmp_url ?? "";
-    lines.push(
-      `  ${input.width}×${input.height} ${input.ext} → ${output.ext} ${output.width}×${output.height} ${output.mps.toFixed(2)} MP  ${where}`,
-    );
-  }
-  for (const error of result.errors ?? []) lines.push(`  error: ${error.error}`);
-  return lines.join("\n");
 }

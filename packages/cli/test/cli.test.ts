@@ -308,6 +308,26 @@ describe("batch get / wait / download and their exit codes", () => {
   });
 });
 
+describe("demo (npm start)", () => {
+  it("runs both example batches against its own mock and prints the results table", async () => {
+    const run = await claid(["demo"], { env: { CLAID_API_KEY: undefined } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Claid Batch API demo against the local mock at http:\/\/127\.0\.0\.1:\d+ \(no API key needed\)/,
+    );
+    expect(run.stderr).toMatch(/batch 1: DONE[\s\S]*batch 2: DONE|batch 2: DONE[\s\S]*batch 1: DONE/);
+    expect(run.stdout).toContain("#1 DONE  2 result(s)");
+    expect(run.stdout).toContain(
+      "200×200 jpg → jpeg 1000×1000 1.00 MP  storage://storage_1/output_folder/image-1.jpeg",
+    );
+    expect(run.stdout).toContain("#2 DONE  3 result(s)");
+    expect(run.stdout).toMatch(
+      /400×400 jpg → webp 800×800 0\.64 MP {2}http:\/\/localhost:\d+\/mock-storage\/2\/hat\.webp/,
+    );
+    expect(run.stdout).toMatch(/2 batches done in \d+\.\d s, 10 requests to the mock\n$/);
+  });
+});
+
 describe("mock-server", () => {
   it("serves the mock until SIGTERM, then exits 0", async () => {
     const child = spawn(process.execPath, [CLI, "mock-server", "--scenario", "error"]);

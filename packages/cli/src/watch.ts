@@ -1,0 +1,60 @@
+/** Waiting on batches with live progress, and describing results: shared by the batch commands and the demo. */
+import type { BatchResult, Claid } from "@claid/node";
+import { Interrupted, UsageError } from "./exit.ts";
+import { createProgress } from "./progress.ts";
+
+export interface OutputFlags {
+  json?: boolean;
+}
+
+export function progressMode(flags: OutputFlags): "tty" | "plain" | "silent" {
+  if (flags.json) return "silent";
+  return process.stderr.isTTY ? "tty" : "plain";
+}
+
+/** Waits for every batch with live progress; Ctrl-C or one failure stops all the waits. */
+export async function waitFor(
+  claid: Claid,
+  taskIds: number[],
+  flags: OutputFlags & { timeout?: number; pollIntervalMs?: number },
+  raw?: string,
+): Promise<BatchResult[]> {
+  if (taskIds.some((id) => !Number.isSafeInteger(id))) throw new UsageError(`Not a batch id: ${JSON.stringify(raw)}.`);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Interrupted(taskIds));
+  process.once("SIGINT", onSigint);
+  const progress = createProgress(process.stderr, progressMode(flags));
+  try {
+    return await Promise.all(
+      taskIds.map((id) =>
+        claid.batches
+          .wait(id, {
+            timeoutMs: flags.timeout,
+            pollIntervalMs: flags.pollIntervalMs,
+            signal: controller.signal,
+            onProgress: (r) => progress.update(r.id, r.status),
+          })
+          .catch((error: unknown) => {
+            controller.abort(error);
+            throw error;
+          }),
+      ),
+    );
+  } finally {
+    progress.stop();
+    process.off("SIGINT", onSigint);
+  }
+}
+
+/** A status line, then one line per result: input → output, size, megapixels, location. */
+export function describeResult(result: BatchResult): string {
+  const lines = [`#${result.id} ${result.status}  ${result.results?.length ?? 0} result(s)`];
+  for (const { input_object: input, output_object: output } of result.results ?? []) {
+    const where = output.object_uri ?? output.tmp_url ?? "";
+    lines.push(
+      `  ${input.width}×${input.height} ${input.ext} → ${output.ext} ${output.width}×${output.height} ${output.mps.toFixed(2)} MP  ${where}`,
+    );
+  }
+  for (const error of result.errors ?? []) lines.push(`  error: ${error.error}`);
+  return lines.join("\n");
+}
