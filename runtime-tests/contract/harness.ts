@@ -1,14 +1,48 @@
-/** Node-side helpers for the runtime drivers: the mock server and a URL nothing listens on. */
+/**
+ * Node-side test support shared by the runtime drivers and the examples' tests:
+ * the mock server, a URL nothing listens on, Worker-style bundling, bounded waiting.
+ */
 import { execFile } from "node:child_process";
 import { createServer } from "node:net";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
+import { build } from "esbuild";
 import { expect } from "vitest";
 import type { ContractResult } from "./suite.ts";
 
 export const API_KEY = "runtime-test-key-0123456789";
 
-export function startMock(): Promise<ClaidMockServer> {
-  return createClaidMockServer({ apiKey: API_KEY, pollsToComplete: 2 });
+export function startMock(pollsToComplete = 2): Promise<ClaidMockServer> {
+  return createClaidMockServer({ apiKey: API_KEY, pollsToComplete });
+}
+
+/** Bundles an entry as an edge bundler (wrangler, Vercel) would: esbuild, one file, runtime conditions. */
+export async function bundle(
+  entry: string,
+  format: "esm" | "iife" = "esm",
+  conditions = ["workerd", "worker", "browser"],
+): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format,
+    platform: "neutral",
+    conditions,
+    external: ["cloudflare:*"],
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+/** Polls `probe` every 100 ms until it returns a value, or throws after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`waitFor: nothing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A loopback URL whose port was just free: connecting to it is refused. */

@@ -1,20 +1,16 @@
 /** Builds the page with Vite, serves it with its proxy backend, and drives it in headless Chromium. */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { API_KEY, startMock } from "../../testing.ts";
+import { launchChromium } from "../../../runtime-tests/contract/chromium.ts";
+import { API_KEY, startMock } from "../../../runtime-tests/contract/harness.ts";
 import { startServer } from "../server.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(CHROMIUM))
-  throw new Error(
-    `No Chromium at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
-  );
 export const SCREENSHOT = join(ROOT, "test-results/browser-example.png");
 
 let mock: ClaidMockServer;
@@ -24,19 +20,7 @@ beforeAll(async () => {
   mock = await startMock(3);
   await build({ root: ROOT, logLevel: "silent" });
   site = await startServer({ root: join(ROOT, "dist"), apiUrl: mock.url, apiKey: API_KEY });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@ import type { BatchCheck } from "@claid/edge";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, bundle, startMock, waitFor } from "../../testing.ts";
+import { API_KEY, bundle, startMock, waitFor } from "../../../runtime-tests/contract/harness.ts";
 
 let mock: ClaidMockServer | undefined;
 let mf: Miniflare | undefined;

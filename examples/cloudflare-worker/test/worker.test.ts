@@ -3,7 +3,7 @@ import type { BatchResult } from "@claid/edge";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { API_KEY, bundle, startMock } from "../../testing.ts";
+import { API_KEY, bundle, startMock } from "../../../runtime-tests/contract/harness.ts";
 
 let mock: ClaidMockServer;
 let mf: Miniflare;

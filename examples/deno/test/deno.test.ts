@@ -1,11 +1,9 @@
 /** Runs the Deno KV recipe's own `deno test --unstable-kv` against the mock, then checks the GET count. */
-import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, startMock } from "../../testing.ts";
+import { API_KEY, runCommand, startMock } from "../../../runtime-tests/contract/harness.ts";
 
 const DENO = join(dirname(createRequire(import.meta.url).resolve("deno/package.json")), "bin.cjs");
 let mock: ClaidMockServer;
@@ -22,16 +20,11 @@ beforeAll(async () => {
     NO_COLOR: "1",
     DENO_NO_UPDATE_CHECK: "1",
   };
-  report = await promisify(execFile)(
+  report = await runCommand(
     process.execPath,
     [DENO, "test", "--unstable-kv", "--allow-net", "--allow-env", "--allow-read", "main_test.ts"],
     { cwd: join(import.meta.dirname, ".."), env },
-  )
-    .then(({ stdout, stderr }) => ({ code: 0, output: `${stdout}\n${stderr}` }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      output: `${error.stdout}\n${error.stderr}`,
-    }));
+  );
   results = [...report.output.matchAll(/RESULT (\{.*\})/g)].map((m) => JSON.parse(m[1] as string));
 }, 120_000);
 afterAll(() => mock.close());

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { EdgeRuntime } from "edge-runtime";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, bundle, startMock, waitFor } from "../../testing.ts";
+import { API_KEY, bundle, startMock, waitFor } from "../../../runtime-tests/contract/harness.ts";
 
 let mock: ClaidMockServer | undefined;
 afterEach(() => mock?.close());

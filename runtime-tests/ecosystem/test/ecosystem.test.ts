@@ -15,7 +15,7 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rehearseRelease } from "../../../scripts/release-dry.ts";
-import { API_KEY, startMock } from "../../contract/harness.ts";
+import { API_KEY, bundle, startMock } from "../../contract/harness.ts";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -135,17 +135,9 @@ describe("the packed tarballs, installed outside the workspace", () => {
   }, 120_000);
 
   it("a Worker bundled with esbuild runs to DONE in workerd", async () => {
-    const bundle = await build({
-      entryPoints: [join(project, "worker.ts")],
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      write: false,
-    });
     const mf = new Miniflare({
       modules: true,
-      script: bundle.outputFiles[0]?.text ?? "",
+      script: await bundle(join(project, "worker.ts")),
       compatibilityDate: "2026-04-01",
       bindings: { CLAID_API_KEY: API_KEY, CLAID_BASE_URL: mock.url },
     });

@@ -2,9 +2,8 @@
 import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { EdgeRuntime } from "edge-runtime";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { API_KEY, bundle, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;
@@ -12,15 +11,9 @@ let results: ContractResult[];
 
 beforeAll(async () => {
   mock = await startMock();
-  const bundle = await build({
-    entryPoints: [join(import.meta.dirname, "../entry.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "neutral",
-    conditions: ["edge-light", "worker", "browser"],
-    write: false,
+  const runtime = new EdgeRuntime({
+    initialCode: await bundle(join(import.meta.dirname, "../entry.ts"), "iife", ["edge-light", "worker", "browser"]),
   });
-  const runtime = new EdgeRuntime({ initialCode: bundle.outputFiles[0]?.text ?? "" });
   const call = `runSuite(${JSON.stringify(API_KEY)}, ${JSON.stringify(mock.url)}, ${JSON.stringify(await deadUrl())})`;
   results = JSON.parse(await runtime.evaluate<Promise<string>>(call));
 }, 120_000);

@@ -1,10 +1,9 @@
 /** Bundles worker.ts with esbuild (as wrangler would) and runs it in workerd through miniflare. */
 import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
-import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { API_KEY, bundle, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;
@@ -12,17 +11,9 @@ let results: ContractResult[];
 
 beforeAll(async () => {
   mock = await startMock();
-  const bundle = await build({
-    entryPoints: [join(import.meta.dirname, "../worker.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    conditions: ["workerd", "worker", "browser"],
-    write: false,
-  });
   const mf = new Miniflare({
     modules: true,
-    script: bundle.outputFiles[0]?.text ?? "",
+    script: await bundle(join(import.meta.dirname, "../worker.ts")),
     compatibilityDate: "2026-04-01",
     bindings: { CLAID_API_KEY: API_KEY, CLAID_MOCK_URL: mock.url, CLAID_DEAD_URL: await deadUrl() },
   });
