@@ -160,9 +160,9 @@ export const contractCases: ContractCase[] = [
     name: "a bad task id is rejected before any request",
     async run(ctx) {
       let requests = 0;
-      const counting = (request: Request) => {
+      const counting = (request: Request, init?: RequestInit) => {
         requests++;
-        return fetch(request);
+        return fetch(request, init);
       };
       for (const bad of ["1/../x", "1?x", "%2e%2e", "", 1.5, Number.NaN]) {
         const error = await rejection(client(ctx, { fetch: counting }).batches.retrieve(bad));

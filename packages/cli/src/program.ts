@@ -3,7 +3,7 @@ import { type BatchResult, type Claid, createClaid, downloadResults } from "@cla
 import { Command, CommanderError, Option } from "commander";
 import ms from "ms";
 import { demo } from "./demo.ts";
-import { describeFailure, EXIT, Interrupted, UsageError } from "./exit.ts";
+import { describeFailure, EXIT, UsageError } from "./exit.ts";
 import {
   buildRequest,
   type CreateFlags,

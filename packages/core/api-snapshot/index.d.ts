@@ -1346,7 +1346,7 @@ interface operations {
     };
 }
 
-/** How much the client logs; "silent" by default. */
+/** How much the client logs; "silent" by default. The client's own lines are all at "debug". */
 type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
 /** Anything with console-like methods: `console`, pino, winston, … */
 interface Logger {
@@ -1378,8 +1378,13 @@ interface ClaidOptions {
         readonly CLAID_API_KEY?: unknown;
         readonly CLAID_BASE_URL?: unknown;
     } | undefined;
-    /** A WHATWG-compatible fetch; defaults to `globalThis.fetch`, looked up at call time. */
-    fetch?: ((request: Request) => Promise<Response>) | undefined;
+    /**
+     * A WHATWG-compatible fetch; defaults to `globalThis.fetch`, looked up at call time.
+     * Called as `fetch(request, { signal })`: pass `init` on, so that timeouts and aborts cancel the request.
+     */
+    fetch?: ((request: Request, init?: {
+        signal: AbortSignal;
+    }) => Promise<Response>) | undefined;
     /** Extra headers sent with every request. */
     headers?: Record<string, string> | undefined;
     /** Retries after the first attempt. Default 2. */

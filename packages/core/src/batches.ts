@@ -1,6 +1,6 @@
 import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
 import { type RateLimitInfo, rateLimitOf, serverDelayMs } from "./internal/headers.ts";
-import { linkedSignal, sleep } from "./internal/signals.ts";
+import { sleep, withDeadline } from "./internal/signals.ts";
 import type { RequestOptions, Sent, Transport } from "./internal/transport.ts";
 import { checkNumber, requireObject, toTaskId } from "./internal/validate.ts";
 import type { BatchAccepted, BatchEditRequest, BatchPipelineError, BatchResult, BatchStatus, TaskId } from "./types.ts";
@@ -101,10 +101,12 @@ export interface Batches {
 
 const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
-const FINAL: ReadonlySet<BatchStatus> = new Set(["DONE", "ERROR", "CANCELLED"]);
+const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
 export function createBatches({ client, send, rateLimitedUntil, log }: Transport): Batches {
-  function apiPromise<T>(sent: Promise<Sent>): APIPromise<T> {
+  /** `run` starts at once; its errors become rejections, never synchronous throws. */
+  function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
+    const sent = (async () => run())();
     const data = sent.then((s) => s.data as T);
     // Callers who use only withResponse() must not see an unhandled rejection here.
     data.catch(() => {});
@@ -123,45 +125,43 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
     return send(
       "GET",
       GET_PATH,
-      (signal, headers) =>
-        client.GET(GET_PATH, { params: { path: { task_id: taskId } }, parseAs: "text", signal, headers }),
+      (init) => client.GET(GET_PATH, { params: { path: { task_id: taskId } }, parseAs: "text", ...init }),
       options,
     );
   }
 
   const batches: Batches = {
     create(body, options) {
-      return apiPromise(
-        (async () => {
-          requireObject(body, "body");
-          return send(
-            "POST",
-            CREATE_PATH,
-            (signal, headers) => client.POST(CREATE_PATH, { body, parseAs: "text", signal, headers }),
-            options,
-          );
-        })(),
-      );
+      return apiPromise(() => {
+        requireObject(body, "body");
+        return send(
+          "POST",
+          CREATE_PATH,
+          (init) => client.POST(CREATE_PATH, { body, parseAs: "text", ...init }),
+          options,
+        );
+      });
     },
 
     retrieve(taskId, options) {
-      return apiPromise((async () => retrieveSent(toTaskId(taskId), options))());
+      return apiPromise(() => retrieveSent(toTaskId(taskId), options));
     },
 
-    async check(target, options) {
+    async check(target, options = {}) {
       const previous = previousCheck(target);
       const taskId = toTaskId(previous ? previous.taskId : idOf(target));
-      const pollIntervalMs = checkNumber("pollIntervalMs", options?.pollIntervalMs ?? 2000, {});
-      const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options?.maxPollIntervalMs ?? 15_000, {});
+      const pollIntervalMs = checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000);
+      const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000);
       const { data, response } = await retrieveSent(taskId, options);
       const result = data as BatchResult;
+      const { status } = result;
       const now = Date.now();
       const checks = (previous?.checks ?? 0) + 1;
-      const done = FINAL.has(result.status);
+      const done = FINAL.includes(status);
       const scheduled = Math.min(maxPollIntervalMs, pollIntervalMs * 1.5 ** (checks - 1));
       const state: BatchCheck = {
         taskId,
-        status: result.status,
+        status,
         done,
         result,
         nextCheckAfterMs: done
@@ -170,40 +170,31 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
         checks,
         firstCheckedAt: previous?.firstCheckedAt ?? new Date(now).toISOString(),
       };
-      if (result.status === "ERROR" || result.status === "CANCELLED") {
-        state.failed = { status: result.status, errors: result.errors ?? [] };
-      }
-      log?.(
-        "debug",
-        `batch ${taskId}: ${result.status} (check ${checks}${done ? "" : `, next in ${state.nextCheckAfterMs} ms`})`,
-      );
+      if (status === "ERROR" || status === "CANCELLED") state.failed = { status, errors: result.errors ?? [] };
+      log?.(`batch ${taskId}: ${status} (check ${checks}${done ? "" : `, next in ${state.nextCheckAfterMs} ms`})`);
       return state;
     },
 
-    async wait(target, options = {}) {
-      const { timeoutMs, signal, onProgress, ...poll } = options;
-      const taskId = toTaskId(previousCheck(target)?.taskId ?? idOf(target));
-      const deadline = linkedSignal(
-        signal,
-        checkNumber("timeoutMs", timeoutMs ?? Number.POSITIVE_INFINITY, { min: 1 }),
-      );
-      let state: BatchCheck | undefined = previousCheck(target);
+    wait(target, options = {}) {
+      const { timeoutMs = Number.POSITIVE_INFINITY, signal, onProgress, ...poll } = options;
+      let state = previousCheck(target);
+      const taskId = toTaskId(state ? state.taskId : idOf(target));
       let lastStatus: BatchStatus | undefined;
-      try {
-        for (;;) {
-          state = await batches.check(state ?? taskId, { ...poll, signal: deadline.signal });
-          if (state.status !== lastStatus && state.result) onProgress?.(state.result);
-          lastStatus = state.status;
-          if (state.done && state.result) return settle(state.result);
-          await sleep(state.nextCheckAfterMs, deadline.signal);
-        }
-      } catch (error) {
-        if (deadline.timedOut() && !signal?.aborted)
-          throw new BatchWaitTimeoutError(taskId, lastStatus, timeoutMs as number);
-        throw error;
-      } finally {
-        deadline.release();
-      }
+      return withDeadline(
+        signal,
+        checkNumber("timeoutMs", timeoutMs, 1),
+        async (deadline) => {
+          for (;;) {
+            state = await batches.check(state ?? taskId, { ...poll, signal: deadline });
+            const result = state.result as BatchResult;
+            if (state.status !== lastStatus) onProgress?.(result);
+            lastStatus = state.status;
+            if (state.done) return settle(result);
+            await sleep(state.nextCheckAfterMs, deadline);
+          }
+        },
+        () => new BatchWaitTimeoutError(taskId, lastStatus, timeoutMs),
+      );
     },
 
     async createAndWait(body, options) {
@@ -227,13 +218,9 @@ function idOf(target: unknown): unknown {
 /** A state returned by an earlier check(), validated (it may come back from storage). */
 function previousCheck(target: unknown): BatchCheck | undefined {
   if (typeof target !== "object" || target === null || !("checks" in target)) return undefined;
-  requireObject(target, "state");
   const state = target as Partial<BatchCheck>;
-  if (!Number.isInteger(state.checks) || (state.checks ?? -1) < 0 || typeof state.firstCheckedAt !== "string") {
-    throw new InvalidArgumentError(
-      "state",
-      "state must be a value returned by check() (with `taskId`, `checks` and `firstCheckedAt`).",
-    );
+  if (!Number.isInteger(state.checks) || (state.checks as number) < 0 || typeof state.firstCheckedAt !== "string") {
+    throw new InvalidArgumentError("state", "state must be a value returned by check().");
   }
   return state as BatchCheck;
 }

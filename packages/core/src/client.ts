@@ -20,8 +20,11 @@ export interface ClaidOptions {
    * `@claid/edge` pass their runtime's environment).
    */
   env?: { readonly CLAID_API_KEY?: unknown; readonly CLAID_BASE_URL?: unknown } | undefined;
-  /** A WHATWG-compatible fetch; defaults to `globalThis.fetch`, looked up at call time. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * A WHATWG-compatible fetch; defaults to `globalThis.fetch`, looked up at call time.
+   * Called as `fetch(request, { signal })`: pass `init` on, so that timeouts and aborts cancel the request.
+   */
+  fetch?: ((request: Request, init?: { signal: AbortSignal }) => Promise<Response>) | undefined;
   /** Extra headers sent with every request. */
   headers?: Record<string, string> | undefined;
   /** Retries after the first attempt. Default 2. */

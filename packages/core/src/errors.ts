@@ -29,11 +29,6 @@ export class InvalidArgumentError extends ClaidError {
   }
 }
 
-/** Request id and rate-limit state of a response, shared by the errors that have one. */
-function responseMeta(headers: Headers) {
-  return { requestId: headers.get("x-request-id") ?? undefined, rateLimit: rateLimitOf(headers) };
-}
-
 export interface APIErrorInit {
   status: number;
   headers: Headers;
@@ -72,7 +67,8 @@ export class ClaidAPIError extends ClaidError {
     this.errorType = details?.error_type;
     this.errorMessage = details?.error_message;
     this.errorDetails = details?.error_details;
-    ({ requestId: this.requestId, rateLimit: this.rateLimit } = responseMeta(headers));
+    this.requestId = headers.get("x-request-id") ?? undefined;
+    this.rateLimit = rateLimitOf(headers);
     this.retryAfterMs = retryAfterMs;
     this.headers = headers;
   }
@@ -136,7 +132,8 @@ export class InvalidResponseError extends ClaidError {
     super(message);
     this.status = response.status;
     this.headers = response.headers;
-    ({ requestId: this.requestId, rateLimit: this.rateLimit } = responseMeta(response.headers));
+    this.requestId = response.headers.get("x-request-id") ?? undefined;
+    this.rateLimit = rateLimitOf(response.headers);
   }
 }
 

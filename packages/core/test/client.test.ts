@@ -101,7 +101,7 @@ describe("bad input is rejected before any request", () => {
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as InvalidArgumentError).argument).toBe("taskId");
     const shown = typeof taskId === "string" ? JSON.stringify(taskId) : String(taskId);
-    expect((error as Error).message).toContain(typeof taskId === "object" && taskId ? "a object" : shown);
+    expect((error as Error).message).toContain(typeof taskId === "object" && taskId ? "an object" : shown);
     expect(stub.requests).toHaveLength(0);
   });
 
@@ -225,9 +225,9 @@ describe("every non-2xx status maps to its error class", () => {
     const reason = new Error("user gave up");
     const claid = createClaid({
       apiKey: KEY,
-      fetch: async (request) => {
+      fetch: async (_request, init) => {
         controller.abort(reason);
-        throw request.signal.reason;
+        throw init?.signal.reason;
       },
     });
     await expect(claid.batches.create(body, { signal: controller.signal })).rejects.toBe(reason);
@@ -241,6 +241,23 @@ describe("every non-2xx status maps to its error class", () => {
     const pending = createClaid({ apiKey: KEY, fetch: deaf }).batches.retrieve(1, { signal: controller.signal });
     controller.abort("caller gave up");
     await expect(pending).rejects.toBe("caller gave up");
+  });
+
+  it("gives fetch each attempt's signal, aborted when that attempt times out", async () => {
+    const signals: AbortSignal[] = [];
+    const claid = createClaid({
+      apiKey: KEY,
+      timeoutMs: 20,
+      maxRetries: 1,
+      fetch: (_request, init) => {
+        if (init) signals.push(init.signal);
+        return new Promise<Response>(() => {});
+      },
+    });
+    await expect(claid.batches.retrieve(1)).rejects.toThrow(ClaidTimeoutError);
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).not.toBe(signals[1]);
+    for (const signal of signals) expect(signal.reason).toBeInstanceOf(ClaidTimeoutError);
   });
 
   it.each([

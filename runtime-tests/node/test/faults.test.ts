@@ -50,14 +50,14 @@ afterEach(async () => {
 });
 
 /** A fetch whose first `n` calls fail like a reset TCP connection, then defers to MSW. */
-function resettingFetch(n: number): (request: Request) => Promise<Response> {
+function resettingFetch(n: number): (request: Request, init?: RequestInit) => Promise<Response> {
   let left = n;
-  return async (request) => {
+  return async (request, init) => {
     if (left-- > 0)
       throw new TypeError("fetch failed", {
         cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
       });
-    return fetch(request);
+    return fetch(request, init);
   };
 }
 

@@ -1,7 +1,5 @@
 import { apiErrorClass, type ClaidAPIError, isErrorDetails } from "../errors.ts";
 
-const MAX_BODY_EXCERPT = 200;
-
 /** Maps a non-2xx response and its (parsed or raw) body to the error class for its status. */
 export function toAPIError(
   response: Response,
@@ -9,47 +7,36 @@ export function toAPIError(
   redact: Redact,
   retryAfterMs: number | undefined,
 ): ClaidAPIError {
+  const { status, statusText, headers } = response;
   const body = redactValue(rawBody, redact);
-  const ErrorClass = apiErrorClass(response.status);
-  const requestId = response.headers.get("x-request-id");
-  const message = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${describeBody(response, body)}${requestId ? ` (request id ${requestId})` : ""}`;
-  return new ErrorClass({
-    status: response.status,
-    headers: response.headers,
-    body,
-    message: redact(message),
-    retryAfterMs,
-  });
+  const requestId = headers.get("x-request-id");
+  const message = `${status}${statusText && ` ${statusText}`}: ${describeBody(headers, body)}${requestId ? ` (request id ${requestId})` : ""}`;
+  return new (apiErrorClass(status))({ status, headers, body, message: redact(message), retryAfterMs });
 }
 
-function describeBody(response: Response, body: unknown): string {
+function describeBody(headers: Headers, body: unknown): string {
   if (isErrorDetails(body)) {
     return `${body.error_message} [error_type ${body.error_type}, error_code ${body.error_code}]`;
   }
-  if (body === undefined || body === null || (typeof body === "string" && body.trim() === "")) {
-    return "the response had an empty body";
-  }
-  const type = response.headers.get("content-type")?.split(";")[0] || "unknown content type";
-  const text = typeof body === "string" ? body.trim() : JSON.stringify(body);
-  const excerpt = text.length > MAX_BODY_EXCERPT ? `${text.slice(0, MAX_BODY_EXCERPT)}…` : text;
-  return `the response was not Claid's JSON error body (${type}): ${JSON.stringify(excerpt)}`;
+  const text = body == null ? "" : typeof body === "string" ? body.trim() : JSON.stringify(body);
+  if (!text) return "the response had an empty body";
+  // An excerpt: a proxy's HTML error page can be long.
+  const excerpt = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return `not Claid's JSON error body (${headers.get("content-type")?.split(";")[0] || "no content type"}): ${JSON.stringify(excerpt)}`;
 }
 
 export type Redact = (text: string) => string;
 
 /** Returns a function that replaces every occurrence of the secret; identity when there is none. */
-export function redactor(secret: string | undefined): Redact {
-  if (!secret) return (text) => text;
-  return (text) => text.split(secret).join("[redacted]");
+export function redactor(secret: string | null | undefined): Redact {
+  return (text) => (secret ? text.split(secret).join("[redacted]") : text);
 }
 
 /** A copy of a JSON value (or string) with the secret replaced in every string. */
 function redactValue(value: unknown, redact: Redact): unknown {
   if (typeof value === "string") return redact(value);
-  if (typeof value !== "object" || value === null) return value;
   const text = JSON.stringify(value);
-  const clean = redact(text);
-  return clean === text ? value : JSON.parse(clean);
+  return text && text !== redact(text) ? JSON.parse(redact(text)) : value;
 }
 
 /** The error itself, or a stand-in without the secret when its message carries it. */

@@ -8,20 +8,20 @@ export interface RateLimitInfo {
   resetSeconds: number | undefined;
 }
 
+/** `RateLimit-<name>` as a finite number ≥ 0, else undefined. */
 function count(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name);
-  if (value === null || value.trim() === "") return undefined;
+  const value = headers.get(`ratelimit-${name}`)?.trim();
   const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  return value && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 export function rateLimitOf(headers: Headers): RateLimitInfo | undefined {
   const info = {
-    limit: count(headers, "ratelimit-limit"),
-    remaining: count(headers, "ratelimit-remaining"),
-    resetSeconds: count(headers, "ratelimit-reset"),
+    limit: count(headers, "limit"),
+    remaining: count(headers, "remaining"),
+    resetSeconds: count(headers, "reset"),
   };
-  return info.limit === undefined && info.remaining === undefined && info.resetSeconds === undefined ? undefined : info;
+  return Object.values(info).some((n) => n !== undefined) ? info : undefined;
 }
 
 /**
@@ -32,9 +32,8 @@ export function serverDelayMs(response: Response, now: number): number | undefin
   const retryAfter = response.headers.get("retry-after");
   if (retryAfter) {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
+    if (!Number.isNaN(ms)) return Math.max(0, ms);
   }
   const limits = rateLimitOf(response.headers);
   if (limits?.resetSeconds !== undefined && (limits.remaining === 0 || response.status === 429)) {

@@ -1,4 +1,4 @@
-/** How much the client logs; "silent" by default. */
+/** How much the client logs; "silent" by default. The client's own lines are all at "debug". */
 export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
 
 /** Anything with console-like methods: `console`, pino, winston, … */
@@ -13,23 +13,18 @@ export interface Logger {
   debug(message: string): void;
 }
 
-const RANK: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
-
-export type Log = (level: Exclude<LogLevel, "silent">, message: string) => void;
+/** Writes one debug line. */
+export type Log = (message: string) => void;
 
 /**
- * A log function that drops messages above `level` and redacts the key from the
- * rest; `undefined` when silent, so callers' `log?.(…)` skips building messages.
+ * The debug log, with the key redacted from every line; `undefined` below
+ * "debug", so callers' `log?.(…)` skips building messages.
  */
 export function createLog(
   logger: Logger | undefined,
-  level: LogLevel,
+  level: LogLevel | undefined,
   redact: (text: string) => string,
 ): Log | undefined {
-  const max = RANK[level];
-  if (max === 0) return undefined;
-  const target = logger ?? console;
-  return (messageLevel, message) => {
-    if (RANK[messageLevel] <= max) target[messageLevel](`[claid] ${redact(message)}`);
-  };
+  if (level !== "debug") return undefined;
+  return (message) => (logger ?? console).debug(`[claid] ${redact(message)}`);
 }

@@ -1,12 +1,11 @@
 /**
- * Abort plumbing with no timer or listener left behind: every timer is cleared
- * and every listener removed once its promise settles.
+ * Abort plumbing with nothing left behind: every timer is cleared and every
+ * listener removed once its promise settles.
  */
 
 /** Sleeps `ms`; rejects with `signal.reason` as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
@@ -15,50 +14,40 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort);
   });
 }
 
-export interface LinkedSignal {
-  signal: AbortSignal;
-  /** Whether the timeout (not the parent) aborted it. */
-  timedOut(): boolean;
-  /** Clears the timer and detaches from the parent. Call when the work settles. */
-  release(): void;
-}
-
-/** A signal that aborts when `parent` aborts (with its reason) or after `timeoutMs`. */
-export function linkedSignal(parent: AbortSignal | undefined, timeoutMs: number): LinkedSignal {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(parent?.reason);
-  parent?.addEventListener("abort", onAbort, { once: true });
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException("The operation timed out.", "TimeoutError"));
-        }, timeoutMs)
-      : undefined;
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    release() {
-      clearTimeout(timer);
-      parent?.removeEventListener("abort", onAbort);
-    },
-  };
-}
-
 /**
- * Settles with `promise`, or rejects with `signal.reason` as soon as `signal`
- * aborts — even if whatever produced `promise` ignores the signal.
+ * Runs `work` with a signal that aborts when `parent` aborts (with its reason)
+ * or after `timeoutMs` (with `onTimeout()`). Settles as soon as that happens,
+ * even if `work` ignores the signal.
  */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+export function withDeadline<T>(
+  parent: AbortSignal | undefined,
+  timeoutMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+  onTimeout: () => Error,
+): Promise<T> {
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const settle =
+      <V>(how: (value: V) => void) =>
+      (value: V) => {
+        clearTimeout(timer);
+        parent?.removeEventListener("abort", onAbort);
+        how(value);
+      };
+    const fail = settle(reject);
+    const stop = (reason: unknown) => {
+      fail(reason);
+      controller.abort(reason);
+    };
+    const onAbort = () => stop(parent?.reason);
+    const timer = timeoutMs < Number.POSITIVE_INFINITY ? setTimeout(() => stop(onTimeout()), timeoutMs) : undefined;
+    if (parent?.aborted) return onAbort();
+    parent?.addEventListener("abort", onAbort);
+    work(controller.signal).then(settle(resolve), fail);
   });
 }

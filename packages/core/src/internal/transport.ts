@@ -13,11 +13,11 @@ import {
   InvalidResponseError,
 } from "../errors.ts";
 import type { paths } from "../generated/schema.ts";
-import { type Redact, redactCause, redactor, toAPIError } from "./errors.ts";
+import { redactCause, redactor, toAPIError } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
-import { linkedSignal, raceAbort, sleep } from "./signals.ts";
-import { checkNumber } from "./validate.ts";
+import { sleep, withDeadline } from "./signals.ts";
+import { checkNumber, describe } from "./validate.ts";
 
 /** Claid's API, used when no `baseUrl` is given. */
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
@@ -39,6 +39,12 @@ export interface RequestOptions {
 
 export type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
+/** What a batch method passes on to the openapi-fetch call of one attempt. */
+export interface AttemptInit {
+  fetch: (request: Request) => Promise<Response>;
+  headers: Record<string, string> | undefined;
+}
+
 export interface Sent {
   data: unknown;
   response: Response;
@@ -52,66 +58,55 @@ export interface Transport {
   send(
     method: "GET" | "POST",
     path: string,
-    call: (signal: AbortSignal, headers: Record<string, string> | undefined) => Promise<FetchResult>,
+    call: (init: AttemptInit) => Promise<FetchResult>,
     options: RequestOptions | undefined,
   ): Promise<Sent>;
   /** Epoch ms before which the rate-limit window is known to be used up (0 if not). */
   rateLimitedUntil(): number;
 }
 
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 8000;
-const MAX_REDIRECTS = 5;
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const UNKNOWN_OUTCOME =
-  " The batch may or may not have been created. It was not retried, so it was not submitted twice; check for it (e.g. in your output location) before submitting again, or set `retryNonIdempotent: true` to retry automatically.";
+  " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
 
 export function createTransport(settings: ClientSettings): Transport {
   const { apiKey } = settings;
-  if (apiKey !== null && (typeof apiKey !== "string" || apiKey.trim() === "")) {
+  if (apiKey !== null && !(typeof apiKey === "string" && apiKey.trim())) {
     throw new InvalidArgumentError(
       "apiKey",
-      "Missing API key: pass `apiKey` to createClaid() or set the CLAID_API_KEY environment variable (or pass `apiKey: null` when a proxy adds the key).",
+      "Missing API key: pass `apiKey` to createClaid() or set CLAID_API_KEY (`apiKey: null` when a proxy adds the key).",
     );
   }
   const baseUrl = parseBaseUrl(settings.baseUrl ?? DEFAULT_BASE_URL, apiKey !== null && !settings.allowInsecureHttp);
-  const defaults = {
-    maxRetries: checkNumber("maxRetries", settings.maxRetries ?? 2, { integer: true }),
-    timeoutMs: checkNumber("timeoutMs", settings.timeoutMs ?? 60_000, { min: 1 }),
-    maxRetryDelayMs: checkNumber("maxRetryDelayMs", settings.maxRetryDelayMs ?? 60_000, {}),
-  };
-  const retryNonIdempotent = settings.retryNonIdempotent ?? false;
-  const redact = redactor(apiKey ?? undefined);
-  const log = createLog(settings.logger, settings.logLevel ?? "silent", redact);
-  const userFetch = settings.fetch;
+  const maxRetries = checkNumber("maxRetries", settings.maxRetries ?? 2, 0, true);
+  const timeoutMs = checkNumber("timeoutMs", settings.timeoutMs ?? 60_000, 1);
+  const maxRetryDelayMs = checkNumber("maxRetryDelayMs", settings.maxRetryDelayMs ?? 60_000);
+  const redact = redactor(apiKey);
+  const log = createLog(settings.logger, settings.logLevel, redact);
   const apiOrigin = `${baseUrl.origin}/`;
   let limitedUntil = 0;
 
   // The key is added here, per request, only for the API's own origin; redirects
   // are followed by hand so that a hop to another origin never carries it.
-  async function authorizedFetch(first: Request): Promise<Response> {
+  // The attempt's signal goes to fetch() with the request rather than into it:
+  // a Request built with a signal costs undici a second signal link per call.
+  async function authorizedFetch(first: Request, signal?: AbortSignal): Promise<Response> {
     let request = first;
     for (let hop = 0; ; hop++) {
       // Same origin ⇔ the URL starts with "<origin>/" (the slash stops "api.claid.ai.evil.test").
-      if (apiKey && request.url.startsWith(apiOrigin)) {
-        request.headers.set("Authorization", `Bearer ${apiKey}`);
-      } else {
-        request.headers.delete("Authorization");
-      }
-      // `request` stays referenced until the fetch settles (it is read below):
-      // undici lets an unreferenced Request be collected, and with it the link to its signal.
-      const response = await (userFetch ?? globalThis.fetch)(request);
-      const location = response.headers.get("location");
-      const followable =
-        response.status === 303 || (request.method === "GET" && response.status >= 301 && response.status <= 308);
-      if (!followable || !location || hop === MAX_REDIRECTS) return response;
+      if (apiKey && request.url.startsWith(apiOrigin)) request.headers.set("Authorization", `Bearer ${apiKey}`);
+      else request.headers.delete("Authorization");
+      const response = await (settings.fetch ?? fetch)(request, signal && { signal });
+      const { status } = response;
+      const followable = status === 303 || (request.method === "GET" && status > 300 && status < 309);
+      const location = followable && hop < 5 && response.headers.get("location");
+      if (!location) return response;
       await response.body?.cancel();
       request = new Request(new URL(location, request.url), {
         headers: request.headers,
         signal: request.signal,
         redirect: "manual",
       });
-      log?.("debug", `following a ${response.status} redirect to ${new URL(request.url).origin}`);
     }
   }
 
@@ -126,111 +121,95 @@ export function createTransport(settings: ClientSettings): Transport {
   async function send(
     method: "GET" | "POST",
     path: string,
-    call: (signal: AbortSignal, headers: Record<string, string> | undefined) => Promise<FetchResult>,
-    options: RequestOptions | undefined,
+    call: (init: AttemptInit) => Promise<FetchResult>,
+    options: RequestOptions = {},
   ): Promise<Sent> {
     const idempotent = method === "GET";
-    const maxRetries = checkNumber("maxRetries", options?.maxRetries ?? defaults.maxRetries, { integer: true });
-    const timeoutMs = checkNumber("timeoutMs", options?.timeoutMs ?? defaults.timeoutMs, { min: 1 });
-    const signal = options?.signal;
+    const retries =
+      options.maxRetries === undefined ? maxRetries : checkNumber("maxRetries", options.maxRetries, 0, true);
+    const attemptMs = options.timeoutMs === undefined ? timeoutMs : checkNumber("timeoutMs", options.timeoutMs, 1);
+    const { signal } = options;
     const label = `${method} ${path}`;
 
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw signal.reason;
-      log?.("debug", `${label}: attempt ${attempt} of ${maxRetries + 1}`);
-      const outcome = await attemptOnce(label, idempotent, timeoutMs, signal, (s) => call(s, options?.headers));
-      if ("sent" in outcome) return outcome.sent;
-      const { error, serverDelay } = outcome;
+      log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
+      let error: ClaidError;
+      let retryable = idempotent || !!settings.retryNonIdempotent;
+      let outcomeUnknown = !idempotent;
+      let serverDelay: number | undefined;
+      try {
+        const {
+          data,
+          error: body,
+          response,
+        } = await withDeadline(
+          signal,
+          attemptMs,
+          (attemptSignal) =>
+            call({ fetch: (request) => authorizedFetch(request, attemptSignal), headers: options.headers }),
+          () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms.`),
+        );
+        const limits = response.headers.get("ratelimit-remaining") === "0" && rateLimitOf(response.headers);
+        if (limits && limits.resetSeconds !== undefined) {
+          limitedUntil = Math.max(limitedUntil, Date.now() + limits.resetSeconds * 1000);
+        }
+        if (response.ok) return { data: parseData(data, response), response };
+        const { status } = response;
+        serverDelay = serverDelayMs(response, Date.now());
+        error = toAPIError(response, body, redact, serverDelay);
+        retryable &&= RETRY_STATUSES.includes(status);
+        retryable ||= status === 429;
+        outcomeUnknown &&= status === 408 || status >= 500;
+      } catch (cause) {
+        if (signal?.aborted) throw signal.reason;
+        // An unreadable 2xx is not retried: for a POST the batch was created, only its answer is lost.
+        retryable &&= !(cause instanceof InvalidResponseError);
+        error =
+          cause instanceof InvalidResponseError || cause instanceof ClaidTimeoutError
+            ? cause
+            : new ClaidConnectionError(redact(`${label} failed: ${messageOf(cause)}.`), {
+                cause: redactCause(cause, redact),
+              });
+      }
       error.attempts = attempt;
-      if (!outcome.retryable || attempt > maxRetries || (serverDelay ?? 0) > defaults.maxRetryDelayMs) {
-        if (outcome.outcomeUnknown && !outcome.retryable) {
+      if (!retryable || attempt > retries || (serverDelay ?? 0) > maxRetryDelayMs) {
+        if (outcomeUnknown && !retryable) {
           error.outcomeUnknown = true;
           error.message += UNKNOWN_OUTCOME;
         }
-        log?.("debug", `${label}: giving up after ${attempt} attempt(s): ${error.message}`);
         throw error;
       }
-      const delay = serverDelay ?? Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-      const why = serverDelay === undefined ? "backoff" : "as the server asked";
-      log?.("debug", `${label}: ${error.message} Retrying in ${Math.round(delay)} ms (${why}).`);
+      const delay = serverDelay ?? Math.random() * Math.min(8000, 500 * 2 ** (attempt - 1));
+      log?.(
+        `${label}: ${error.message} Retrying in ${Math.round(delay)} ms (${serverDelay === undefined ? "backoff" : "as the server asked"}).`,
+      );
       await sleep(delay, signal);
     }
-  }
-
-  type Outcome =
-    | { sent: Sent }
-    | { error: ClaidError; retryable: boolean; outcomeUnknown: boolean; serverDelay?: number | undefined };
-
-  /** One HTTP attempt under its own timeout, classified for the retry loop. */
-  async function attemptOnce(
-    label: string,
-    idempotent: boolean,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-    call: (signal: AbortSignal) => Promise<FetchResult>,
-  ): Promise<Outcome> {
-    const linked = linkedSignal(signal, timeoutMs);
-    let result: FetchResult;
-    try {
-      result = await raceAbort(call(linked.signal), linked.signal);
-    } catch (cause) {
-      if (signal?.aborted) throw signal.reason;
-      const error = linked.timedOut()
-        ? new ClaidTimeoutError(`${label} timed out after ${timeoutMs} ms.`)
-        : new ClaidConnectionError(redact(`${label} failed: ${messageOf(cause)}.`), {
-            cause: redactCause(cause, redact),
-          });
-      return { error, retryable: idempotent || retryNonIdempotent, outcomeUnknown: !idempotent };
-    } finally {
-      linked.release();
-    }
-    const { response } = result;
-    const limits = rateLimitOf(response.headers);
-    if (limits?.remaining === 0 && limits.resetSeconds !== undefined) {
-      limitedUntil = Math.max(limitedUntil, Date.now() + limits.resetSeconds * 1000);
-    }
-    log?.("debug", `${label}: ${response.status} (request id ${response.headers.get("x-request-id") ?? "none"})`);
-    if (response.ok) {
-      try {
-        return { sent: { data: parseData(result.data, response), response } };
-      } catch (invalid) {
-        // Not retried: for a POST the batch was created, only its answer is unreadable.
-        return { error: invalid as InvalidResponseError, retryable: false, outcomeUnknown: !idempotent };
-      }
-    }
-    const serverDelay = serverDelayMs(response, Date.now());
-    const { status } = response;
-    return {
-      error: toAPIError(response, result.error, redact, serverDelay),
-      retryable: RETRY_STATUSES.has(status) && (idempotent || retryNonIdempotent || status === 429),
-      outcomeUnknown: !idempotent && (status === 408 || status >= 500),
-      serverDelay,
-    };
   }
 
   return { client, log, send, rateLimitedUntil: () => limitedUntil };
 }
 
+/** A fetch failure's message, with its cause's (undici says only "fetch failed"). */
 function messageOf(cause: unknown): string {
   const error = cause as { message?: unknown; cause?: { message?: unknown } } | undefined;
-  const inner = typeof error?.cause?.message === "string" ? ` (${error.cause.message})` : "";
-  return `${typeof error?.message === "string" ? error.message : String(cause)}${inner}`;
+  const inner = error?.cause?.message;
+  return `${error?.message ?? cause}${typeof inner === "string" ? ` (${inner})` : ""}`;
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
-  let url: URL;
+  let url: URL | undefined;
   try {
-    if (typeof value !== "string" || value === "") throw new TypeError();
-    url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
-  } catch {
-    throw new InvalidArgumentError("baseUrl", `baseUrl must be an absolute URL, got ${JSON.stringify(value)}.`);
-  }
+    if (value && typeof value === "string")
+      url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
+  } catch {}
+  if (!url) throw new InvalidArgumentError("baseUrl", `baseUrl must be an absolute URL, got ${describe(value)}.`);
   if (refuseInsecure && url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
     throw new InvalidArgumentError(
       "baseUrl",
-      `baseUrl ${JSON.stringify(url.origin)} is plain http, which would send the API key unencrypted. Use https, a loopback host, or \`allowInsecureHttp: true\`.`,
+      `baseUrl ${url.origin} is plain http, which would send the API key unencrypted: use https, a loopback host, or \`allowInsecureHttp: true\`.`,
     );
   }
   return url;
@@ -238,21 +217,14 @@ function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
 
 /** The `data` member of a 2xx body, after checking it is the documented envelope. */
 function parseData(text: unknown, response: Response): unknown {
-  if (typeof text !== "string" || text.trim() === "") {
-    throw new InvalidResponseError(`${response.status}: the response had an empty body.`, response);
+  let problem = "had an empty body";
+  if (typeof text === "string" && /\S/.test(text)) {
+    problem = "is not valid JSON";
+    try {
+      const data = JSON.parse(text)?.data;
+      problem = "is not a batch task ({ data: { id, status, … } })";
+      if (Number.isInteger(data?.id) && typeof data.status === "string") return data;
+    } catch {}
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new InvalidResponseError(`${response.status}: the response body is not valid JSON.`, response);
-  }
-  const data = (body as { data?: unknown } | null)?.data as Record<string, unknown> | undefined;
-  if (typeof data !== "object" || data === null || !Number.isInteger(data.id) || typeof data.status !== "string") {
-    throw new InvalidResponseError(
-      `${response.status}: the response body is not a batch task ({ data: { id, status, … } }).`,
-      response,
-    );
-  }
-  return data;
+  throw new InvalidResponseError(`${response.status}: the response ${problem}.`, response);
 }

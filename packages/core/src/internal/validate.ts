@@ -5,19 +5,20 @@ import { InvalidArgumentError } from "../errors.ts";
  * request is built, so a value like "1/../x" can never reach a URL path.
  */
 export function toTaskId(value: unknown): number {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
-  if (typeof value === "string" && /^\d+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  const id = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return id;
   throw new InvalidArgumentError(
     "taskId",
     `taskId must be a non-negative safe integer or a string of digits, got ${describe(value)}.`,
   );
 }
 
+/** A value as shown in an error message: strings quoted, objects by kind. */
 export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (value === null || value === undefined) return String(value);
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  if (typeof value === "function") return "a function";
+  if (typeof value !== "object" || value === null) return String(value);
+  return Array.isArray(value) ? "an array" : "an object";
 }
 
 export function requireObject(value: unknown, argument: string): asserts value is object {
@@ -26,13 +27,9 @@ export function requireObject(value: unknown, argument: string): asserts value i
   }
 }
 
-/** A finite number ≥ `min` (default 0), optionally an integer; else InvalidArgumentError naming it. */
-export function checkNumber(
-  name: string,
-  value: unknown,
-  { integer = false, min = 0 }: { integer?: boolean; min?: number },
-): number {
-  if (typeof value !== "number" || Number.isNaN(value) || value < min || (integer && !Number.isInteger(value))) {
+/** A number ≥ `min`, an integer when asked; else InvalidArgumentError naming it. */
+export function checkNumber(name: string, value: unknown, min = 0, integer = false): number {
+  if (typeof value !== "number" || !(value >= min) || (integer && !Number.isInteger(value))) {
     throw new InvalidArgumentError(
       name,
       `${name} must be ${integer ? "an integer" : "a number"} ≥ ${min}, got ${describe(value)}.`,
