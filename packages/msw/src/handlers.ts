@@ -168,7 +168,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
       errors: [],
       results: [],
     };
-    store.tasks.set(id, { result, statuses: store.takeTaskPlan(defaultStatuses), polls: 0 });
+    const { statuses, afterMs } = store.takeTaskPlan(defaultStatuses);
+    store.tasks.set(id, { result, statuses, polls: 0, readyAt: afterMs === undefined ? undefined : now() + afterMs });
     const { errors: _e, results: _r, ...accepted } = result;
     return json(entry, 200, { data: accepted });
   });
@@ -185,7 +186,13 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     const task = store.tasks.get(Number(raw));
     if (!task) return json(entry, 404, errorBody(404));
     task.polls += 1;
-    const status = task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? "DONE";
+    const final = task.statuses.at(-1) ?? "DONE";
+    const status =
+      task.readyAt === undefined
+        ? (task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? final)
+        : now() >= task.readyAt
+          ? final
+          : "PROCESSING";
     const storage = options.storageBaseUrl ?? `${new URL(request.url).origin}/mock-storage`;
     return json(entry, 200, { data: snapshot(task.result, status, storage) });
   });

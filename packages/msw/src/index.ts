@@ -13,4 +13,11 @@ export {
   validationDetails,
   validatorFor,
 } from "./schema.ts";
-export { ClaidMockStore, type MockFault, type MockOperation, type MockRequest, type MockTask } from "./store.ts";
+export {
+  ClaidMockStore,
+  type MockFault,
+  type MockOperation,
+  type MockRequest,
+  type MockTask,
+  type TaskPlan,
+} from "./store.ts";

@@ -36,6 +36,14 @@ export interface MockTask {
   /** Statuses the task's GETs walk through after ACCEPTED; the last one repeats. */
   statuses: BatchStatus[];
   polls: number;
+  /** With a planned `afterMs`: the mock-clock time from which GETs say the last status (PROCESSING before). */
+  readyAt?: number | undefined;
+}
+
+/** How a planned task behaves; see `planTask()`. */
+export interface TaskPlan {
+  statuses: BatchStatus[];
+  afterMs?: number | undefined;
 }
 
 interface QueuedFault {
@@ -51,7 +59,7 @@ export class ClaidMockStore {
   private nextTaskId = 1;
   private requestCounter = 0;
   private faults: QueuedFault[] = [];
-  private plannedTasks: BatchStatus[][] = [];
+  private plannedTasks: TaskPlan[] = [];
 
   /**
    * Answers the next `times` requests (of `operation`, or of any operation) with `fault`.
@@ -62,10 +70,13 @@ export class ClaidMockStore {
     return this;
   }
 
-  /** The next created task walks through `statuses` (e.g. `["PAUSED", "PROCESSING", "ERROR"]`). */
-  planTask(statuses: BatchStatus[]): this {
+  /**
+   * The next created task walks through `statuses` (e.g. `["PAUSED", "PROCESSING", "ERROR"]`), one per GET.
+   * With `afterMs`, it runs on the mock's clock instead: PROCESSING until `afterMs` after its creation, then the last status.
+   */
+  planTask(statuses: BatchStatus[], options: { afterMs?: number } = {}): this {
     if (statuses.length === 0) throw new Error("planTask needs at least one status.");
-    this.plannedTasks.push([...statuses]);
+    this.plannedTasks.push({ statuses: [...statuses], afterMs: options.afterMs });
     return this;
   }
 
@@ -102,8 +113,8 @@ export class ClaidMockStore {
   }
 
   /** @internal */
-  takeTaskPlan(defaultStatuses: BatchStatus[]): BatchStatus[] {
-    return this.plannedTasks.shift() ?? defaultStatuses;
+  takeTaskPlan(defaultStatuses: BatchStatus[]): TaskPlan {
+    return this.plannedTasks.shift() ?? { statuses: defaultStatuses };
   }
 
   /** @internal */

@@ -186,6 +186,23 @@ describe("stateful tasks", () => {
     },
   );
 
+  it("a task planned with afterMs runs on the mock's clock: PROCESSING until then, then its last status", async () => {
+    let clock = 1_000_000;
+    use({ now: () => clock });
+    store.planTask(["ERROR"], { afterMs: 60_000 });
+    const { body } = await post(seedRequest);
+    const statusAt = async (ms: number) => {
+      clock = 1_000_000 + ms;
+      return (await get(body.data.id)).body.data.status;
+    };
+    expect([await statusAt(0), await statusAt(59_999), await statusAt(60_000), await statusAt(61_000)]).toEqual([
+      "PROCESSING",
+      "PROCESSING",
+      "ERROR",
+      "ERROR",
+    ]);
+  });
+
   it.each([
     [999, 404],
     ["abc", 422],

@@ -65,6 +65,16 @@ describe("check()", () => {
     expect(state.nextCheckAfterMs).toBe(30_000);
   });
 
+  it("holds any request made while the window is used up until it resets, so none meets a 429", async () => {
+    const store = mock(server, { rateLimit: { limit: 2, windowSeconds: 30 }, pollsToComplete: 5 });
+    const claid = createClaid({ apiKey: API_KEY });
+    await settle(claid.batches.create(seedRequest));
+    await settle(claid.batches.retrieve(1));
+    const outcome = await settle(Promise.all([claid.batches.retrieve(1), claid.batches.create(seedRequest)]));
+    expect(outcome).toMatchObject({ ok: true, elapsedMs: 30_000 });
+    expect(store.requests.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  });
+
   it("rejects a state that check() did not produce", async () => {
     const claid = createClaid({ apiKey: API_KEY });
     await expect(claid.batches.check({ taskId: 1, checks: -1 } as never)).rejects.toMatchObject({ argument: "state" });

@@ -50,6 +50,13 @@ interface MockTask {
     /** Statuses the task's GETs walk through after ACCEPTED; the last one repeats. */
     statuses: BatchStatus[];
     polls: number;
+    /** With a planned `afterMs`: the mock-clock time from which GETs say the last status (PROCESSING before). */
+    readyAt?: number | undefined;
+}
+/** How a planned task behaves; see `planTask()`. */
+interface TaskPlan {
+    statuses: BatchStatus[];
+    afterMs?: number | undefined;
 }
 /** The mock's in-memory state: tasks, a log of every request, and queued scenarios. */
 declare class ClaidMockStore {
@@ -67,8 +74,13 @@ declare class ClaidMockStore {
         operation?: MockOperation;
         times?: number;
     }): this;
-    /** The next created task walks through `statuses` (e.g. `["PAUSED", "PROCESSING", "ERROR"]`). */
-    planTask(statuses: BatchStatus[]): this;
+    /**
+     * The next created task walks through `statuses` (e.g. `["PAUSED", "PROCESSING", "ERROR"]`), one per GET.
+     * With `afterMs`, it runs on the mock's clock instead: PROCESSING until `afterMs` after its creation, then the last status.
+     */
+    planTask(statuses: BatchStatus[], options?: {
+        afterMs?: number;
+    }): this;
     /** Requests of one operation, in order. */
     requestsOf(operation: MockOperation): MockRequest[];
     /** Forgets every task, request and queued scenario. */
@@ -78,7 +90,7 @@ declare class ClaidMockStore {
     /** @internal */
     takeFault(operation: MockOperation): MockFault | undefined;
     /** @internal */
-    takeTaskPlan(defaultStatuses: BatchStatus[]): BatchStatus[];
+    takeTaskPlan(defaultStatuses: BatchStatus[]): TaskPlan;
     /** @internal */
     allocateTaskId(): number;
     /** @internal */
@@ -114,4 +126,4 @@ interface ClaidHandlersOptions {
 /** MSW request handlers for both Batch API operations, built from the spec. */
 declare function createClaidHandlers(options?: ClaidHandlersOptions): HttpHandler[];
 
-export { type ClaidHandlersOptions as C, type MockFault as M, ClaidMockStore as a, type MockOperation as b, type MockRequest as c, type MockTask as d, createClaidHandlers as e };
+export { type ClaidHandlersOptions as C, type MockFault as M, type TaskPlan as T, ClaidMockStore as a, type MockOperation as b, type MockRequest as c, type MockTask as d, createClaidHandlers as e };
