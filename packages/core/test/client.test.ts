@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -299,5 +299,43 @@ describe("the API key never leaks", () => {
     const claid = createClaid({ apiKey: KEY });
     expect(inspect(claid, { depth: 10 })).not.toContain(KEY);
     expect(JSON.stringify(Object.keys(claid))).not.toContain(KEY);
+  });
+});
+
+describe("rate-limit window", () => {
+  /** An API allowing `limit` requests per 30 s window, counting each request as it arrives. */
+  function limitedApi(limit: number) {
+    const statuses: number[] = [];
+    let window = { start: Date.now(), used: 0 };
+    const fetch = async () => {
+      if (Date.now() - window.start >= 30_000) window = { start: Date.now(), used: 0 };
+      window.used += 1;
+      const headers = {
+        "RateLimit-Remaining": String(Math.max(0, limit - window.used)),
+        "RateLimit-Reset": String(Math.ceil((window.start + 30_000 - Date.now()) / 1000)),
+      };
+      const status = window.used > limit ? 429 : 200;
+      statuses.push(status);
+      return status === 429 ? jsonResponse(429, errorBody, headers) : jsonResponse(200, ACCEPTED, headers);
+    };
+    return { fetch, statuses };
+  }
+
+  it("holds requests until the reset, and again when those released first use up the next window", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      const api = limitedApi(2);
+      const claid = createClaid({ apiKey: KEY, fetch: api.fetch });
+      await claid.batches.retrieve(7);
+      await claid.batches.retrieve(7);
+      const started = Date.now();
+      const held = Promise.all([1, 2, 3, 4].map(() => claid.batches.retrieve(7)));
+      await vi.runAllTimersAsync();
+      await held;
+      expect(api.statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(Date.now() - started).toBe(60_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -62,10 +62,14 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   const rateLimit = options.rateLimit ?? { limit: 1000, windowSeconds: 60 };
   let window = { start: now(), used: 0 };
 
-  function rateLimitHeaders(): Record<string, string> {
-    const elapsed = now() - window.start;
-    if (elapsed >= rateLimit.windowSeconds * 1000) window = { start: now(), used: 0 };
+  /** Counts a request against the window on arrival (so concurrent ones cannot all slip in); true past the limit. */
+  function overLimit(): boolean {
+    if (now() - window.start >= rateLimit.windowSeconds * 1000) window = { start: now(), used: 0 };
     window.used += 1;
+    return window.used > rateLimit.limit;
+  }
+
+  function rateLimitHeaders(): Record<string, string> {
     const reset = Math.max(0, Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000));
     return {
       "RateLimit-Limit": String(rateLimit.limit),
@@ -119,6 +123,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
 
   /** Common steps of every operation: log, latency, scenarios, auth, rate limit. */
   async function guard(request: Request, entry: MockRequest): Promise<Response | undefined> {
+    const limited = overLimit();
     if (options.latencyMs) await delay(options.latencyMs);
     const fault = store.takeFault(entry.operation);
     if (fault) {
@@ -131,7 +136,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     if (options.apiKey !== undefined && token !== options.apiKey) {
       return json(entry, 401, errorBody(401, "Invalid API key."));
     }
-    if (window.used >= rateLimit.limit && now() - window.start < rateLimit.windowSeconds * 1000) {
+    if (limited) {
       const reset = Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000);
       return json(entry, 429, errorBody(429), { "Retry-After": String(reset) });
     }

@@ -236,6 +236,13 @@ describe("scenarios and headers", () => {
     expect(Number(third.response.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
+  it("counts concurrent requests on arrival, so a burst cannot overrun the quota", async () => {
+    use({ rateLimit: { limit: 2, windowSeconds: 30 } });
+    const { body } = await post(seedRequest);
+    const burst = await Promise.all([1, 2, 3].map(() => get(body.data.id)));
+    expect(burst.map((r) => r.response.status).sort()).toEqual([200, 429, 429]);
+  });
+
   it.each([400, 402, 403, 409, 429, 500, 502, 503])(
     "injected %i answers once with Claid's body, then recovers",
     async (status) => {

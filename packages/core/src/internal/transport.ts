@@ -132,11 +132,12 @@ export function createTransport(settings: ClientSettings): Transport {
     const label = `${method} ${path}`;
 
     for (let attempt = 1; ; attempt++) {
-      // A window known to be used up: hold the request until it resets instead of spending it on a 429.
-      const heldMs = limitedUntil - Date.now();
-      if (heldMs > 0 && heldMs <= maxRetryDelayMs) {
+      // A window known to be used up: hold the request until it resets instead of spending it on a 429
+      // (again if, meanwhile, other requests used up the next window).
+      for (let heldMs = limitedUntil - Date.now(); heldMs > 0 && heldMs <= maxRetryDelayMs; ) {
         log?.(`${label}: rate limit used up, waiting ${heldMs} ms for the reset`);
         await sleep(heldMs, signal);
+        heldMs = limitedUntil - Date.now();
       }
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
       let error: ClaidError;
