@@ -7,10 +7,10 @@ export interface BundleSize {
   gzip: number;
 }
 
-export async function bundleSize(
-  entry: string,
-  platform: "neutral" | "browser" | "node" = "neutral",
-): Promise<BundleSize> {
+export type Platform = "neutral" | "browser" | "node";
+
+/** The minified ESM bundle of `entry`, as a Worker (neutral), a browser page or a Node program would ship it. */
+export async function bundle(entry: string, platform: Platform = "neutral"): Promise<Uint8Array> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -22,6 +22,10 @@ export async function bundleSize(
     write: false,
     logLevel: "silent",
   });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return result.outputFiles[0]?.contents ?? new Uint8Array();
+}
+
+export async function bundleSize(entry: string, platform: Platform = "neutral"): Promise<BundleSize> {
+  const code = await bundle(entry, platform);
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
