@@ -46,6 +46,7 @@ beforeEach(() => {
 afterEach(async () => {
   await vi.runAllTimersAsync();
   vi.useRealTimers();
+  vi.restoreAllMocks();
   expect(unhandled).toEqual([]);
 });
 
@@ -343,6 +344,8 @@ describe("cancellation", () => {
     const store = mock(server);
     await settle(createClaid({ apiKey: API_KEY }).batches.create(seedRequest));
     store.injectFault(status(503), { operation: "retrieve" });
+    // The backoff is full jitter in [0, 500) ms; pin it to 250 ms so the abort at 5 ms lands inside it.
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
     const controller = new AbortController();
     const reason = new Error("shutting down");
     setTimeout(() => controller.abort(reason), 5);
