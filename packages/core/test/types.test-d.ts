@@ -84,4 +84,12 @@ describe("responses and options are typed", () => {
     // @ts-expect-error the key is a string
     createClaid({ apiKey: 42 });
   });
+
+  it("fetch may be the global fetch, a one-argument wrapper or one that passes init on", () => {
+    createClaid({ apiKey: "k", fetch });
+    createClaid({ apiKey: "k", fetch: (request: Request) => fetch(request) });
+    createClaid({ apiKey: "k", fetch: (request, init) => fetch(request, { signal: init?.signal ?? null }) });
+    // @ts-expect-error fetch receives a Request, not a URL string
+    createClaid({ apiKey: "k", fetch: (url: string) => fetch(url) });
+  });
 });
