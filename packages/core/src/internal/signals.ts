@@ -15,7 +15,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       resolve();
     }, ms);
     if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort);
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
