@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, deadUrl, runCommand, startMock } from "../../contract/harness.ts";
+import { runCommand, startMock, suiteVariables } from "../../contract/harness.ts";
 import { casesFor } from "../../contract/suite.ts";
 
 const DENO = join(dirname(createRequire(import.meta.url).resolve("deno/package.json")), "bin.cjs");
@@ -15,9 +15,7 @@ beforeAll(async () => {
   mock = await startMock();
   const env = {
     ...process.env,
-    CLAID_MOCK_URL: mock.url,
-    CLAID_API_KEY: API_KEY,
-    CLAID_DEAD_URL: await deadUrl(),
+    ...(await suiteVariables(mock)),
     NO_COLOR: "1",
     DENO_NO_UPDATE_CHECK: "1",
   };

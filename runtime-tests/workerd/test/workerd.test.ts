@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, bundle, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { bundle, expectPassed, startMock, suiteVariables } from "../../contract/harness.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;
@@ -15,7 +15,7 @@ beforeAll(async () => {
     modules: true,
     script: await bundle(join(import.meta.dirname, "../worker.ts")),
     compatibilityDate: "2026-04-01",
-    bindings: { CLAID_API_KEY: API_KEY, CLAID_MOCK_URL: mock.url, CLAID_DEAD_URL: await deadUrl() },
+    bindings: await suiteVariables(mock),
   });
   try {
     results = (await (await mf.dispatchFetch("http://worker.test/")).json()) as ContractResult[];
