@@ -1,48 +1,11 @@
 /** Spawns the built `claid` against the mock server: every command, output mode and exit code. */
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ClaidMockServer, type ClaidMockServerOptions, createClaidMockServer } from "@claid/msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { at, CLI, claid, KEY, useCliTest } from "./helpers.ts";
 
-const CLI = join(import.meta.dirname, "../dist/cli.js");
-const KEY = "cli-test-key-0123456789-secret";
-const servers: ClaidMockServer[] = [];
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "claid-cli-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function mock(options: ClaidMockServerOptions = {}): Promise<ClaidMockServer> {
-  const server = await createClaidMockServer({ apiKey: KEY, pollsToComplete: 2, ...options });
-  servers.push(server);
-  return server;
-}
-
-type Run = { code: number | null; stdout: string; stderr: string };
-function claid(
-  args: string[],
-  { env = {}, input }: { env?: Record<string, string | undefined>; input?: string } = {},
-): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, CLAID_API_KEY: KEY, CLAID_BASE_URL: undefined, ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
-    );
-    if (input !== undefined) child.stdin?.end(input);
-    else child.stdin?.end();
-  });
-}
-const at = (server: ClaidMockServer) => ["--base-url", server.url];
+const { mock, dir: tempDir } = useCliTest();
 
 describe("batch create", () => {
   it("submits a storage folder and prints the task (exit 0)", async () => {
@@ -100,7 +63,7 @@ describe("batch create", () => {
 
   it("reads --operations from a file or standard input, flags on top", async () => {
     const server = await mock();
-    const file = join(dir, "ops.json");
+    const file = join(tempDir(), "ops.json");
     writeFileSync(file, JSON.stringify({ adjustments: { hdr: 40 }, resizing: { height: 300 } }));
     const fromFile = JSON.parse(
       (
@@ -192,7 +155,7 @@ describe("usage errors: one line naming the flag, exit 2, nothing sent", () => {
 
   it("--api-key-file works and the key is never echoed", async () => {
     const server = await mock();
-    const keyFile = join(dir, "key");
+    const keyFile = join(tempDir(), "key");
     writeFileSync(keyFile, `${KEY}\n`);
     const ok = await claid(
       [...at(server), "--api-key-file", keyFile, "batch", "create", "--input", "storage://s/in/"],
@@ -290,7 +253,7 @@ describe("batch get / wait / download and their exit codes", () => {
       "png",
       "--wait",
     ]);
-    const out = join(dir, "download");
+    const out = join(tempDir(), "download");
     const run = await claid([...at(server), "batch", "download", "1", "--dir", out, "--json"]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ written: [join(out, "a.png"), join(out, "b.png")], failed: [] });
@@ -301,7 +264,7 @@ describe("batch get / wait / download and their exit codes", () => {
   it("download of an unfinished batch is exit 2", async () => {
     const server = await mock({ pollsToComplete: 5 });
     await claid([...at(server), "batch", "create", "--input", "storage://s/in/"]);
-    expect(await claid([...at(server), "batch", "download", "1", "--dir", dir])).toMatchObject({
+    expect(await claid([...at(server), "batch", "download", "1", "--dir", tempDir()])).toMatchObject({
       code: 2,
       stderr: "claid: Batch 1 is PROCESSING, not DONE: nothing to download yet.\n",
     });
