@@ -1,8 +1,8 @@
-import { type BatchCheck, type BatchStatus, BatchWaitTimeoutError, createClaid } from "@claid/core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { type BatchCheck, type BatchStatus, BatchWaitTimeoutError, createClaid } from "../src/index.ts";
 import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./harness.ts";
+import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
