@@ -118,7 +118,7 @@ describe("wait()", () => {
   it("times out with BatchWaitTimeoutError carrying the last status, leaving the job alone", async () => {
     const store = mock(server, { pollsToComplete: 1000 });
     const outcome = await settle(
-      createClaid({ apiKey: API_KEY }).batches.createAndWait(seedRequest, { timeoutMs: 10_000 }),
+      createClaid({ apiKey: API_KEY }).batches.createAndWait(seedRequest, { maxWaitMs: 10_000 }),
     );
     expect(outcome).toMatchObject({ ok: false, elapsedMs: 10_000 });
     const error = (outcome as { error: BatchWaitTimeoutError }).error;
