@@ -56,7 +56,9 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
   let copy: Headers | undefined;
   headers.forEach((value, name) => {
     const clean = redact(value);
-    if (clean !== value) (copy ??= new Headers(headers)).set(name, clean);
+    if (clean === value) return;
+    copy ??= new Headers(headers);
+    copy.set(name, clean);
   });
   return copy ?? headers;
 }

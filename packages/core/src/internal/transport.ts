@@ -94,7 +94,10 @@ export function createTransport(settings: ClientSettings): Transport {
     if (chunks.length === 1) return decoder.decode(chunks[0]);
     const all = new Uint8Array(Math.min(size, maxResponseBytes));
     let offset = 0;
-    for (const chunk of chunks) all.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
+    for (const chunk of chunks) {
+      all.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
     return decoder.decode(all);
   }
 
