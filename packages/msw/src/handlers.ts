@@ -1,6 +1,4 @@
 import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails } from "@claid/core";
-import { delay, type HttpHandler, HttpResponse, http } from "msw";
-import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
 import {
   CREATE_BATCH,
   GET_BATCH,
@@ -8,7 +6,9 @@ import {
   type SpecOperation,
   validationDetails,
   validatorFor,
-} from "./schema.ts";
+} from "@claid/core/spec";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 
 /** Options of `createClaidHandlers()`. */
