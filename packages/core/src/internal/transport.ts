@@ -251,7 +251,7 @@ function parseData(text: string, response: { status: number; headers: Headers })
       const data = JSON.parse(text)?.data;
       problem = batchProblem(data) ?? "";
       if (!problem) return data;
-      problem = `is not a batch ({ data: { id, status, … } }): it ${problem}`;
+      problem = `is not a batch: ${problem}`;
     } catch {}
   }
   throw new InvalidResponseError(`${response.status}: the response ${problem}.`, response);
