@@ -95,7 +95,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   const slot = (times: number[], from: number) =>
     windows.reduce(
       (at, { quota, windowSeconds }) =>
-        Math.max(at, (times[times.length - quota] ?? -Infinity) + windowSeconds * 1000 + MARGIN_MS),
+        Math.max(at, (times.at(-quota) ?? -Infinity) + windowSeconds * 1000 + MARGIN_MS),
       Math.max(from, blockedUntil),
     );
 
@@ -147,7 +147,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         }
         const reset = headers.get("ratelimit-reset");
         // The server counts other clients of the key too: "0 left" is believed even when our own count disagrees.
-        if (headers.get("ratelimit-remaining")?.trim() === "0" && reset && +reset >= 0) {
+        if (headers.get("ratelimit-remaining") === "0" && reset && +reset >= 0) {
           blockedUntil = Math.max(blockedUntil, now() + +reset * 1000 + MARGIN_MS);
         }
       }
