@@ -8,9 +8,9 @@ export interface RateLimitInfo {
   resetSeconds: number | undefined;
 }
 
-/** `RateLimit-<name>` as a finite number ≥ 0, else undefined. */
+/** `RateLimit-<name>` as a finite number ≥ 0, else undefined; of a list ("120, 120;w=60, 4;w=1"), the first item. */
 function count(headers: Headers, name: string): number | undefined {
-  const value = headers.get(`ratelimit-${name}`)?.trim();
+  const value = headers.get(`ratelimit-${name}`)?.split(",")[0]?.trim();
   const n = Number(value);
   return value && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
