@@ -177,7 +177,10 @@ export class BatchWaitTimeoutError extends ClaidError {
  */
 export class RateLimitDeadlineError extends ClaidError {
   override name = "RateLimitDeadlineError";
-  constructor(readonly waitMs: number) {
+  constructor(
+    /** How long the request would have waited for its slot, in ms. */
+    readonly waitMs: number,
+  ) {
     super(`No rate-limit slot before the deadline (${waitMs} ms away); nothing was sent.`);
   }
 }

@@ -1,7 +1,15 @@
-export { C as ClaidHandlersOptions, a as ClaidMockStore, M as MockFault, b as MockOperation, c as MockRequest, d as MockTask, T as TaskPlan, e as createClaidHandlers } from './handlers-CVNtEz5a.js';
+export { C as ClaidHandlersOptions, a as ClaidMockStore, M as MockFault, b as MockOperation, c as MockRequest, d as MockTask, T as TaskPlan, e as createClaidHandlers } from './handlers-D2OLmam6.js';
 import { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import '@claid/core';
 import 'msw';
+
+/**
+ * Claid's rate limits as the mock enforces them: per API key, every window of
+ * the policy is a sliding window, announced in `RateLimit-*` headers on every answer.
+ */
+
+/** Claid's documented policy: 120 requests per minute and 4 per second, per key. */
+declare const CLAID_RATE_LIMIT = "120;w=60, 4;w=1";
 
 /**
  * Everything the mock knows about the API comes from the generated spec module:
@@ -45,4 +53,4 @@ declare function responseSchemaPointer(op: SpecOperation, status: number): strin
 /** Claid's validation error details: field path → messages. */
 declare function validationDetails(errors: ErrorObject[]): Record<string, string[]>;
 
-export { CREATE_BATCH, GET_BATCH, type SpecOperation, requestSchemaPointer, responseSchemaPointer, validationDetails, validatorFor };
+export { CLAID_RATE_LIMIT, CREATE_BATCH, GET_BATCH, type SpecOperation, requestSchemaPointer, responseSchemaPointer, validationDetails, validatorFor };
