@@ -106,7 +106,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   function pump() {
     clearTimeout(timer);
     const time = now();
-    sent.splice(0, sent.length - Math.max(...windows.map((w) => w.quota)));
+    // Kept even before any window is known, so that the slow-start requests count once one is.
+    sent.splice(0, sent.length - Math.max(1e3, ...windows.map((w) => w.quota)));
     // Slots are handed out in rank order; `planned` adds each waiter's projected send time.
     const planned = [...sent];
     let wake = Infinity;
