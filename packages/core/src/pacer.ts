@@ -3,7 +3,7 @@
  * requests wait in a queue instead of meeting 429s.
  */
 import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
-import { describe } from "./internal/validate.ts";
+import { checkNumber, describe } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
 export interface RateLimitWindow {
@@ -79,12 +79,15 @@ interface Waiter {
  * one request is in flight at a time. Creates go before polls, polls earliest-due first.
  */
 export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
-  const { policy, maxConcurrentRequests = Infinity, now = Date.now } = options;
-  const windows = typeof policy === "string" ? parseRateLimitPolicy(policy) : [...(policy ?? [])];
-  if (policy && !(windows[0] && windows.every(isWindow))) {
+  const { policy, now = Date.now } = options;
+  const maxConcurrentRequests = checkNumber("maxConcurrentRequests", options.maxConcurrentRequests ?? Infinity, 1);
+  const given = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
+  if (policy !== undefined && !(given?.[0] && given.every(isWindow))) {
     throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
   }
-  let known = !!policy;
+  // Copies: learning a smaller quota must not change the caller's objects.
+  const windows = (given ?? []).map((w) => ({ ...w }));
+  let known = policy !== undefined;
   let inFlight = 0;
   let blockedUntil = 0;
   /**

@@ -1,4 +1,4 @@
-import { ClaidMockStore, ClaidHandlersOptions } from './index.js';
+import { a as ClaidMockStore, C as ClaidHandlersOptions } from './handlers-D2OLmam6.js';
 import '@claid/core';
 import 'msw';
 
