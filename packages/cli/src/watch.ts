@@ -1,15 +1,23 @@
 /** Waiting on batches with live progress, and describing results: shared by the batch commands and the demo. */
 import type { BatchResult, Claid } from "@claid/node";
 import { Interrupted, UsageError } from "./exit.ts";
-import { createProgress } from "./progress.ts";
+import { createProgress, hasUsableWidth } from "./progress.ts";
 
 export interface OutputFlags {
   json?: boolean;
 }
 
-export function progressMode(flags: OutputFlags): "tty" | "plain" | "silent" {
+/**
+ * The one place that decides how progress is shown: nothing with --json; a spinner only on an
+ * interactive terminal of known, non-zero width (not CI, not TERM=dumb); plain lines otherwise.
+ */
+export function progressMode(
+  flags: OutputFlags,
+  stream: NodeJS.WriteStream = process.stderr,
+): "tty" | "plain" | "silent" {
   if (flags.json) return "silent";
-  return process.stderr.isTTY ? "tty" : "plain";
+  const interactive = stream.isTTY && process.env.TERM !== "dumb" && !("CI" in process.env);
+  return interactive && hasUsableWidth(stream) ? "tty" : "plain";
 }
 
 /** Waits for every batch with live progress; Ctrl-C or one failure stops all the waits. */
