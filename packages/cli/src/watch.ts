@@ -1,6 +1,6 @@
 /** Waiting on batches with live progress, and describing results: shared by the batch commands and the demo. */
 import type { BatchResult, Claid } from "@claid/node";
-import { Interrupted, UsageError } from "./exit.ts";
+import { Interrupted } from "./exit.ts";
 import { createProgress, hasUsableWidth } from "./progress.ts";
 
 export interface OutputFlags {
@@ -25,9 +25,7 @@ export async function waitFor(
   claid: Claid,
   taskIds: number[],
   flags: OutputFlags & { timeout?: number; pollIntervalMs?: number },
-  raw?: string,
 ): Promise<BatchResult[]> {
-  if (taskIds.some((id) => !Number.isSafeInteger(id))) throw new UsageError(`Not a batch id: ${JSON.stringify(raw)}.`);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Interrupted(taskIds));
   process.once("SIGINT", onSigint);

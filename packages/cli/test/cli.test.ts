@@ -217,7 +217,7 @@ describe("batch get / wait / download and their exit codes", () => {
     const run = await claid([...at(server), "batch", "wait", "1", "--timeout", "1s"]);
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(
-      /Gave up waiting for batch 1 after 1000 ms \(last status: PROCESSING\)\. The batch keeps running/,
+      /--timeout ran out waiting for batch 1 \(last status: PROCESSING\)\. The batch keeps running/,
     );
   });
 
