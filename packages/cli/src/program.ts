@@ -14,7 +14,7 @@ import {
   parseSize,
   UPSCALES,
 } from "./request.ts";
-import { SCENARIOS, serveMock } from "./serve.ts";
+import { SCENARIOS, type ServeFlags, serveMock } from "./serve.ts";
 import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
 interface GlobalFlags {
@@ -124,8 +124,14 @@ export async function main(argv: string[]): Promise<number> {
     .description("run the Claid mock API on 127.0.0.1 until Ctrl-C (for curl, Postman, browser examples)")
     .option("--port <n>", "port (default: a free one)", parseInteger("--port", 0, 65535), 0)
     .addOption(new Option("--scenario <name>", "how every batch behaves").choices(SCENARIOS).default("happy"))
-    .action(async (flags: { port: number; scenario: (typeof SCENARIOS)[number] }) => {
-      await serveMock(flags.port, flags.scenario);
+    .option(
+      "--task-duration <duration>",
+      "tasks run on the clock: PROCESSING for this long (e.g. 30s), then the scenario's end (default: per poll)",
+      durationParser("--task-duration"),
+    )
+    .option("--allow-origin <origin...>", "browser origins allowed besides localhost (CORS), or *")
+    .action(async (flags: ServeFlags) => {
+      await serveMock(flags);
     });
 
   program
@@ -208,12 +214,16 @@ function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-function parseDuration(value: string): number {
-  const parsed = ms(value as ms.StringValue);
-  if (typeof parsed !== "number" || !(parsed > 0))
-    throw new UsageError(`--timeout must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
-  return parsed;
+function durationParser(flag: string) {
+  return (value: string): number => {
+    const parsed = ms(value as ms.StringValue);
+    if (typeof parsed !== "number" || !(parsed > 0))
+      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
+    return parsed;
+  };
 }
+
+const parseDuration = durationParser("--timeout");
 
 function print(flags: OutputFlags, value: unknown, text: () => string): void {
   if (flags.json) printJson(value);

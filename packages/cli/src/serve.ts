@@ -1,5 +1,6 @@
 import { type ClaidMockServerOptions, createClaidMockServer } from "@claid/msw/node";
 import type { BatchStatus } from "@claid/node";
+import ms from "ms";
 
 export const SCENARIOS = ["happy", "error", "cancelled", "paused", "slow", "rate-limited"] as const;
 
@@ -12,10 +13,26 @@ const SCENARIO_OPTIONS: Record<(typeof SCENARIOS)[number], ClaidMockServerOption
   "rate-limited": { pollsToComplete: 3, rateLimit: { limit: 5, windowSeconds: 10 } },
 };
 
+export interface ServeFlags {
+  port: number;
+  scenario: (typeof SCENARIOS)[number];
+  /** Tasks run on the clock for this long instead of advancing per poll. */
+  taskDuration?: number;
+  allowOrigin?: string[];
+}
+
 /** Runs the mock until SIGINT or SIGTERM, then closes it. */
-export async function serveMock(port: number, scenario: (typeof SCENARIOS)[number]): Promise<void> {
-  const mock = await createClaidMockServer({ ...SCENARIO_OPTIONS[scenario], port });
-  process.stdout.write(`Claid mock API (${scenario}) on ${mock.url} — any bearer token is accepted. Ctrl-C to stop.\n`);
+export async function serveMock({ port, scenario, taskDuration, allowOrigin }: ServeFlags): Promise<void> {
+  const mock = await createClaidMockServer({
+    ...SCENARIO_OPTIONS[scenario],
+    port,
+    taskDurationMs: taskDuration,
+    allowedOrigins: allowOrigin?.includes("*") ? "*" : allowOrigin,
+  });
+  const pace = taskDuration === undefined ? "tasks advance per poll" : `tasks take ${ms(taskDuration, { long: true })}`;
+  process.stdout.write(
+    `Claid mock API (${scenario}, ${pace}) on ${mock.url} — any bearer token is accepted. Ctrl-C to stop.\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
