@@ -103,7 +103,7 @@ describe("batch create", () => {
     expect(run.stderr).toMatch(/^submitted batch 1\nbatch 1: PROCESSING \(\d+\.\ds\)\nbatch 1: DONE \(\d+\.\ds\)\n$/);
     expect(run.stdout).toContain("#1 DONE  1 result(s)");
     expect(run.stdout).toMatch(
-      /200×200 jpg → jpeg 200×200 0\.04 MP {2}http:\/\/localhost:\d+\/mock-storage\/1\/a\.jpeg/,
+      /200×200 png → jpeg 200×200 0\.04 MP {2}http:\/\/localhost:\d+\/mock-storage\/1\/a\.jpeg/,
     );
   });
 });
