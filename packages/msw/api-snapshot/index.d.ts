@@ -1,4 +1,4 @@
-export { C as ClaidHandlersOptions, a as ClaidMockStore, M as MockFault, b as MockOperation, c as MockRequest, d as MockTask, T as TaskPlan, e as createClaidHandlers } from './handlers-CVNtEz5a.js';
+export { C as ClaidHandlersOptions, a as ClaidMockStore, M as MockFault, b as MockOperation, c as MockRequest, d as MockTask, T as TaskPlan, e as createClaidHandlers } from './handlers-BBMXLVxO.js';
 import { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import '@claid/core';
 import 'msw';

@@ -122,6 +122,13 @@ interface ClaidHandlersOptions {
     now?: () => number;
     /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
     storageBaseUrl?: string;
+    /**
+     * When set, every task runs on the clock instead of advancing per GET: PROCESSING until this many
+     * milliseconds after its creation, then its last status (DONE, or `lifecycle`'s last). See the README.
+     */
+    taskDurationMs?: number;
+    /** Larger request bodies get 413 (by Content-Length, or once reading passes the limit). Default 1 MiB. */
+    maxBodyBytes?: number;
 }
 /** MSW request handlers for both Batch API operations, built from the spec. */
 declare function createClaidHandlers(options?: ClaidHandlersOptions): HttpHandler[];
