@@ -230,9 +230,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     }
     const task = store.tasks.get(Number(params.taskId));
     const { origin, pathname } = new URL(request.url);
-    const file =
-      task && resultFile(resultsOf(task.result, options.storageBaseUrl ?? `${origin}/mock-storage`), pathname);
-    if (!file) return json(entry, 404, errorBody(404, "No such result file."));
+    const results = task ? resultsOf(task.result, options.storageBaseUrl ?? `${origin}/mock-storage`) : [];
+    const file = resultFile(results, pathname);
     entry.status = 200;
     return new HttpResponse(file.bytes, { headers: { "Content-Type": file.contentType } });
   });

@@ -101,19 +101,18 @@ function baseName(url: string): string {
 }
 
 /**
- * The file behind a result's `tmp_url`: a real image in the result's format and size, or undefined when the
- * batch has no such result. `results` are the batch's (rebuilt, deterministic) result items.
+ * The file behind a result's `tmp_url`: a real image in the result's format and size. A URL the mock did not
+ * hand out (tests make some up) gets a 200×200 image of the format its extension names (jpeg if none).
  */
-export function resultFile(
-  results: BatchResultItem[],
-  tmpUrlPath: string,
-): { bytes: Uint8Array; contentType: string } | undefined {
-  const output = results.map((r) => r.output_object).find((o) => o.tmp_url?.endsWith(tmpUrlPath));
-  if (!output) return undefined;
-  const format = output.ext as MockImageFormat;
+export function resultFile(results: BatchResultItem[], tmpUrlPath: string): { bytes: Uint8Array; contentType: string } {
+  const output = results
+    .map((r) => r.output_object)
+    .find((o) => o.tmp_url && new URL(o.tmp_url).pathname === tmpUrlPath);
   const name = decodeURIComponent(tmpUrlPath.split("/").pop() ?? "");
+  const { mime } = output ?? inputFormat(name);
+  const format = Object.keys(MIME_TYPES).find((f) => MIME_TYPES[f] === mime) as MockImageFormat;
   return {
-    bytes: encodeImage(format, output.width, output.height, colourOf(name)),
-    contentType: MIME_TYPES[format] ?? "application/octet-stream",
+    bytes: encodeImage(format, output?.width ?? 200, output?.height ?? 200, colourOf(name)),
+    contentType: mime,
   };
 }

@@ -115,10 +115,18 @@ describe("result files served at tmp_url", () => {
     ]);
   });
 
-  it("a tmp_url of an unknown batch or file is a 404", async () => {
-    const batch = await finishedBatch({ input: ["https://img.example/a.png"], operations: {} });
-    const url: string = batch.results[0].output_object.tmp_url;
-    expect((await fetch(url.replace(/a\.jpeg$/, "zz.jpeg"))).status).toBe(404);
-    expect((await fetch(url.replace(`/${batch.id}/`, "/999/"))).status).toBe(404);
+  it("a storage URL the mock did not hand out is a 200×200 image of its extension's format", async () => {
+    for (const [path, format] of [
+      ["999/made-up.png", "png"],
+      ["1/other.webp", "webp"],
+      ["1/no-extension", "jpeg"],
+    ] as const) {
+      const file = await fetch(`${BASE}/mock-storage/${path}`);
+      expect(await decode(new Uint8Array(await file.arrayBuffer()))).toMatchObject({
+        format: SHARP_FORMAT[format],
+        width: 200,
+        height: 200,
+      });
+    }
   });
 });
