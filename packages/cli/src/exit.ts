@@ -25,7 +25,7 @@ const CLI_NAMES: Record<string, string> = {
   apiKey: "the API key",
   baseUrl: "--base-url",
   taskId: "<id>",
-  timeoutMs: "--timeout",
+  maxWaitMs: "--timeout",
 };
 
 /** The SDK's advice after a create() of unknown outcome names an SDK option; the CLI has no such flag. */
@@ -50,7 +50,7 @@ export function describeFailure(error: unknown): { line: string; code: number } 
   }
   if (error instanceof BatchFailedError || error instanceof BatchCancelledError)
     return { line: error.message, code: EXIT.batchFailed };
-  if (error instanceof BatchWaitTimeoutError) {
+  if (error instanceof BatchWaitTimeoutError && error.taskId !== undefined) {
     return {
       line: `--timeout ran out waiting for batch ${error.taskId} (last status: ${error.lastStatus ?? "unknown"}). The batch keeps running; resume with: claid batch wait ${error.taskId}`,
       code: EXIT.timedOut,

@@ -9,7 +9,7 @@ const { dir } = useCliTest();
 
 /** SDK option and method names a CLI user cannot act on. */
 const SDK_NAMES =
-  /retryNonIdempotent|allowInsecureHttp|wait\(\)|check\(\)|createClaid|\bapiKey\b|\bbaseUrl\b|\btaskId\b|timeoutMs/;
+  /retryNonIdempotent|allowInsecureHttp|wait\(\)|check\(\)|createClaid|\bapiKey\b|\bbaseUrl\b|\btaskId\b|timeoutMs|maxWaitMs/;
 
 interface Case {
   name: string;
