@@ -63,8 +63,7 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
       return;
     }
     const { body, complete } = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-    // The rest of an over-limit body is never read: the connection closes after the answer (a 413).
-    if (!complete) serverHeaders.Connection = "close";
+    if (!complete) lingerThenClose(req, res);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
@@ -104,6 +103,23 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** How much of an over-limit body is still read (and dropped) after the 413, so that clients see the answer. */
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * After answering an over-limit body, Node discards the rest of it (nothing is kept) so that a client still
+ * sending sees the 413 rather than a reset; past LINGER_BYTES more, the connection is closed.
+ */
+function lingerThenClose(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => {
+    let dropped = 0;
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) req.socket.destroy();
+    });
+  });
 }
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/;
