@@ -74,6 +74,18 @@ describe("request bodies over the limit", () => {
     expect(mock.store.tasks.size).toBe(0);
   });
 
+  it("fetch sending a 5 MB body sees the 413 (not a reset), and the server keeps serving", async () => {
+    const mock = await serve();
+    const big = await fetch(`${mock.url}/v1/image/edit/batch`, {
+      method: "POST",
+      headers: AUTH,
+      body: " ".repeat(5_000_000),
+    });
+    expect(big.status).toBe(413);
+    const next = await fetch(`${mock.url}/v1/image/edit/batch`, { method: "POST", headers: AUTH, body: VALID });
+    expect(next.status).toBe(200);
+  });
+
   it("a body within the limit is served as before", async () => {
     const mock = await serve({ maxBodyBytes: VALID.length });
     const created = await fetch(`${mock.url}/v1/image/edit/batch`, { method: "POST", headers: AUTH, body: VALID });
