@@ -30,7 +30,7 @@ const AUTH = { Authorization: "Bearer any", "Content-Type": "application/json" }
 describe("claid mock-server", () => {
   it("--task-duration makes tasks run on the clock: polls alone do not finish them", async () => {
     const { banner, url } = await mockServer(["--task-duration", "10m"]);
-    expect(banner).toMatch(/^Claid mock API \(happy, tasks take 10 minutes\) on/);
+    expect(banner).toMatch(/^Claid mock API \(happy, rate limit .* per key, tasks take 10 minutes\) on/);
     const created = await fetch(`${url}/v1/image/edit/batch`, {
       method: "POST",
       headers: AUTH,
@@ -46,7 +46,7 @@ describe("claid mock-server", () => {
 
   it("without it, tasks advance per poll (and the banner says so)", async () => {
     const { banner } = await mockServer([]);
-    expect(banner).toMatch(/^Claid mock API \(happy, tasks advance per poll\) on/);
+    expect(banner).toMatch(/^Claid mock API \(happy, rate limit .* per key, tasks advance per poll\) on/);
   });
 
   it("--allow-origin adds a browser origin; others get no CORS", async () => {

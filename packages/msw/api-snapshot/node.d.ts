@@ -1,4 +1,4 @@
-import { a as ClaidMockStore, C as ClaidHandlersOptions } from './handlers-BBMXLVxO.js';
+import { a as ClaidMockStore, C as ClaidHandlersOptions } from './handlers-CHDlT-M5.js';
 import '@claid/core';
 import 'msw';
 

@@ -1,4 +1,4 @@
-import { BatchResult, BatchStatus } from '@claid/core';
+import { BatchResult, BatchStatus, RateLimitWindow } from '@claid/core';
 import { HttpHandler } from 'msw';
 
 /** `download` is a GET of a result's `tmp_url` from the mock's storage. */
@@ -111,11 +111,14 @@ interface ClaidHandlersOptions {
     lifecycle?: BatchStatus[];
     /** Images a storage folder input is taken to hold. Default 2. */
     folderImageCount?: number;
-    /** Requests allowed per rate-limit window, reported in `RateLimit-*` headers; past it, 429. */
-    rateLimit?: {
-        limit: number;
-        windowSeconds: number;
-    };
+    /**
+     * Requests allowed per API key, as sliding windows (`[{ quota: 4, windowSeconds: 1 }]`) or in
+     * `RateLimit-Limit` syntax (`"120;w=60, 4;w=1"`, Claid's policy, exported as `CLAID_RATE_LIMIT`).
+     * Announced in `RateLimit-*` headers on every API answer; past it, 429 (no `Retry-After`, the
+     * error wrapped in `detail`, as Claid documents). `false`: no limit, no headers.
+     * Default `"1000;w=60"`: effectively unlimited for tests.
+     */
+    rateLimit?: RateLimitWindow[] | string | false;
     /** Milliseconds added to every answer, to look like a real network. Default 0. */
     latencyMs?: number;
     /** Clock, for fake timers. Default `Date.now`. */
