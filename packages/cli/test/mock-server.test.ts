@@ -29,8 +29,8 @@ const AUTH = { Authorization: "Bearer any", "Content-Type": "application/json" }
 
 describe("claid mock-server", () => {
   it("--task-duration makes tasks run on the clock: polls alone do not finish them", async () => {
-    const { banner, url } = await mockServer(["--task-duration", "10m"]);
-    expect(banner).toMatch(/^Claid mock API \(happy, rate limit .* per key, tasks take 10 minutes\) on/);
+    const { banner, url } = await mockServer(["--task-duration", "10m", "--rate-limit", "off"]);
+    expect(banner).toMatch(/^Claid mock API \(happy, no rate limit, tasks take 10 minutes\) on/);
     const created = await fetch(`${url}/v1/image/edit/batch`, {
       method: "POST",
       headers: AUTH,
