@@ -175,7 +175,7 @@ function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
     if (!apiKey) throw new UsageError(`--api-key-file: ${apiKeyFile} is empty.`);
   }
   if (!apiKey) throw new UsageError("No API key: set CLAID_API_KEY or pass --api-key-file <path>.");
-  const url = baseUrl ?? process.env.CLAID_BASE_URL;
+  const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
   if (url !== undefined) checkBaseUrl(url, baseUrl === undefined ? "CLAID_BASE_URL" : "--base-url");
   return createClaid({ apiKey, baseUrl: url });
 }
