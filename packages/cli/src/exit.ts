@@ -22,7 +22,7 @@ export class Interrupted extends Error {
 
 /** SDK argument names as the CLI user knows them, for the SDK's InvalidArgumentError messages. */
 const CLI_NAMES: Record<string, string> = {
-  apiKey: "the API key",
+  apiKey: "CLAID_API_KEY or --api-key-file",
   baseUrl: "--base-url",
   taskId: "<id>",
   maxWaitMs: "--timeout",

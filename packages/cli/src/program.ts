@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type BatchResult, type Claid, createClaid, downloadResults } from "@claid/node";
+import { type BatchResult, type Claid, createClaid, downloadResults, InvalidArgumentError } from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
 import { demo } from "./demo.ts";
@@ -177,7 +177,14 @@ function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
   if (!apiKey) throw new UsageError("No API key: set CLAID_API_KEY or pass --api-key-file <path>.");
   const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
   if (url !== undefined) checkBaseUrl(url, baseUrl === undefined ? "CLAID_BASE_URL" : "--base-url");
-  return createClaid({ apiKey, baseUrl: url });
+  try {
+    return createClaid({ apiKey, baseUrl: url });
+  } catch (error) {
+    // The SDK names its option; the user gave the key through one of these.
+    if (error instanceof InvalidArgumentError && error.argument === "apiKey")
+      throw new UsageError(error.message.replace(/\bapiKey\b/g, apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"));
+    throw error;
+  }
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;

@@ -13,7 +13,7 @@ const SDK_NAMES =
 
 interface Case {
   name: string;
-  argv: (files: { empty: string }) => string[];
+  argv: (files: { empty: string; short: string }) => string[];
   mock?: ClaidMockServerOptions;
   /** Runs before argv, e.g. to create batch #1 or queue a fault. */
   setup?: (server: ClaidMockServer) => Promise<void> | void;
@@ -32,7 +32,7 @@ async function createBatch(server: ClaidMockServer): Promise<void> {
 }
 
 const CASES: Case[] = [
-  ...["0x1F", "", "1e1", " 7", "9007199254740993"].flatMap((id): Case[] =>
+  ...["0x1F", "", "1e1", "9007199254740993"].flatMap((id): Case[] =>
     ["get", "wait"].map((command) => ({
       name: `batch ${command} ${JSON.stringify(id)} is not an id`,
       argv: () => ["batch", command, id],
@@ -68,6 +68,24 @@ const CASES: Case[] = [
     code: 2,
     stdout: "",
     stderr: /^claid: --api-key-file: .*empty-key is empty\.\n$/,
+    requests: 0,
+  },
+  {
+    name: "a key the SDK refuses is named by where it came from (--api-key-file)",
+    argv: ({ short }) => ["--api-key-file", short, "batch", "get", "1"],
+    env: { CLAID_API_KEY: undefined },
+    code: 2,
+    stdout: "",
+    stderr: /^claid: The API key \(--api-key-file\) is only 5 characters long/,
+    requests: 0,
+  },
+  {
+    name: "a key the SDK refuses is named by where it came from (CLAID_API_KEY)",
+    argv: () => ["batch", "get", "1"],
+    env: { CLAID_API_KEY: "abc def ghi jkl mno pqr" },
+    code: 2,
+    stdout: "",
+    stderr: /^claid: The API key \(CLAID_API_KEY\) contains whitespace/,
     requests: 0,
   },
   {
@@ -194,14 +212,19 @@ const CASES: Case[] = [
 
 // Concurrent (each process takes a while to start), so each case owns its mock rather than useCliTest's per-test one.
 describe.concurrent("argv → exit code, stdout, stderr", () => {
-  it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_, testCase) => {
-    const server = await createClaidMockServer({ apiKey: KEY, pollsToComplete: 2, ...testCase.mock });
-    try {
-      await check(testCase, server);
-    } finally {
-      await server.close();
-    }
-  });
+  // Generous: several CLI processes start at once, and a busy machine makes each slow to start.
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    "%s",
+    async (_, testCase) => {
+      const server = await createClaidMockServer({ apiKey: KEY, pollsToComplete: 2, ...testCase.mock });
+      try {
+        await check(testCase, server);
+      } finally {
+        await server.close();
+      }
+    },
+    90_000,
+  );
 });
 
 async function check(testCase: Case, server: ClaidMockServer): Promise<void> {
@@ -209,7 +232,9 @@ async function check(testCase: Case, server: ClaidMockServer): Promise<void> {
   const before = server.store.requests.length;
   const empty = join(dir(), "empty-key");
   writeFileSync(empty, " \n");
-  const run = await claid([...(testCase.atMock === false ? [] : at(server)), ...testCase.argv({ empty })], {
+  const short = join(dir(), "short-key");
+  writeFileSync(short, "abcde\n");
+  const run = await claid([...(testCase.atMock === false ? [] : at(server)), ...testCase.argv({ empty, short })], {
     env: testCase.env,
   });
 
