@@ -1,4 +1,4 @@
-export { C as ClaidHandlersOptions, a as ClaidMockStore, M as MockFault, b as MockOperation, c as MockRequest, d as MockTask, T as TaskPlan, e as createClaidHandlers } from './handlers-D2OLmam6.js';
+export { C as ClaidHandlersOptions, a as ClaidMockStore, M as MockFault, b as MockOperation, c as MockRequest, d as MockTask, T as TaskPlan, e as createClaidHandlers } from './handlers-CHDlT-M5.js';
 import '@claid/core';
 import 'msw';
 
