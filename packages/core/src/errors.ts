@@ -171,6 +171,17 @@ export class BatchWaitTimeoutError extends ClaidError {
   }
 }
 
+/**
+ * The rate-limit pacer could not give a request a slot before the caller's deadline:
+ * nothing was sent. `waitMs` is how long the request would have had to wait.
+ */
+export class RateLimitDeadlineError extends ClaidError {
+  override name = "RateLimitDeadlineError";
+  constructor(readonly waitMs: number) {
+    super(`No rate-limit slot before the deadline (${waitMs} ms away); nothing was sent.`);
+  }
+}
+
 const STATUS_CLASSES: Record<number, typeof ClaidAPIError> = {
   400: BadRequestError,
   401: AuthenticationError,

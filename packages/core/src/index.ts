@@ -30,10 +30,19 @@ export {
   NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,
+  RateLimitDeadlineError,
   RateLimitError,
   ValidationError,
 } from "./errors.ts";
 export type { RateLimitInfo } from "./internal/headers.ts";
 export type { Logger, LogLevel } from "./internal/log.ts";
 export { DEFAULT_BASE_URL, type RequestOptions } from "./internal/transport.ts";
+export {
+  createRequestPacer,
+  type PacedRequest,
+  type PacerOptions,
+  parseRateLimitPolicy,
+  type RateLimitWindow,
+  type RequestPacer,
+} from "./pacer.ts";
 export type * from "./types.ts";
