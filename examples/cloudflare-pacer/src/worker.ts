@@ -1,0 +1,114 @@
+/**
+ * One rate-limit budget for every isolate of a Worker. Claid limits each API key
+ * (120 requests a minute and 4 a second), but a deployment runs many isolates,
+ * and an in-memory pacer in each cannot see the others. Here one Durable Object,
+ * `ClaidBudget`, owns the key's budget: it runs `createRequestPacer()` in its
+ * single-threaded instance, and every Claid request of every isolate first asks
+ * it for a slot (one call to the object, answered when the slot is granted), then
+ * reports the response's headers back so the pacer learns the server's view.
+ *
+ * POST /jobs with a JSON array of image URLs submits one batch and waits for it:
+ * → { id, status }.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { type ClaidOptions, createClaid, createRequestPacer, type PacedRequest, type RequestPacer } from "@claid/edge";
+
+export interface Env {
+  CLAID_API_KEY: string;
+  CLAID_BASE_URL?: string;
+  /** The policy to pace to, in RateLimit-Limit syntax ("120;w=60, 4;w=1"); learned from Claid's answers when unset. */
+  CLAID_RATE_LIMIT?: string;
+  /** Optional cap on requests in flight across all isolates (see README: with each quota lowered by it, no 429 whatever the latency). */
+  CLAID_MAX_IN_FLIGHT?: string;
+  /** Optional: start of the polling schedule, ms (default 2000). */
+  POLL_INTERVAL_MS?: string;
+  BUDGET: DurableObjectNamespace<ClaidBudget>;
+}
+
+/**
+ * A slot is given back without headers after this long if its isolate never reports
+ * (it crashed or was evicted mid-request): longer than the SDK's 60 s attempt timeout.
+ */
+const LEASE_MS = 65_000;
+
+/** A slot request as it crosses to the object: an AbortSignal cannot. */
+type SlotRequest = Omit<PacedRequest, "signal">;
+
+/**
+ * The key's budget: one instance (`idFromName`) serves every isolate. Its pacer is
+ * in memory, so an evicted object forgets its recent sends; the first answers'
+ * RateLimit-Remaining / RateLimit-Reset bring it back in line.
+ */
+export class ClaidBudget extends DurableObject<Env> {
+  private readonly pacer = createRequestPacer({
+    policy: this.env.CLAID_RATE_LIMIT || undefined,
+    maxConcurrentRequests: this.env.CLAID_MAX_IN_FLIGHT ? Number(this.env.CLAID_MAX_IN_FLIGHT) : undefined,
+  });
+  private readonly leases = new Map<string, (headers: Headers | undefined) => void>();
+
+  /** Resolves when the request may be sent, with the lease to return and the pacer's current delay. */
+  async acquire(request: SlotRequest): Promise<{ lease: string; delayMs: number }> {
+    const release = await this.pacer.acquire(request);
+    const lease = crypto.randomUUID();
+    const expiry = setTimeout(() => this.release(lease), LEASE_MS);
+    this.leases.set(lease, (headers) => {
+      clearTimeout(expiry);
+      release(headers);
+    });
+    return { lease, delayMs: this.pacer.delayMs() };
+  }
+
+  /** Gives a slot back with the response's headers (none if no response came). */
+  release(lease: string, headers?: [string, string][]): void {
+    const release = this.leases.get(lease);
+    this.leases.delete(lease);
+    release?.(headers && new Headers(headers));
+  }
+}
+
+/** A `RequestPacer` whose slots come from the key's `ClaidBudget`, shared by every isolate. */
+export function budgetPacer(env: Env, ctx: ExecutionContext): RequestPacer {
+  const budget = env.BUDGET.get(env.BUDGET.idFromName("claid-api-key"));
+  let delayMs = 0;
+  return {
+    async acquire({ signal, ...request }) {
+      signal?.throwIfAborted();
+      const slot = await budget.acquire(request);
+      delayMs = slot.delayMs;
+      // Reporting back needs no waiting, but must outlive the response.
+      return (headers) => ctx.waitUntil(budget.release(slot.lease, headers && [...headers]));
+    },
+    delayMs: () => delayMs,
+  };
+}
+
+/**
+ * Every request the client sends, retries included, waits for a slot first.
+ * The wait counts toward the client's per-attempt `timeoutMs`.
+ */
+export function pacedFetch(pacer: RequestPacer): NonNullable<ClaidOptions["fetch"]> {
+  return async (request, init) => {
+    const release = await pacer.acquire({ kind: request.method === "POST" ? "create" : "poll", signal: init?.signal });
+    try {
+      const response = await fetch(request, init);
+      release(response.headers);
+      return response;
+    } catch (error) {
+      release(undefined);
+      throw error;
+    }
+  };
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    if (request.method !== "POST" || new URL(request.url).pathname !== "/jobs")
+      return new Response("POST /jobs with a JSON array of image URLs", { status: 404 });
+    const claid = createClaid({ env, fetch: pacedFetch(budgetPacer(env, ctx)) });
+    const result = await claid.batches.createAndWait(
+      { input: (await request.json()) as string[], operations: { resizing: { width: 1200 } } },
+      { pollIntervalMs: Number(env.POLL_INTERVAL_MS ?? 2000) },
+    );
+    return Response.json({ id: result.id, status: result.status });
+  },
+} satisfies ExportedHandler<Env>;
