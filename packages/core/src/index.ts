@@ -12,7 +12,7 @@ export type {
   WaitOptions,
   WithResponse,
 } from "./batches.ts";
-export { type Claid, type ClaidOptions, createClaid } from "./client.ts";
+export { type Claid, type ClaidOptions, createClaid, DEFAULT_BASE_URL } from "./client.ts";
 export {
   AuthenticationError,
   BadRequestError,
@@ -24,6 +24,7 @@ export {
   ClaidError,
   ClaidTimeoutError,
   ConflictError,
+  type ErrorDetails,
   InternalServerError,
   InvalidArgumentError,
   InvalidResponseError,
@@ -34,9 +35,6 @@ export {
   RateLimitError,
   ValidationError,
 } from "./errors.ts";
-export type { RateLimitInfo } from "./internal/headers.ts";
-export type { Logger, LogLevel } from "./internal/log.ts";
-export { DEFAULT_BASE_URL, type RequestOptions } from "./internal/transport.ts";
 export {
   createRequestPacer,
   type PacedRequest,
