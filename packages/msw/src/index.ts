@@ -4,6 +4,7 @@
  * @module @claid/msw
  */
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
+export { CLAID_RATE_LIMIT } from "./rate-limit.ts";
 export {
   CREATE_BATCH,
   GET_BATCH,
