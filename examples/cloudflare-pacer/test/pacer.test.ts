@@ -45,7 +45,7 @@ describe("Durable Object rate-limit budget", () => {
     mock = await createClaidMockServer({
       apiKey: API_KEY,
       pollsToComplete: 1,
-      rateLimit: { limit: SERVER_POLICY[0]?.quota ?? 0, windowSeconds: SERVER_POLICY[0]?.windowSeconds ?? 0 },
+      rateLimit: SERVER_POLICY,
     });
     const script = await bundle(join(import.meta.dirname, "../src/worker.ts"));
     const names = Array.from({ length: ISOLATES }, (_, i) => `isolate-${i + 1}`);
