@@ -3,7 +3,17 @@
  * with a journal written before each POST so that a rerun of the same command never submits a chunk twice.
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { type BatchEditRequest, type BatchResult, type Claid, ClaidError } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
@@ -257,26 +267,30 @@ class Journal {
     readonly path: string,
     private readonly key: string,
     private readonly fd: number,
+    private readonly unlock: () => void,
   ) {}
 
   static open(path: string, key: string): Journal {
-    const created = !existsSync(path);
-    const records = created ? [] : readJournal(path);
-    let fd: number;
+    const unlock = lockJournal(path);
     try {
-      fd = openSync(path, "a");
+      const created = !existsSync(path);
+      const records = created ? [] : readJournal(path);
+      const fd = openSync(path, "a");
+      if (created) fsyncDirectory(dirname(path));
+      const journal = new Journal(path, key, fd, unlock);
+      const others = new Set<string>();
+      for (const record of records) {
+        if (record.key === key) journal.states.set(record.chunk, stateOf(record));
+        else if (record.state === "submitted") others.add(`${record.key}:${record.chunk}`);
+      }
+      journal.otherCommandsSubmitted = others.size;
+      return journal;
     } catch (error) {
-      throw new UsageError(`--journal: cannot write ${path}: ${(error as Error).message}`);
+      unlock();
+      throw error instanceof UsageError
+        ? error
+        : new UsageError(`--journal: cannot write ${path}: ${(error as Error).message}`);
     }
-    if (created) fsyncDirectory(dirname(path));
-    const journal = new Journal(path, key, fd);
-    const others = new Map<string, number>();
-    for (const record of records) {
-      if (record.key === key) journal.states.set(record.chunk, stateOf(record));
-      else if (record.state === "submitted") others.set(`${record.key}:${record.chunk}`, 1);
-    }
-    journal.otherCommandsSubmitted = others.size;
-    return journal;
   }
 
   stateOf(chunk: number): ChunkState {
@@ -291,6 +305,42 @@ class Journal {
 
   close(): void {
     closeSync(this.fd);
+    this.unlock();
+  }
+}
+
+/**
+ * One run per journal at a time: two runs of the same command would both submit the chunks that
+ * neither had recorded yet. The lock file holds the owner's pid; one whose process is gone
+ * (a crash, kill -9) is taken over.
+ */
+function lockJournal(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new UsageError(`--journal: cannot create ${lock}: ${(error as Error).message}`);
+    }
+    const owner = Number(readFileSync(lock, "utf8"));
+    if (isRunning(owner))
+      throw new UsageError(
+        `Another claid run (pid ${owner}) is using the journal ${path}: wait for it to finish (or delete ${lock} if that process is not claid).`,
+      );
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Whether a process with this pid exists; an unreadable pid (a lock being written) counts as running. */
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

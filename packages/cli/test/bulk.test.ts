@@ -30,8 +30,8 @@ interface Report {
   chunks: { chunk: number; urls: number; lines: [number, number]; state: string; batchId?: number; result?: unknown }[];
 }
 
-/** Starts `claid batch create --input-file` and sends `signal` once the mock has received the `nth` POST. */
-async function interruptAtPost(server: ClaidMockServer, args: string[], nth: number, signal: NodeJS.Signals) {
+/** Starts `claid batch create` and resolves once the mock has received the `nth` POST. */
+async function startUntilPost(server: ClaidMockServer, args: string[], nth: number) {
   const child = spawn(process.execPath, [CLI, ...at(server), "batch", "create", ...args], {
     env: { ...process.env, CLAID_API_KEY: KEY },
   });
@@ -41,8 +41,14 @@ async function interruptAtPost(server: ClaidMockServer, args: string[], nth: num
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   while (server.store.requestsOf("create").length < nth) await new Promise((resolve) => setTimeout(resolve, 10));
-  child.kill(signal);
-  return { code: await exited, stderr: () => stderr };
+  return { child, exited, stderr: () => stderr };
+}
+
+/** Sends `signal` to `claid batch create` once the mock has received the `nth` POST. */
+async function interruptAtPost(server: ClaidMockServer, args: string[], nth: number, signal: NodeJS.Signals) {
+  const run = await startUntilPost(server, args, nth);
+  run.child.kill(signal);
+  return { code: await run.exited, stderr: run.stderr };
 }
 
 /** The `nth` POST (1-based) is answered after `ms`; the others at once. */
@@ -165,8 +171,12 @@ describe("the journal", () => {
     const server = await mock();
     const file = urlFile(7);
     slowPost(server, 2, 800);
-    const stopped = await interruptAtPost(server, ["--input-file", file, "--batch-size", "2"], 2, "SIGINT");
+    const running = await startUntilPost(server, ["--input-file", file, "--batch-size", "2"], 2);
+    expect(readFileSync(`${file}.claid-journal.lock`, "utf8")).toBe(String(running.child.pid));
+    running.child.kill("SIGINT");
+    const stopped = { code: await running.exited, stderr: running.stderr };
     expect(stopped.code).toBe(130);
+    expect(existsSync(`${file}.claid-journal.lock`)).toBe(false);
     expect(stopped.stderr()).toContain("Ctrl-C: stopping once chunk 2's POST is answered");
     expect(stopped.stderr()).toMatch(
       /chunk 2\/4: submitted batch 2 \(2 URLs\)\nInterrupted: 2 of 4 chunks submitted; rerun the same command to submit the rest\.\n$/,
@@ -179,6 +189,26 @@ describe("the journal", () => {
     const sent = inputsSent(server).flat();
     expect(sent).toHaveLength(7);
     expect(new Set(sent).size).toBe(7);
+  });
+
+  it("one run per journal: a lock held by a live process refuses the run, one left by a dead process is taken over", async () => {
+    const server = await mock();
+    const file = urlFile(4);
+    const lock = `${file}.claid-journal.lock`;
+    writeFileSync(lock, String(process.pid));
+    const refused = await bulk(server, file, "--batch-size", "2");
+    expect(refused).toMatchObject({ code: 2, stdout: "" });
+    expect(refused.stderr).toBe(
+      `claid: Another claid run (pid ${process.pid}) is using the journal ${file}.claid-journal: wait for it to finish (or delete ${lock} if that process is not claid).\n`,
+    );
+    expect(server.store.requests).toHaveLength(0);
+
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => gone.on("exit", resolve));
+    writeFileSync(lock, String(gone.pid));
+    expect((await bulk(server, file, "--batch-size", "2")).code).toBe(0);
+    expect(server.store.requestsOf("create")).toHaveLength(2);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it("a network error on a POST is an unknown outcome: the run stops there, the rerun skips that chunk", async () => {
