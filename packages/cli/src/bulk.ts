@@ -159,10 +159,9 @@ async function submit(
   signal: AbortSignal,
 ): Promise<ChunkState> {
   journal.append(chunk.chunk, { state: "submitting" });
+  let batchId: number;
   try {
-    const task = await claid.batches.create(body, { signal });
-    journal.append(chunk.chunk, { state: "submitted", batchId: task.id });
-    return { state: "submitted", batchId: task.id };
+    batchId = (await claid.batches.create(body, { signal })).id;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Only an error that says so proves that no batch was created (a 4xx, or nothing sent); anything else may have.
@@ -171,6 +170,13 @@ async function submit(
     journal.append(chunk.chunk, outcome);
     return outcome;
   }
+  try {
+    journal.append(chunk.chunk, { state: "submitted", batchId });
+  } catch (error) {
+    // The chunk stays "submitting" in the journal, so a rerun reports it unknown: say which batch it is.
+    throw new Error(`Batch ${batchId} was created for chunk ${chunk.chunk}, but ${(error as Error).message}`);
+  }
+  return { state: "submitted", batchId };
 }
 
 /** Ctrl-C once: stop after the POST in flight is answered. Twice: abort it now (its outcome is then unknown). */
