@@ -1,7 +1,4 @@
 import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails, RateLimitWindow } from "@claid/core";
-import { delay, type HttpHandler, HttpResponse, http } from "msw";
-import { createRateLimiter } from "./rate-limit.ts";
-import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
 import {
   CREATE_BATCH,
   GET_BATCH,
@@ -9,7 +6,10 @@ import {
   type SpecOperation,
   validationDetails,
   validatorFor,
-} from "./schema.ts";
+} from "@claid/core/spec";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import { createRateLimiter } from "./rate-limit.ts";
+import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 
 /** Options of `createClaidHandlers()`. */

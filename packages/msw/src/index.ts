@@ -6,15 +6,6 @@
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
 export { CLAID_RATE_LIMIT } from "./rate-limit.ts";
 export {
-  CREATE_BATCH,
-  GET_BATCH,
-  requestSchemaPointer,
-  responseSchemaPointer,
-  type SpecOperation,
-  validationDetails,
-  validatorFor,
-} from "./schema.ts";
-export {
   ClaidMockStore,
   type MockFault,
   type MockOperation,

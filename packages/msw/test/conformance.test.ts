@@ -4,19 +4,10 @@
  * HTML pages, truncated or empty bodies — are excluded by design.)
  */
 import type { BatchStatus } from "@claid/core";
+import { CREATE_BATCH, GET_BATCH, responseSchemaPointer, type SpecOperation, validatorFor } from "@claid/core/spec";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ClaidHandlersOptions,
-  ClaidMockStore,
-  CREATE_BATCH,
-  createClaidHandlers,
-  GET_BATCH,
-  type MockFault,
-  responseSchemaPointer,
-  type SpecOperation,
-  validatorFor,
-} from "../src/index.ts";
+import { type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers, type MockFault } from "../src/index.ts";
 
 const BASE = "https://api.claid.ai";
 const server = setupServer();
