@@ -7,7 +7,9 @@ import { describe } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
 export interface RateLimitWindow {
+  /** Requests allowed in the window: an integer ≥ 1. */
   quota: number;
+  /** The window's length in seconds (> 0). */
   windowSeconds: number;
 }
 
@@ -31,6 +33,7 @@ export interface RequestPacer {
   delayMs(): number;
 }
 
+/** Options of `createRequestPacer()`. */
 export interface PacerOptions {
   /** The policy as windows or in the RateLimit-Limit syntax ("120, 120;w=60, 4;w=1"); learned from responses when not given. */
   policy?: RateLimitWindow[] | string;
@@ -103,7 +106,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   function pump() {
     clearTimeout(timer);
     const time = now();
-    sent.splice(0, sent.length - Math.max(...windows.map((w) => w.quota)));
+    // Kept even before any window is known, so that the slow-start requests count once one is.
+    sent.splice(0, sent.length - Math.max(1e3, ...windows.map((w) => w.quota)));
     // Slots are handed out in rank order; `planned` adds each waiter's projected send time.
     const planned = [...sent];
     let wake = Infinity;

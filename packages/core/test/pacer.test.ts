@@ -219,6 +219,20 @@ describe("learning the policy from responses", () => {
     expect(grants[5]).toBe(4200);
   });
 
+  it("counts the slow-start request in the windows it learns", async () => {
+    const pacer = createRequestPacer();
+    const { grants, releases } = track(
+      pacer,
+      Array.from({ length: 6 }, () => ({ kind: "create" as const })),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    releases[0]?.(limits(CLAID, "3", "1"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grants).toEqual([0, 100, 100, 100, undefined, undefined]);
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(grants).toEqual([0, 100, 100, 100, 1200, 1300]);
+  });
+
   it("stays in slow start when a request got no answer (release(undefined))", async () => {
     const pacer = createRequestPacer();
     const { grants, releases } = track(pacer, [{ kind: "poll" }, { kind: "poll" }, { kind: "poll" }]);
