@@ -11,7 +11,14 @@
  * → { id, status }.
  */
 import { DurableObject } from "cloudflare:workers";
-import { type ClaidOptions, createClaid, createRequestPacer, type PacedRequest, type RequestPacer } from "@claid/edge";
+import {
+  type ClaidOptions,
+  createClaid,
+  createRequestPacer,
+  type PacedRequest,
+  RateLimitDeadlineError,
+  type RequestPacer,
+} from "@claid/edge";
 
 export interface Env {
   CLAID_API_KEY: string;
@@ -46,9 +53,19 @@ export class ClaidBudget extends DurableObject<Env> {
   });
   private readonly leases = new Map<string, (headers: Headers | undefined) => void>();
 
-  /** Resolves when the request may be sent, with the lease to return and the pacer's current delay. */
-  async acquire(request: SlotRequest): Promise<{ lease: string; delayMs: number }> {
-    const release = await this.pacer.acquire(request);
+  /**
+   * Resolves when the request may be sent, with the lease to return and the pacer's current delay;
+   * or, when no slot comes before the request's deadline, with the wait it would have needed.
+   */
+  async acquire(request: SlotRequest): Promise<{ lease: string; delayMs: number } | { deadlineMissedByMs: number }> {
+    let release: (headers: Headers | undefined) => void;
+    try {
+      release = await this.pacer.acquire(request);
+    } catch (error) {
+      // Errors cross RPC as plain Errors: the isolate rebuilds this one with its type.
+      if (error instanceof RateLimitDeadlineError) return { deadlineMissedByMs: error.waitMs };
+      throw error;
+    }
     const lease = crypto.randomUUID();
     const expiry = setTimeout(() => this.release(lease), LEASE_MS);
     this.leases.set(lease, (headers) => {
@@ -74,6 +91,7 @@ export function budgetPacer(env: Env, ctx: ExecutionContext): RequestPacer {
     async acquire({ signal, ...request }) {
       signal?.throwIfAborted();
       const slot = await budget.acquire(request);
+      if ("deadlineMissedByMs" in slot) throw new RateLimitDeadlineError(slot.deadlineMissedByMs);
       delayMs = slot.delayMs;
       // Reporting back needs no waiting, but must outlive the response.
       return (headers) => ctx.waitUntil(budget.release(slot.lease, headers && [...headers]));
