@@ -12,7 +12,6 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import {
-  type ClaidOptions,
   createClaid,
   createRequestPacer,
   type PacedRequest,
@@ -41,6 +40,14 @@ const LEASE_MS = 65_000;
 /** A slot request as it crosses to the object: an AbortSignal cannot. */
 type SlotRequest = Omit<PacedRequest, "signal">;
 
+/** The object's answer: a lease to give back, or how far past the request's deadline a slot would have been. */
+interface Slot {
+  lease?: string;
+  /** The pacer's delay for a request asked for now, after this grant. */
+  delayMs?: number;
+  deadlineMissedByMs?: number;
+}
+
 /**
  * The key's budget: one instance (`idFromName`) serves every isolate. Its pacer is
  * in memory, so an evicted object forgets its recent sends; the first answers'
@@ -53,11 +60,8 @@ export class ClaidBudget extends DurableObject<Env> {
   });
   private readonly leases = new Map<string, (headers: Headers | undefined) => void>();
 
-  /**
-   * Resolves when the request may be sent, with the lease to return and the pacer's current delay;
-   * or, when no slot comes before the request's deadline, with the wait it would have needed.
-   */
-  async acquire(request: SlotRequest): Promise<{ lease: string; delayMs: number } | { deadlineMissedByMs: number }> {
+  /** Resolves when the request may be sent, or when no slot can come before its deadline. */
+  async acquire(request: SlotRequest): Promise<Slot> {
     let release: (headers: Headers | undefined) => void;
     try {
       release = await this.pacer.acquire(request);
@@ -86,43 +90,41 @@ export class ClaidBudget extends DurableObject<Env> {
 /** A `RequestPacer` whose slots come from the key's `ClaidBudget`, shared by every isolate. */
 export function budgetPacer(env: Env, ctx: ExecutionContext): RequestPacer {
   const budget = env.BUDGET.get(env.BUDGET.idFromName("claid-api-key"));
+  // Reporting back needs no waiting, but must outlive the response.
+  const giveBack = (lease: string, headers?: Headers) => ctx.waitUntil(budget.release(lease, headers && [...headers]));
   let delayMs = 0;
   return {
     async acquire({ signal, ...request }) {
       signal?.throwIfAborted();
-      const slot = await budget.acquire(request);
-      if ("deadlineMissedByMs" in slot) throw new RateLimitDeadlineError(slot.deadlineMissedByMs);
-      delayMs = slot.delayMs;
-      // Reporting back needs no waiting, but must outlive the response.
-      return (headers) => ctx.waitUntil(budget.release(slot.lease, headers && [...headers]));
+      const { lease, ...slot } = await untilAborted<Slot>(budget.acquire(request), signal, (late) => {
+        if (late.lease) giveBack(late.lease);
+      });
+      if (lease === undefined) throw new RateLimitDeadlineError(slot.deadlineMissedByMs ?? 0);
+      delayMs = slot.delayMs ?? 0;
+      return (headers) => giveBack(lease, headers);
     },
     delayMs: () => delayMs,
   };
 }
 
-/**
- * Every request the client sends, retries included, waits for a slot first.
- * The wait counts toward the client's per-attempt `timeoutMs`.
- */
-export function pacedFetch(pacer: RequestPacer): NonNullable<ClaidOptions["fetch"]> {
-  return async (request, init) => {
-    const release = await pacer.acquire({ kind: request.method === "POST" ? "create" : "poll", signal: init?.signal });
-    try {
-      const response = await fetch(request, init);
-      release(response.headers);
-      return response;
-    } catch (error) {
-      release(undefined);
-      throw error;
-    }
-  };
+/** `promise`, or `signal.reason` as soon as `signal` aborts; what `promise` brings after that goes to `late`. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, late: (value: T) => void): Promise<T> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      promise.then(late, () => {});
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     if (request.method !== "POST" || new URL(request.url).pathname !== "/jobs")
       return new Response("POST /jobs with a JSON array of image URLs", { status: 404 });
-    const claid = createClaid({ env, fetch: pacedFetch(budgetPacer(env, ctx)) });
+    const claid = createClaid({ env, pacer: budgetPacer(env, ctx) });
     const result = await claid.batches.createAndWait(
       { input: (await request.json()) as string[], operations: { resizing: { width: 1200 } } },
       { pollIntervalMs: Number(env.POLL_INTERVAL_MS ?? 2000) },

@@ -17,7 +17,7 @@ import {
 import { dirname } from "node:path";
 import { type BatchEditRequest, type BatchResult, type Claid, ClaidError } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
-import { EXIT, UsageError } from "./exit.ts";
+import { describeFailure, EXIT, UsageError } from "./exit.ts";
 import { buildRequest, type CreateFlags } from "./request.ts";
 import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
@@ -119,14 +119,14 @@ export async function createBulk(claid: Claid, flags: BulkFlags): Promise<void> 
       `Interrupted: ${count("submitted")} of ${report.length} chunks submitted; rerun the same command to submit the rest.\n`,
     );
     process.exitCode = EXIT.interrupted;
-    return;
+  } else {
+    if (notSent > 0) say(`${notSent} chunk(s) not submitted: rerun the same command to submit them.`);
+    if (notSent > 0 || count("unknown") > 0) process.exitCode = EXIT.api;
   }
-  if (notSent > 0) say(`${notSent} chunk(s) not submitted: rerun the same command to submit them.`);
-  if (notSent > 0 || count("unknown") > 0) process.exitCode = EXIT.api;
 
   const batchIds = report.flatMap((c) => (c.batchId === undefined ? [] : [c.batchId]));
   const results = new Map<number | undefined, BatchResult>();
-  if (flags.wait && batchIds.length > 0) {
+  if (flags.wait && !interrupt.requested && batchIds.length > 0) {
     for (const result of await waitFor(claid, batchIds, flags)) results.set(result.id, result);
   }
 
@@ -163,7 +163,7 @@ async function submit(
   try {
     batchId = (await claid.batches.create(body, { signal })).id;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeFailure(error).line;
     // Only an error that says so proves that no batch was created (a 4xx, or nothing sent); anything else may have.
     const definite = error instanceof ClaidError && !error.outcomeUnknown && !signal.aborted;
     const outcome = { state: definite ? "failed" : "unknown", error: message } as const;
