@@ -35,13 +35,17 @@ async function startUntilPost(server: ClaidMockServer, args: string[], nth: numb
   const child = spawn(process.execPath, [CLI, ...at(server), "batch", "create", ...args], {
     env: { ...process.env, CLAID_API_KEY: KEY },
   });
+  let stdout = "";
   let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   while (server.store.requestsOf("create").length < nth) await new Promise((resolve) => setTimeout(resolve, 10));
-  return { child, exited, stderr: () => stderr };
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
 /** Sends `signal` to `claid batch create` once the mock has received the `nth` POST. */
@@ -180,6 +184,9 @@ describe("the journal", () => {
     expect(stopped.stderr()).toContain("Ctrl-C: stopping once chunk 2's POST is answered");
     expect(stopped.stderr()).toMatch(
       /chunk 2\/4: submitted batch 2 \(2 URLs\)\nInterrupted: 2 of 4 chunks submitted; rerun the same command to submit the rest\.\n$/,
+    );
+    expect(running.stdout()).toBe(
+      "chunk 1/4  2 URLs  batch 1\nchunk 2/4  2 URLs  batch 2\nchunk 3/4  2 URLs  not submitted\nchunk 4/4  1 URLs  not submitted\n",
     );
     expect(server.store.requestsOf("create")).toHaveLength(2);
 
