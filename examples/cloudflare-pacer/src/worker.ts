@@ -8,7 +8,8 @@
  * reports the response's headers back so the pacer learns the server's view.
  *
  * POST /jobs with a JSON array of image URLs submits one batch and waits for it:
- * → { id, status }.
+ * → { id, status }. With `?maxWaitMs=`, a job that cannot get its slots in time is
+ * refused at once, before anything is sent: 503 with Retry-After.
  */
 import { DurableObject } from "cloudflare:workers";
 import {
@@ -125,10 +126,17 @@ export default {
     if (request.method !== "POST" || new URL(request.url).pathname !== "/jobs")
       return new Response("POST /jobs with a JSON array of image URLs", { status: 404 });
     const claid = createClaid({ env, pacer: budgetPacer(env, ctx) });
-    const result = await claid.batches.createAndWait(
-      { input: (await request.json()) as string[], operations: { resizing: { width: 1200 } } },
-      { pollIntervalMs: Number(env.POLL_INTERVAL_MS ?? 2000) },
-    );
-    return Response.json({ id: result.id, status: result.status });
+    const maxWaitMs = new URL(request.url).searchParams.get("maxWaitMs");
+    try {
+      const result = await claid.batches.createAndWait(
+        { input: (await request.json()) as string[], operations: { resizing: { width: 1200 } } },
+        { pollIntervalMs: Number(env.POLL_INTERVAL_MS ?? 2000), ...(maxWaitMs && { maxWaitMs: Number(maxWaitMs) }) },
+      );
+      return Response.json({ id: result.id, status: result.status });
+    } catch (error) {
+      if (!(error instanceof RateLimitDeadlineError)) throw error;
+      const retryAfter = String(Math.ceil(error.waitMs / 1000));
+      return Response.json({ error: error.message }, { status: 503, headers: { "Retry-After": retryAfter } });
+    }
   },
 } satisfies ExportedHandler<Env>;

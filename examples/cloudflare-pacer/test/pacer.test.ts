@@ -99,4 +99,32 @@ describe("Durable Object rate-limit budget", () => {
     expect(tooMany).toBe(0);
     expect(busiest).toEqual(SERVER_POLICY.map((w, i) => Math.min(busiest[i] ?? Infinity, w.quota)));
   }, 60_000);
+
+  it("a job whose slots cannot come before its maxWaitMs is refused at once, nothing sent (503, Retry-After)", async () => {
+    mock = await createClaidMockServer({ apiKey: API_KEY, pollsToComplete: 1 });
+    mf = new Miniflare({
+      modules: true,
+      script: await bundle(join(import.meta.dirname, "../src/worker.ts")),
+      compatibilityDate: "2026-04-01",
+      bindings: {
+        CLAID_API_KEY: API_KEY,
+        CLAID_BASE_URL: mock.url,
+        CLAID_RATE_LIMIT: "2;w=60",
+        POLL_INTERVAL_MS: "100",
+      },
+      durableObjects: { BUDGET: { className: "ClaidBudget", useSQLite: true } },
+    });
+    const job = (url: string) =>
+      mf?.dispatchFetch("http://worker.test/jobs?maxWaitMs=5000", { method: "POST", body: JSON.stringify([url]) });
+    const first = await job("https://img.example/a.png");
+    expect(await first?.json()).toMatchObject({ status: "DONE" }); // one POST and one GET: the budget's 2 a minute
+
+    const refused = await job("https://img.example/b.png");
+    expect(refused?.status).toBe(503);
+    expect(Number(refused?.headers.get("Retry-After"))).toBeGreaterThan(50);
+    expect(await refused?.json()).toEqual({
+      error: expect.stringMatching(/^A rate-limit slot was \d+ ms away, past the deadline: nothing was sent\.$/),
+    });
+    expect(mock.store.requests).toHaveLength(2);
+  }, 60_000);
 });
