@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { parse as parseYaml } from "yaml";
 import { renderAll } from "../generate/index.ts";
+import { TYPED_PACKAGES } from "../packages.ts";
 import { bumpOf, diffSpecs, type Impact, type SpecChange } from "./diff.ts";
 import { extractExamples } from "./examples.ts";
 import {
@@ -27,7 +28,7 @@ import {
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** Packages whose public API includes the generated types or spec module. */
-export const AFFECTED_PACKAGES = ["@claid/core", "@claid/msw", "@claid/node", "@claid/browser", "@claid/edge"];
+export const AFFECTED_PACKAGES = TYPED_PACKAGES.map((p) => p.name);
 
 export interface UpdateResult {
   changes: SpecChange[];
