@@ -18,7 +18,8 @@ export function syncJsrVersions(root = ROOT): string[] {
     if (JSON.parse(text).version === p.manifest.version) continue;
     // Only the version's text changes, so the file keeps its formatting.
     const updated = text.replace(/("version"\s*:\s*)"[^"]*"/, `$1${JSON.stringify(p.manifest.version)}`);
-    if (JSON.parse(updated).version !== p.manifest.version) throw new Error(`${p.path}/jsr.json has no "version" field`);
+    if (JSON.parse(updated).version !== p.manifest.version)
+      throw new Error(`${p.path}/jsr.json has no "version" field`);
     writeFileSync(file, updated);
     changed.push(`${p.path}/jsr.json`);
   }

@@ -19,7 +19,10 @@ describe("API report", () => {
     const dist = mkdtempSync(join(tmpdir(), "claid-api-"));
     try {
       writeFileSync(join(dist, "index.d.ts"), "export { C as Options } from './handlers-AbCd12_x.js';\n");
-      writeFileSync(join(dist, "node.d.ts"), "import { C } from './handlers-AbCd12_x.js';\nexport declare const n: C;\n");
+      writeFileSync(
+        join(dist, "node.d.ts"),
+        "import { C } from './handlers-AbCd12_x.js';\nexport declare const n: C;\n",
+      );
       writeFileSync(join(dist, "handlers-AbCd12_x.d.ts"), "interface C { a: 1 }\nexport { C };\n");
       const report = renderApiReport(msw, dist);
       expect(report).not.toContain("AbCd12_x");
@@ -36,7 +39,10 @@ describe("API report", () => {
     try {
       cpSync(join(msw.dir, "dist"), dist, { recursive: true });
       const before = renderApiReport(msw, dist);
-      writeFileSync(join(dist, "node.d.ts"), `${readFileSync(join(dist, "node.d.ts"), "utf8")}export declare const added: 1;\n`);
+      writeFileSync(
+        join(dist, "node.d.ts"),
+        `${readFileSync(join(dist, "node.d.ts"), "utf8")}export declare const added: 1;\n`,
+      );
       expect(renderApiReport(msw, dist)).not.toBe(before);
     } finally {
       rmSync(dist, { recursive: true, force: true });

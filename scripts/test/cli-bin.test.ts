@@ -15,7 +15,8 @@ it("npm links `claid` to the committed launcher, which exists before any build",
 });
 
 it("npx claid --version runs the workspace CLI (never the registry's) and prints the workspace version", async () => {
-  // --no: fail instead of installing from the registry when nothing is linked.
-  const { stdout } = await promisify(execFile)("npx", ["--no", "claid", "--version"], { cwd: ROOT });
+  // npm_config_yes=false: fail instead of installing from the registry when nothing is linked.
+  const env = { ...process.env, npm_config_yes: "false" };
+  const { stdout } = await promisify(execFile)("npx", ["claid", "--version"], { cwd: ROOT, env });
   expect(stdout.trim()).toBe(cli.version);
 }, 30_000);

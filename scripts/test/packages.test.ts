@@ -19,7 +19,8 @@ describe("scripts/packages.ts, the one list of published packages", () => {
     for (const [index, p] of PUBLISHED_PACKAGES.entries()) {
       const { dependencies, devDependencies, peerDependencies } = p.manifest;
       for (const dependency of Object.keys({ ...dependencies, ...devDependencies, ...peerDependencies })) {
-        if (names.includes(dependency)) expect(names.indexOf(dependency), `${p.name} → ${dependency}`).toBeLessThan(index);
+        if (names.includes(dependency))
+          expect(names.indexOf(dependency), `${p.name} → ${dependency}`).toBeLessThan(index);
       }
     }
   });
