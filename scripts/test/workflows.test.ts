@@ -34,13 +34,15 @@ describe.each(files)(".github/workflows/%s", (file) => {
 
 describe("actionlint", () => {
   it("fails a broken workflow: unknown keys, bad expressions, undefined step outputs", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expression
+    const badExpression = "      - run: echo ${{ github.nope( }}";
     const broken = [
       "on: push",
       "jobs:",
       "  test:",
       "    runs-on: ubuntu-latest",
       "    steps:",
-      "      - run: echo ${{ github.nope( }}",
+      badExpression,
       "      - if: steps.missing.outputs.x == 'y'",
       "        run: echo hi",
       "        timeout: 3",
