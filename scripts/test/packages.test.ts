@@ -12,7 +12,7 @@ describe("scripts/packages.ts, the one list of published packages", () => {
     const expected = workspaces.filter((w) => w.location.startsWith("packages/") && !w.private);
     expect(PUBLISHED_PACKAGES.map((p) => p.name).sort()).toEqual(expected.map((w) => w.name).sort());
     expect(PUBLISHED_PACKAGES.map((p) => p.path).sort()).toEqual(expected.map((w) => w.location).sort());
-  });
+  }, 30_000);
 
   it("comes in dependency order: each package after the workspace packages it depends on", () => {
     const names = PUBLISHED_PACKAGES.map((p) => p.name);

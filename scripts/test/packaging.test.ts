@@ -62,12 +62,12 @@ describe.each(entries)("%s", (name, { dir, path, pkg }) => {
       .map((m) => m[1])
       .filter((url) => !/^(https?:|#)/.test(url ?? ""));
     expect(relative, `${name}/README.md`).toEqual([]);
-  });
+  }, 30_000);
 
   it("passes publint with zero errors and warnings", async () => {
     const { messages } = await publint({ pkgDir: dir, level: "warning", strict: true });
     expect(messages.map((m) => `${m.type} ${m.code} ${JSON.stringify(m.args)}`)).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe.each(entries.filter(([, { typed }]) => typed))("%s types", (_, { dir, esmOnly }) => {
@@ -105,7 +105,7 @@ describe.each(entries.filter(([name]) => PORTABLE.has(name)))(
   },
 );
 
-describe.each(entries.filter(([, { jsr }]) => jsr))("%s on JSR", (name, { dir, pkg }) => {
+describe.each(entries.filter(([, { jsr }]) => jsr))("%s on JSR", (_, { dir, pkg }) => {
   const jsr = JSON.parse(readFileSync(join(dir, "jsr.json"), "utf8")) as {
     name: string;
     version: string;
@@ -123,16 +123,18 @@ describe.each(entries.filter(([, { jsr }]) => jsr))("%s on JSR", (name, { dir, p
       expect(jsr.exports[key]?.replace(/^\.\/src\/(.*)\.ts$/, "./dist/$1.js")).toBe(built);
     }
   });
-
-  it(`deno publish --dry-run accepts ${name}`, async () => {
-    const deno = join(ROOT, "node_modules/deno/bin.cjs");
-    const { stderr } = await run(process.execPath, [deno, "publish", "--dry-run", "--allow-dirty"], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    });
-    expect(stderr).toContain("Success Dry run complete");
-  }, 120_000);
 });
+
+it("npm run release:jsr -- --dry-run: deno publish accepts every package with a jsr.json", async () => {
+  const withJsr = PUBLISHED_PACKAGES.filter((p) => p.jsr);
+  const { stdout, stderr } = await run(
+    join(ROOT, "node_modules/.bin/tsx"),
+    ["scripts/publish-jsr.ts", "--dry-run", "--allow-dirty"],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } },
+  );
+  for (const p of withJsr) expect(stdout).toContain(`${p.name}@${p.manifest.version} → JSR`);
+  expect(stderr.match(/Success Dry run complete/g)).toHaveLength(withJsr.length);
+}, 120_000);
 
 describe("CommonJS", () => {
   it.each([

