@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { parse as parseYaml } from "yaml";
 import { renderAll } from "../generate/index.ts";
-import { TYPED_PACKAGES } from "../packages.ts";
+import { PUBLISHED_PACKAGES } from "../packages.ts";
 import { bumpOf, diffSpecs, type Impact, type SpecChange } from "./diff.ts";
 import { extractExamples } from "./examples.ts";
 import {
@@ -27,8 +27,11 @@ import {
 } from "./merge.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-/** Packages whose public API includes the generated types or spec module. */
-export const AFFECTED_PACKAGES = TYPED_PACKAGES.map((p) => p.name);
+/**
+ * Packages whose public API or behaviour follows the generated types or spec
+ * module: every published one (the libraries' types, the CLI's flag choices).
+ */
+export const AFFECTED_PACKAGES = PUBLISHED_PACKAGES.map((p) => p.name);
 
 export interface UpdateResult {
   changes: SpecChange[];

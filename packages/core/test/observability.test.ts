@@ -1,10 +1,10 @@
 import { inspect } from "node:util";
-import { createClaid, InvalidArgumentError } from "@claid/core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createClaid, InvalidArgumentError } from "../src/index.ts";
 import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./harness.ts";
+import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -16,7 +16,7 @@ afterEach(() => {
 
 describe("withResponse()", () => {
   it("gives the data with the response, its request id and rate-limit headers", async () => {
-    mock(server, { rateLimit: { limit: 50, windowSeconds: 60 } });
+    mock(server, { rateLimit: "50;w=60" });
     const claid = createClaid({ apiKey: API_KEY });
     const outcome = await settle(claid.batches.create(seedRequest).withResponse());
     const { data, response, requestId, rateLimit } = (
