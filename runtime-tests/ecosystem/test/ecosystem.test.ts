@@ -31,7 +31,7 @@ beforeAll(async () => {
   mock = await startMock();
   env = { ...process.env, CLAID_API_KEY: API_KEY, CLAID_BASE_URL: mock.url, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
   project = mkdtempSync(join(tmpdir(), "claid-ecosystem-"));
-  // The release rehearsal's own tarballs: pending changesets applied, built, packed.
+  // The release rehearsal's own tarballs: pending changesets applied, built, packed (minutes on a busy machine).
   const release = rehearseRelease();
   releaseCopy = release.copy;
   const wanted = release.packed.filter((p) => ["@claid/core", "@claid/node", "@claid/edge"].includes(p.name));
@@ -49,7 +49,7 @@ beforeAll(async () => {
   );
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: project });
   cpSync(join(import.meta.dirname, "../consumers"), project, { recursive: true });
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await mock?.close();
   rmSync(project, { recursive: true, force: true });
