@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type BatchResult, createClaid, downloadResults, InvalidArgumentError } from "../src/index.ts";
 
 const KEY = "node-test-key-0123456789";
+/** A whole PNG: its signature through its last chunk (IEND and its CRC); the mock serves real images. */
+const WHOLE_PNG = /^.PNG[\s\S]*IEND[\s\S]{4}$/;
 let mock: ClaidMockServer;
 let dir: string;
 
@@ -54,7 +56,7 @@ describe("downloadResults", () => {
     const report = await downloadResults(result, target);
     expect(report.failed).toEqual([]);
     expect(report.written).toEqual(["a.png", "b.png", "c.png"].map((f) => join(target, f)));
-    for (const path of report.written) expect(statSync(path).size).toBeGreaterThan(4000);
+    for (const path of report.written) expect(readFileSync(path, "latin1")).toMatch(WHOLE_PNG);
     const downloads = mock.store.requestsOf("download");
     expect(downloads).toHaveLength(3);
     expect(downloads.every((d) => !d.authorized && d.url.startsWith(mock.storageUrl))).toBe(true);
@@ -70,7 +72,7 @@ describe("downloadResults", () => {
     expect(readFileSync(join(dir, "b.png"), "utf8")).toBe("mine");
     const again = await downloadResults(result, dir, { overwrite: true });
     expect(again.failed).toEqual([]);
-    expect(statSync(join(dir, "b.png")).size).toBeGreaterThan(4000);
+    expect(readFileSync(join(dir, "b.png"), "latin1")).toMatch(WHOLE_PNG);
   });
 
   it("reports a failed file and keeps the others, leaving no partial file", async () => {
