@@ -1,5 +1,7 @@
 /**
- * npm run bench → bench/results.md + bench/results.json. Every figure is
+ * npm run bench prints the report; `npm run bench -- --write` (or `npm run
+ * bench:update`) also writes the committed bench/results.md + bench/results.json,
+ * so a run to look at the numbers leaves the work tree clean. Every figure is
  * measured side by side in this one run; timings are reported, never asserted
  * (only bundle bytes are budgets, enforced by npm test from bench/budgets.json).
  */
@@ -21,6 +23,7 @@ const budgets = JSON.parse(readFileSync(join(HERE, "budgets.json"), "utf8")) as 
 const EDGE_GOAL = budgets["@claid/edge create → wait"]?.goalGzip ?? 0;
 const RATIO_GOAL = 1.15;
 const TYPECHECK_GOAL = 1.2;
+const WRITE = process.argv.includes("--write");
 
 await generateHeyApi();
 
@@ -58,10 +61,7 @@ const codegen = await measureCodegen();
 
 const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}`;
 const date = new Date().toISOString();
-writeFileSync(
-  join(HERE, "results.json"),
-  `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen }, null, 2)}\n`,
-);
+const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen }, null, 2)}\n`;
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(2);
 const spread = (s: Stats, digits = 1) => [s.min, s.median, s.max].map((n) => n.toFixed(digits)).join(" / ");
@@ -175,5 +175,13 @@ const md = [
   `## 6. Codegen: renderAll() of a changed spec (${CODEGEN_RUNS} runs): ${spread(codegen)} ms`,
   "",
 ].join("\n");
-writeFileSync(join(HERE, "results.md"), md);
 console.log(md);
+if (WRITE) {
+  writeFileSync(join(HERE, "results.json"), resultsJson);
+  writeFileSync(join(HERE, "results.md"), md);
+  console.log("Wrote bench/results.md and bench/results.json.");
+} else {
+  console.log(
+    "Not written: `npm run bench -- --write` (or `npm run bench:update`) updates bench/results.md and bench/results.json.",
+  );
+}
