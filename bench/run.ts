@@ -71,6 +71,8 @@ const floor = sizes["raw fetch (floor)"]?.gzip ?? 1;
 const rawPair = overhead.perPair["raw fetch"]?.median ?? 1;
 const coreRatio = overhead.vsOpenapiFetch["@claid/core"]?.median ?? 0;
 const heyRatio = overhead.vsOpenapiFetch["hey-api"]?.median ?? 0;
+const unpacedRatio = overhead.vsOpenapiFetch["@claid/core, rateLimit: false"]?.median ?? 1;
+const pacerCost = coreRatio / unpacedRatio - 1;
 const tcCore = typecheck["@claid/core"];
 const tcBare = typecheck["bare openapi-fetch"];
 const tcRatio = (tcCore?.checkTimeMs.median ?? 0) / (tcBare?.checkTimeMs.median ?? 1);
@@ -104,6 +106,11 @@ const md = [
     "per call faster than hey-api",
     `${coreRatio.toFixed(2)}× vs ${heyRatio.toFixed(2)}×`,
     met(coreRatio < heyRatio),
+  ]),
+  row([
+    "the pacer adds ≤ 5 % per call (§ 2, vs the same client with rateLimit: false)",
+    `${(pacerCost * 100).toFixed(1)} %`,
+    met(pacerCost <= 0.05),
   ]),
   row(["no 429 under Claid's rate limits (@claid/core, § 3)", `${core429s} 429s`, met(core429s === 0)]),
   row([
