@@ -103,11 +103,17 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   /** When a request asked for now could go, behind the queue, as of the last pump. */
   let nextFree = 0;
 
-  /** The earliest time ≥ `from` at which one more request fits every window, after the sends at `times`. */
-  const slot = (times: number[], from: number) =>
+  /**
+   * The earliest time ≥ `from` at which one more request fits every window, after the sends and then
+   * the `planned` ones (read from the end of both, so that nothing is copied per request).
+   */
+  const slot = (planned: number[], from: number) =>
     windows.reduce(
-      (at, { quota, windowSeconds }) =>
-        Math.max(at, (times.at(-quota) ?? -Infinity) + windowSeconds * 1000 + MARGIN_MS),
+      (at, { quota, windowSeconds }) => {
+        const nth =
+          quota <= planned.length ? planned[planned.length - quota] : sent[sent.length - quota + planned.length];
+        return Math.max(at, (nth ?? -Infinity) + windowSeconds * 1000 + MARGIN_MS);
+      },
       Math.max(from, blockedUntil),
     );
 
@@ -116,9 +122,15 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     clearTimeout(timer);
     const time = now();
     // Kept even before any window is known, so that the slow-start requests count once one is.
-    sent.splice(0, sent.length - Math.max(1e3, ...windows.map((w) => w.quota)));
-    // Slots are handed out in rank order; `planned` adds each waiter's projected send time.
-    const planned = [...sent];
+    // Sends older than every window no longer count (a huge quota must not keep them all).
+    const horizon = windows.length
+      ? time - Math.max(...windows.map((w) => w.windowSeconds)) * 1000 - MARGIN_MS
+      : -Infinity;
+    let stale = Math.max(0, sent.length - Math.max(1e3, ...windows.map((w) => w.quota)));
+    while (stale < sent.length && (sent[stale] as number) < horizon) stale++;
+    sent.splice(0, stale);
+    // Slots are handed out in rank order; `planned` holds the projected send times of those still waiting.
+    const planned: number[] = [];
     let wake = Infinity;
     const counted = credits !== undefined;
     const expired = counted && time >= creditsUntil;
@@ -132,13 +144,13 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         if (!go && (at > waiter.deadline || time >= waiter.deadline)) {
           return waiter.fail(new RateLimitDeadlineError(Math.max(at - time, 0)));
         }
-        planned.push(Math.max(at, time));
         if (go) {
           inFlight++;
           if (counted && !expired) credits = (credits as number) - 1;
           sent.push(time);
           return waiter.grant(release());
         }
+        planned.push(Math.max(at, time));
         // A waiter held only by the in-flight cap wakes on a release, not on a timer.
         wake = Math.min(wake, at > time ? at : wake, waiter.deadline);
         return true;

@@ -146,7 +146,7 @@ const retrieveCases: FaultCase[] = [
   {
     fault: "503 asking for 10^23 s: a typed error at once, carrying the delay",
     faults: [status(503, { headers: { "Retry-After": "99999999999999999999999" } })],
-    expected: { error: InternalServerError, attempts: 1, retryAfterMs: 99999999999999999999999 * 1000 },
+    expected: { error: InternalServerError, attempts: 1, retryAfterMs: Number("99999999999999999999999") * 1000 },
     requests: 1,
   },
   // Hostile header values are ignored: the retry falls back to backoff, never to a hot loop or a hang.
