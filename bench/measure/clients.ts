@@ -40,7 +40,7 @@ export async function loadClients(): Promise<Record<string, Pair>> {
   const heyApi = (await import(url("client/index.ts"))) as { createClient(config: object): unknown };
   const heyClient = heyApi.createClient({ baseUrl: "https://api.claid.ai", auth: "k", fetch: stub });
   const openapiFetch = createClient<paths>({ baseUrl: "https://api.claid.ai", headers, fetch: stub });
-  const claid = createClaid({ apiKey: "k", fetch: stub });
+  const claid = createClaid({ apiKey: "test-key-0123", fetch: stub });
   return {
     "raw fetch": async () => {
       const post = { method: "POST", headers, body: JSON.stringify(body) };

@@ -41,7 +41,7 @@ const BODY = `{
 
 const CONSUMERS: Record<string, string> = {
   "@claid/core": `import { createClaid } from "@claid/core";
-const claid = createClaid({ apiKey: "k" });
+const claid = createClaid({ apiKey: "test-key-0123" });
 export async function run() {
   const task = await claid.batches.create(${BODY});
   const result = await claid.batches.retrieve(task.id);

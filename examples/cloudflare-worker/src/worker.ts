@@ -22,7 +22,7 @@ export default {
           operations: { restorations: { upscale: "smart_enhance" }, resizing: { width: 1600 } },
           output: { format: "jpeg" },
         },
-        { pollIntervalMs: 1000, timeoutMs: 25_000, signal: request.signal },
+        { pollIntervalMs: 1000, maxWaitMs: 25_000, signal: request.signal },
       );
       return Response.json(batch);
     } catch (error) {

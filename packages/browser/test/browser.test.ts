@@ -34,7 +34,7 @@ describe("@claid/browser", () => {
   });
 
   it("never reads the environment", () => {
-    process.env.CLAID_API_KEY = "from-env";
+    process.env.CLAID_API_KEY = "from-env-0123";
     try {
       expect(() => createClaid()).toThrow(/baseUrl/);
     } finally {

@@ -29,7 +29,7 @@ export async function waitFor(
       taskIds.map((id) =>
         claid.batches
           .wait(id, {
-            timeoutMs: flags.timeout,
+            maxWaitMs: flags.timeout,
             pollIntervalMs: flags.pollIntervalMs,
             signal: controller.signal,
             onProgress: (r) => progress.update(r.id, r.status),

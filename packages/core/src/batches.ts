@@ -1,9 +1,18 @@
 import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
-import { type RateLimitInfo, rateLimitOf, serverDelayMs } from "./internal/headers.ts";
+import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
-import type { RequestOptions, Sent, Transport } from "./internal/transport.ts";
+import type { Sent, Transport } from "./internal/transport.ts";
 import { checkNumber, requireObject, toTaskId } from "./internal/validate.ts";
-import type { BatchAccepted, BatchEditRequest, BatchPipelineError, BatchResult, BatchStatus, TaskId } from "./types.ts";
+import type {
+  BatchAccepted,
+  BatchEditRequest,
+  BatchPipelineError,
+  BatchResult,
+  BatchStatus,
+  RateLimitInfo,
+  RequestOptions,
+  TaskId,
+} from "./types.ts";
 
 /** A promise of a call's data that can also give the HTTP response it came from. */
 export interface APIPromise<T> extends Promise<T> {
@@ -29,11 +38,17 @@ export interface PollOptions {
 
 export interface CheckOptions extends RequestOptions, PollOptions {}
 
-export interface WaitOptions extends PollOptions {
-  /** Give up (with BatchWaitTimeoutError) after this many ms. The batch is not cancelled. Default: no limit. */
-  timeoutMs?: number | undefined;
-  /** Stops waiting at once — during a request or between polls — rejecting with `signal.reason`. */
-  signal?: AbortSignal | undefined;
+/**
+ * Options of `wait()` and `createAndWait()`: the whole-wait deadline `maxWaitMs`, the poll
+ * schedule, and the per-request options (`timeoutMs` per attempt, `maxRetries`, `headers`)
+ * applied to every request. `signal` stops waiting at once, during a request or between polls.
+ */
+export interface WaitOptions extends RequestOptions, PollOptions {
+  /**
+   * Give up (with `BatchWaitTimeoutError`) after this many ms in all — for `createAndWait()`, the create
+   * included. Any length works (days, months). The batch is not cancelled. Default: no limit.
+   */
+  maxWaitMs?: number | undefined;
   /** Called with the latest result once per status change. */
   onProgress?: ((result: BatchResult) => void) | undefined;
 }
@@ -52,7 +67,7 @@ export interface BatchCheck {
   result?: BatchResult;
   /** For ERROR and CANCELLED: how it ended, with Claid's errors. */
   failed?: { status: "ERROR" | "CANCELLED"; errors: BatchPipelineError[] };
-  /** When to check again, ms (0 once done): the poll schedule, raised to honour rate limits. */
+  /** When to check again, ms (0 once done): the poll schedule, raised to honour the server's `Retry-After` and rate limits (up to `maxRetryDelayMs`). */
   nextCheckAfterMs: number;
   /** Checks made so far, this one included. */
   checks: number;
@@ -92,10 +107,10 @@ export interface Batches {
    * Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError).
    *
    * @example
-   * const result = await claid.batches.wait(task, { timeoutMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
+   * const result = await claid.batches.wait(task, { maxWaitMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
    */
   wait(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: WaitOptions): Promise<BatchResult>;
-  /** `create()` then `wait()`. */
+  /** `create()` then `wait()`, within one `maxWaitMs` deadline. */
   createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult>;
 }
 
@@ -103,7 +118,7 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, rateLimitedUntil, log }: Transport): Batches {
+export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDelayMs }: Transport): Batches {
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -125,19 +140,47 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
     return send(
       "GET",
       GET_PATH,
-      (init) => client.GET(GET_PATH, { params: { path: { task_id: taskId } }, parseAs: "text", ...init }),
+      (init) => client.GET(GET_PATH, { params: { path: { task_id: taskId } }, ...init }),
       options,
     );
+  }
+
+  /** Polls until a final status; `onStatus` sees every status, `signal` carries the deadline and the caller's abort. */
+  async function pollUntilDone(
+    target: TaskId | BatchAccepted | BatchResult | BatchCheck,
+    options: WaitOptions,
+    signal: AbortSignal,
+    onStatus: (status: BatchStatus) => void,
+  ): Promise<BatchResult> {
+    const { maxWaitMs: _deadline, onProgress, ...checkOptions } = options;
+    let state = previousCheck(target);
+    const taskId = toTaskId(state ? state.taskId : idOf(target));
+    let lastStatus: BatchStatus | undefined;
+    for (;;) {
+      state = await batches.check(state ?? taskId, { ...checkOptions, signal });
+      const result = state.result as BatchResult;
+      if (state.status !== lastStatus) onProgress?.(result);
+      lastStatus = state.status;
+      onStatus(lastStatus);
+      if (state.done) return settle(result);
+      await sleep(state.nextCheckAfterMs, signal);
+    }
   }
 
   const batches: Batches = {
     create(body, options) {
       return apiPromise(() => {
         requireObject(body, "body");
+        let json: string;
+        try {
+          json = JSON.stringify(body);
+        } catch (error) {
+          throw new InvalidArgumentError("body", `body cannot be sent as JSON: ${(error as Error).message}`);
+        }
         return send(
           "POST",
           CREATE_PATH,
-          (init) => client.POST(CREATE_PATH, { body, parseAs: "text", ...init }),
+          (init) => client.POST(CREATE_PATH, { body, bodySerializer: () => json, ...init }),
           options,
         );
       });
@@ -150,8 +193,10 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
     async check(target, options = {}) {
       const previous = previousCheck(target);
       const taskId = toTaskId(previous ? previous.taskId : idOf(target));
-      const pollIntervalMs = checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000);
-      const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000);
+      const pollIntervalMs = checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000, 1, "finite");
+      const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000, 1, "finite");
+      // A final state stays final: nothing to ask the API.
+      if (previous?.done) return previous;
       const { data, response } = await retrieveSent(taskId, options);
       const result = data as BatchResult;
       const { status } = result;
@@ -164,9 +209,16 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
         status,
         done,
         result,
+        // The server may ask for more time, but never for more than maxRetryDelayMs: a hostile
+        // or mistaken header cannot park a wait for months, nor (being bounded) loop it.
         nextCheckAfterMs: done
           ? 0
-          : Math.ceil(Math.max(scheduled, serverDelayMs(response, now) ?? 0, rateLimitedUntil() - now)),
+          : Math.ceil(
+              Math.max(
+                scheduled,
+                Math.min(maxRetryDelayMs, Math.max(serverDelayMs(response, now) ?? 0, rateLimitedUntil() - now)),
+              ),
+            ),
         checks,
         firstCheckedAt: previous?.firstCheckedAt ?? new Date(now).toISOString(),
       };
@@ -175,31 +227,44 @@ export function createBatches({ client, send, rateLimitedUntil, log }: Transport
       return state;
     },
 
-    wait(target, options = {}) {
-      const { timeoutMs = Number.POSITIVE_INFINITY, signal, onProgress, ...poll } = options;
-      let state = previousCheck(target);
-      const taskId = toTaskId(state ? state.taskId : idOf(target));
+    async wait(target, options = {}) {
+      const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
+      const taskId = toTaskId(previousCheck(target)?.taskId ?? idOf(target));
       let lastStatus: BatchStatus | undefined;
       return withDeadline(
-        signal,
-        checkNumber("timeoutMs", timeoutMs, 1),
-        async (deadline) => {
-          for (;;) {
-            state = await batches.check(state ?? taskId, { ...poll, signal: deadline });
-            const result = state.result as BatchResult;
-            if (state.status !== lastStatus) onProgress?.(result);
-            lastStatus = state.status;
-            if (state.done) return settle(result);
-            await sleep(state.nextCheckAfterMs, deadline);
-          }
-        },
-        () => new BatchWaitTimeoutError(taskId, lastStatus, timeoutMs),
+        options.signal,
+        maxWaitMs,
+        (signal) =>
+          pollUntilDone(target, options, signal, (status) => {
+            lastStatus = status;
+          }),
+        () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
       );
     },
 
-    async createAndWait(body, options) {
-      const accepted = await batches.create(body, { signal: options?.signal });
-      return batches.wait(accepted, options);
+    async createAndWait(body, options = {}) {
+      const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
+      const {
+        maxWaitMs: _deadline,
+        onProgress: _onProgress,
+        pollIntervalMs: _p,
+        maxPollIntervalMs: _m,
+        ...request
+      } = options;
+      let taskId: number | undefined;
+      let lastStatus: BatchStatus | undefined;
+      return withDeadline(
+        options.signal,
+        maxWaitMs,
+        async (signal) => {
+          const accepted = await batches.create(body, { ...request, signal });
+          taskId = accepted.id;
+          return pollUntilDone(accepted, options, signal, (status) => {
+            lastStatus = status;
+          });
+        },
+        () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+      );
     },
   };
   return batches;

@@ -1,9 +1,13 @@
 import type { Client } from "openapi-fetch";
 import { type Batches, createBatches } from "./batches.ts";
+import { InvalidArgumentError } from "./errors.ts";
 import type { paths } from "./generated/schema.ts";
-import type { Logger, LogLevel } from "./internal/log.ts";
 import { createTransport } from "./internal/transport.ts";
-import { requireObject } from "./internal/validate.ts";
+import { checkHeaders, describe, requireObject } from "./internal/validate.ts";
+import type { Logger, LogLevel } from "./types.ts";
+
+/** Claid's API, used when neither `baseUrl` nor `env.CLAID_BASE_URL` is given. */
+export const DEFAULT_BASE_URL = "https://api.claid.ai";
 
 /** Options of `createClaid()`. */
 export interface ClaidOptions {
@@ -25,14 +29,20 @@ export interface ClaidOptions {
    * Called as `fetch(request, { signal })`: pass `init` on, so that timeouts and aborts cancel the request.
    */
   fetch?: ((request: Request, init?: { signal: AbortSignal }) => Promise<Response>) | undefined;
-  /** Extra headers sent with every request. */
+  /** Extra headers sent with every request to the API's origin (never across a redirect to another origin). */
   headers?: Record<string, string> | undefined;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number | undefined;
-  /** Timeout of each attempt, ms. Default 60000. */
+  /** Timeout of each attempt, ms (any length; `Infinity` for none). Default 60000. */
   timeoutMs?: number | undefined;
-  /** Longest server-requested wait (`Retry-After`) to sleep through; longer ones throw. Default 60000. */
+  /**
+   * Longest server-requested wait (`Retry-After`, `RateLimit-Reset`) to sleep through, ms. Default 60000.
+   * An error response asking for longer is thrown at once (its `retryAfterMs` says how long);
+   * a poll answer asking for longer makes `wait()` check again after this long instead.
+   */
   maxRetryDelayMs?: number | undefined;
+  /** Largest response body read, bytes; a larger 2xx body is refused with `InvalidResponseError`. Default 32 MiB. */
+  maxResponseBytes?: number | undefined;
   /** Retry `create()` after an unknown outcome (timeout, connection error, 5xx). Risks a duplicate batch. Default false. */
   retryNonIdempotent?: boolean | undefined;
   /** Where log lines go (console-like). Default `console`, at `logLevel`. */
@@ -50,8 +60,11 @@ export interface Claid {
   client: Client<paths>;
 }
 
+/** Shorter keys could not be redacted from messages without mangling other text. */
+const MIN_KEY_LENGTH = 8;
+
 /**
- * Creates a client. Throws `InvalidArgumentError` for a missing key, a bad `baseUrl` or option.
+ * Creates a client. Throws `InvalidArgumentError` for a missing or malformed key, a bad `baseUrl` or option.
  *
  * @example
  * const claid = createClaid({ apiKey: process.env.CLAID_API_KEY });
@@ -67,10 +80,55 @@ export function createClaid(options: ClaidOptions): Claid {
     const value = options.env?.[name];
     return typeof value === "string" ? value : undefined;
   };
+  const apiKey = checkKey(options.apiKey, fromEnv("CLAID_API_KEY"));
   const transport = createTransport({
     ...options,
-    apiKey: options.apiKey !== undefined ? options.apiKey : fromEnv("CLAID_API_KEY"),
-    baseUrl: options.baseUrl ?? fromEnv("CLAID_BASE_URL"),
+    headers: checkHeaders("headers", options.headers),
+    apiKey,
+    baseUrl: parseBaseUrl(
+      options.baseUrl ?? fromEnv("CLAID_BASE_URL") ?? DEFAULT_BASE_URL,
+      apiKey !== null && !options.allowInsecureHttp,
+    ),
   });
   return { client: transport.client, batches: createBatches(transport) };
+}
+
+function checkKey(given: unknown, fromEnv: string | undefined): string | null {
+  if (given === null) return null;
+  const source = given === undefined ? "CLAID_API_KEY" : "apiKey";
+  const key = given === undefined ? fromEnv : given;
+  const problem =
+    key === undefined
+      ? "No API key: pass `apiKey` to createClaid() or set CLAID_API_KEY (`apiKey: null` when a proxy adds the key)."
+      : typeof key !== "string"
+        ? `${source} must be a string, got ${describe(key)}.`
+        : !key.trim()
+          ? `An empty API key was given (${source}${source === "apiKey" ? "" : " is set but empty"}).`
+          : /[^\x21-\x7e]/.test(key)
+            ? `The API key (${source}) contains whitespace, control or non-ASCII characters: check how it was copied.`
+            : key.length < MIN_KEY_LENGTH
+              ? `The API key (${source}) is only ${key.length} characters long: that is not a Claid key (and too short to keep out of logs safely).`
+              : undefined;
+  if (problem) throw new InvalidArgumentError("apiKey", problem);
+  return key as string;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
+  let url: URL | undefined;
+  try {
+    if (value && typeof value === "string")
+      url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
+  } catch {}
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new InvalidArgumentError("baseUrl", `baseUrl must be an absolute http(s) URL, got ${describe(value)}.`);
+  }
+  if (refuseInsecure && url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
+    throw new InvalidArgumentError(
+      "baseUrl",
+      `baseUrl ${url.origin} is plain http, which would send the API key unencrypted: use https, a loopback host, or \`allowInsecureHttp: true\`.`,
+    );
+  }
+  return url;
 }

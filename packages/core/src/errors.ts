@@ -1,9 +1,5 @@
-import type { components } from "./generated/schema.ts";
-import { type RateLimitInfo, rateLimitOf } from "./internal/headers.ts";
-
-type HttpErrorDetails = components["schemas"]["HttpErrorDetails"];
-type BatchResult = components["schemas"]["BatchResultResponse"];
-type BatchStatus = components["schemas"]["APIV1Status"];
+import { rateLimitOf } from "./internal/headers.ts";
+import type { BatchResult, BatchStatus, HttpErrorDetails, RateLimitInfo } from "./types.ts";
 
 /** Base class of every error this SDK throws. */
 export class ClaidError extends Error {
@@ -29,10 +25,11 @@ export class InvalidArgumentError extends ClaidError {
   }
 }
 
+/** What a `ClaidAPIError` is built from. */
 export interface APIErrorInit {
   status: number;
   headers: Headers;
-  /** The parsed error body, or the raw text when it was not Claid's JSON error shape. */
+  /** The parsed error body, or the raw text when it was not JSON. */
   body: unknown;
   message: string;
   /** How long the server asked to wait before retrying, when it said. */
@@ -49,24 +46,28 @@ export class ClaidAPIError extends ClaidError {
   readonly errorType: HttpErrorDetails["error_type"] | undefined;
   /** Claid's human-readable `error_message`, when the body had one. */
   readonly errorMessage: string | undefined;
-  /** Claid's `error_details`: for validation errors, field path → messages. */
-  readonly errorDetails: Record<string, unknown> | undefined;
+  /** Claid's `error_details`: for validation errors, field path → messages (`{}` for other errors). */
+  readonly errorDetails: ErrorDetails | undefined;
   /** The `x-request-id` response header: quote it when reporting a problem to Claid. */
   readonly requestId: string | undefined;
   /** `RateLimit-*` headers of the response. */
   readonly rateLimit: RateLimitInfo | undefined;
   /** How long the server asked to wait (`Retry-After` / `RateLimit-Reset`), in ms. */
   readonly retryAfterMs: number | undefined;
+  /** The response headers (values that carried the API key are redacted). */
   readonly headers: Headers;
+  /** The parsed error body (`{ error_code, … }` or `{ detail: { … } }`), or its text when not JSON; the key redacted. */
+  readonly body: unknown;
 
   constructor({ status, headers, body, message, retryAfterMs }: APIErrorInit) {
     super(message);
-    const details = isErrorDetails(body) ? body : undefined;
+    const details = errorDetailsOf(body);
     this.status = status;
+    this.body = body;
     this.errorCode = details?.error_code;
     this.errorType = details?.error_type;
     this.errorMessage = details?.error_message;
-    this.errorDetails = details?.error_details;
+    this.errorDetails = details && fieldMessages(details.error_details);
     this.requestId = headers.get("x-request-id") ?? undefined;
     this.rateLimit = rateLimitOf(headers);
     this.retryAfterMs = retryAfterMs;
@@ -116,7 +117,7 @@ export class ClaidConnectionError extends ClaidError {
   override name = "ClaidConnectionError";
 }
 
-/** An attempt took longer than `timeoutMs`. */
+/** An attempt took longer than the per-attempt `timeoutMs`. */
 export class ClaidTimeoutError extends ClaidConnectionError {
   override name = "ClaidTimeoutError";
 }
@@ -125,14 +126,16 @@ export class ClaidTimeoutError extends ClaidConnectionError {
 export class InvalidResponseError extends ClaidError {
   override name = "InvalidResponseError";
   readonly status: number;
+  /** The `x-request-id` response header. */
   readonly requestId: string | undefined;
   readonly rateLimit: RateLimitInfo | undefined;
   readonly headers: Headers;
-  constructor(message: string, response: Response) {
-    super(message);
+  constructor(message: string, response: { status: number; headers: Headers }) {
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);
     this.status = response.status;
     this.headers = response.headers;
-    this.requestId = response.headers.get("x-request-id") ?? undefined;
+    this.requestId = requestId;
     this.rateLimit = rateLimitOf(response.headers);
   }
 }
@@ -156,18 +159,35 @@ export class BatchCancelledError extends ClaidError {
   }
 }
 
-/** `wait()` ran out of time. The batch is not cancelled: it keeps running on Claid's side. */
+/**
+ * `wait()` or `createAndWait()` reached `maxWaitMs`. The batch is not cancelled: it keeps running on Claid's side.
+ * When `createAndWait()`'s create had not answered yet, `taskId` is undefined and `outcomeUnknown` is true.
+ */
 export class BatchWaitTimeoutError extends ClaidError {
   override name = "BatchWaitTimeoutError";
   constructor(
-    readonly taskId: number,
+    readonly taskId: number | undefined,
     /** The last status seen, if any check completed. */
     readonly lastStatus: BatchStatus | undefined,
-    timeoutMs: number,
+    maxWaitMs: number,
   ) {
     super(
-      `Gave up waiting for batch ${taskId} after ${timeoutMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait() or check() it again later.`,
+      taskId === undefined
+        ? `Gave up after ${maxWaitMs} ms (maxWaitMs) while submitting the batch: it may or may not have been created.`
+        : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (maxWaitMs; last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait for it or check it again later.`,
     );
+    this.outcomeUnknown = taskId === undefined;
+  }
+}
+
+/** A request could not get a rate-limit slot before the caller's deadline. Nothing was sent. */
+export class RateLimitDeadlineError extends ClaidError {
+  override name = "RateLimitDeadlineError";
+  constructor(
+    /** How long the request would have had to wait for a slot, ms. */
+    readonly waitMs: number,
+  ) {
+    super(`A rate-limit slot was ${Math.ceil(waitMs)} ms away, past the deadline: nothing was sent.`);
   }
 }
 
@@ -186,8 +206,24 @@ export function apiErrorClass(status: number): typeof ClaidAPIError {
   return STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ClaidAPIError);
 }
 
-export function isErrorDetails(body: unknown): body is HttpErrorDetails {
-  if (typeof body !== "object" || body === null) return false;
-  const b = body as Record<string, unknown>;
-  return typeof b.error_message === "string" && typeof b.error_type === "string";
+/** `error_details` as Claid documents it: field path → messages. */
+export type ErrorDetails = Record<string, string[]>;
+
+/** Claid's error body, at the top level or wrapped in `detail` (as Claid's 429 example shows). */
+export function errorDetailsOf(body: unknown): HttpErrorDetails | undefined {
+  for (const candidate of [body, (body as { detail?: unknown } | null)?.detail]) {
+    const b = candidate as Record<string, unknown> | null | undefined;
+    if (typeof b?.error_message === "string" && typeof b.error_type === "string") return b as HttpErrorDetails;
+  }
+  return undefined;
+}
+
+/** `error_details` with every value as a list of strings, whatever the server sent. */
+function fieldMessages(details: unknown): ErrorDetails {
+  const out: ErrorDetails = {};
+  if (typeof details !== "object" || details === null) return out;
+  for (const [field, value] of Object.entries(details)) {
+    out[field] = (Array.isArray(value) ? value : [value]).map((m) => (typeof m === "string" ? m : JSON.stringify(m)));
+  }
+  return out;
 }

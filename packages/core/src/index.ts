@@ -12,7 +12,7 @@ export type {
   WaitOptions,
   WithResponse,
 } from "./batches.ts";
-export { type Claid, type ClaidOptions, createClaid } from "./client.ts";
+export { type Claid, type ClaidOptions, createClaid, DEFAULT_BASE_URL } from "./client.ts";
 export {
   AuthenticationError,
   BadRequestError,
@@ -24,16 +24,15 @@ export {
   ClaidError,
   ClaidTimeoutError,
   ConflictError,
+  type ErrorDetails,
   InternalServerError,
   InvalidArgumentError,
   InvalidResponseError,
   NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,
+  RateLimitDeadlineError,
   RateLimitError,
   ValidationError,
 } from "./errors.ts";
-export type { RateLimitInfo } from "./internal/headers.ts";
-export type { Logger, LogLevel } from "./internal/log.ts";
-export { DEFAULT_BASE_URL, type RequestOptions } from "./internal/transport.ts";
 export type * from "./types.ts";

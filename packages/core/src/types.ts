@@ -37,3 +37,40 @@ export type HttpErrorDetails = Schemas["HttpErrorDetails"];
 export type ErrorType = Schemas["ErrorType"];
 /** A task id as returned by `create()` (`id`), or the same digits as a string. */
 export type TaskId = number | string;
+
+/** Per-call settings; they override the client's for that call only. */
+export interface RequestOptions {
+  /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
+  signal?: AbortSignal | undefined;
+  /** Timeout of each attempt, ms (not of the whole call: retries get a fresh one). */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt. */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call; sent to the API's origin only, never across a redirect to another origin. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** Claid's `RateLimit-*` response headers. */
+export interface RateLimitInfo {
+  /** Requests allowed in the current window (`RateLimit-Limit`'s first number). */
+  limit: number | undefined;
+  /** Requests left in the window (`RateLimit-Remaining`). */
+  remaining: number | undefined;
+  /** Seconds until the window resets (`RateLimit-Reset`). */
+  resetSeconds: number | undefined;
+}
+
+/** How much the client logs; "silent" by default. The client's own lines are all at "debug". */
+export type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
+
+/** Anything with console-like methods: `console`, pino, winston, … */
+export interface Logger {
+  /** Logs an error line. */
+  error(message: string): void;
+  /** Logs a warning line. */
+  warn(message: string): void;
+  /** Logs an info line. */
+  info(message: string): void;
+  /** Logs a debug line (attempts, retries, polls). */
+  debug(message: string): void;
+}

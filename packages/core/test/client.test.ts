@@ -114,30 +114,46 @@ describe("bad input is rejected before any request", () => {
     expect(stub.requests).toHaveLength(0);
   });
 
-  it.each([undefined, "", "   ", 42])(
-    "apiKey %j fails at construction, naming the option and the env var",
-    (apiKey) => {
-      expect(() => createClaid({ apiKey: apiKey as never })).toThrow(InvalidArgumentError);
-      expect(() => createClaid({ apiKey: apiKey as never })).toThrow(/`apiKey`.*CLAID_API_KEY/);
-    },
-  );
+  it.each([
+    [undefined, undefined, /^No API key: pass `apiKey` to createClaid\(\) or set CLAID_API_KEY/],
+    ["", undefined, /^An empty API key was given \(apiKey\)\.$/],
+    ["   ", undefined, /^An empty API key was given \(apiKey\)\.$/],
+    [undefined, "", /^An empty API key was given \(CLAID_API_KEY is set but empty\)\.$/],
+    [42, undefined, /^apiKey must be a string, got 42\.$/],
+    ["sk-short", undefined, /contains whitespace|only 8/],
+    ["abc", undefined, /only 3 characters long/],
+    [" sk-live-0123456789abcdef", undefined, /contains whitespace, control or non-ASCII characters/],
+    ["sk-live-0123\n456789abcdef", undefined, /contains whitespace, control or non-ASCII characters/],
+    ["sk-live-0123456789abcdéf", undefined, /non-ASCII/],
+  ])("apiKey %j (env %j) fails at construction with the real cause", (apiKey, fromEnv, message) => {
+    const options = { apiKey: apiKey as never, env: { CLAID_API_KEY: fromEnv } };
+    if (apiKey === "sk-short") {
+      expect(() => createClaid(options)).not.toThrow(); // 8 characters is the shortest accepted
+      return;
+    }
+    expect(() => createClaid(options)).toThrow(InvalidArgumentError);
+    expect(() => createClaid(options)).toThrow(message);
+  });
 
   it("reads CLAID_API_KEY and CLAID_BASE_URL from `env` when the options do not give them", async () => {
     const stub = stubFetch(jsonResponse(200, ACCEPTED), jsonResponse(200, ACCEPTED));
     const env = { CLAID_API_KEY: KEY, CLAID_BASE_URL: "https://eu.example.test" };
     await createClaid({ env, fetch: stub.fetch }).batches.create(body);
-    await createClaid({ env, apiKey: "other", baseUrl: "https://api.claid.ai", fetch: stub.fetch }).batches.create(
-      body,
-    );
+    await createClaid({
+      env,
+      apiKey: "other-key-0123",
+      baseUrl: "https://api.claid.ai",
+      fetch: stub.fetch,
+    }).batches.create(body);
     expect(stub.requests.map((r) => [r.url, r.headers.get("authorization")])).toEqual([
       ["https://eu.example.test/v1/image/edit/batch", `Bearer ${KEY}`],
-      ["https://api.claid.ai/v1/image/edit/batch", "Bearer other"],
+      ["https://api.claid.ai/v1/image/edit/batch", "Bearer other-key-0123"],
     ]);
     expect(() => createClaid({ env: { CLAID_API_KEY: 1 } })).toThrow(/CLAID_API_KEY/);
   });
 
-  it.each(["not a url", "", "//"])("baseUrl %j", (baseUrl) => {
-    expect(() => createClaid({ apiKey: KEY, baseUrl })).toThrow(/baseUrl must be an absolute URL/);
+  it.each(["not a url", "", "//", "ftp://api.example.test/", "data:text/plain,x"])("baseUrl %j", (baseUrl) => {
+    expect(() => createClaid({ apiKey: KEY, baseUrl })).toThrow(/baseUrl must be an absolute http\(s\) URL/);
   });
 });
 
@@ -263,7 +279,7 @@ describe("every non-2xx status maps to its error class", () => {
   it.each([
     ["an empty body", new Response("", { status: 200 }), /empty body/],
     ["truncated JSON", new Response('{"data": {"id": 1', { status: 200 }), /not valid JSON/],
-    ["JSON that is not a task", jsonResponse(200, { data: { task: 1 } }), /not a batch task/],
+    ["JSON that is not a task", jsonResponse(200, { data: { task: 1 } }), /not a batch .*no integer `id`/],
   ])("a 2xx with %s is an InvalidResponseError", async (_, response, message) => {
     const claid = createClaid({ apiKey: KEY, fetch: stubFetch(response).fetch });
     const error = await claid.batches.retrieve(1).catch((e: unknown) => e);

@@ -80,16 +80,19 @@ describe("responses and options are typed", () => {
 
   it("createClaid takes a key, null for proxy mode, or an env to read CLAID_API_KEY from", () => {
     expectTypeOf(createClaid).parameter(0).toHaveProperty("apiKey").toEqualTypeOf<string | null | undefined>();
-    createClaid({ env: { CLAID_API_KEY: "k" } });
+    createClaid({ env: { CLAID_API_KEY: "test-key-0123" } });
     // @ts-expect-error the key is a string
     createClaid({ apiKey: 42 });
   });
 
   it("fetch may be the global fetch, a one-argument wrapper or one that passes init on", () => {
-    createClaid({ apiKey: "k", fetch });
-    createClaid({ apiKey: "k", fetch: (request: Request) => fetch(request) });
-    createClaid({ apiKey: "k", fetch: (request, init) => fetch(request, { signal: init?.signal ?? null }) });
+    createClaid({ apiKey: "test-key-0123", fetch });
+    createClaid({ apiKey: "test-key-0123", fetch: (request: Request) => fetch(request) });
+    createClaid({
+      apiKey: "test-key-0123",
+      fetch: (request, init) => fetch(request, { signal: init?.signal ?? null }),
+    });
     // @ts-expect-error fetch receives a Request, not a URL string
-    createClaid({ apiKey: "k", fetch: (url: string) => fetch(url) });
+    createClaid({ apiKey: "test-key-0123", fetch: (url: string) => fetch(url) });
   });
 });

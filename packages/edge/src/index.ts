@@ -3,7 +3,7 @@
  * @packageDocumentation
  * @module @claid/edge
  */
-import { type Claid, type ClaidOptions, createClaid as createCoreClaid } from "@claid/core";
+import { type Claid, type ClaidOptions, createClaid as createCoreClaid, InvalidArgumentError } from "@claid/core";
 
 export * from "@claid/core";
 
@@ -22,7 +22,23 @@ export * from "@claid/core";
  * };
  */
 export function createClaid(options: ClaidOptions = {}): Claid {
-  return createCoreClaid({ env: runtimeEnv(), ...options });
+  const env = runtimeEnv();
+  if (options.apiKey === undefined && options.env?.CLAID_API_KEY === undefined && env.CLAID_API_KEY === undefined) {
+    // Say what is really missing in this runtime, not only "set CLAID_API_KEY".
+    if (env.denied) {
+      throw new InvalidArgumentError(
+        "apiKey",
+        "Deno denied reading CLAID_API_KEY: run with --allow-env=CLAID_API_KEY,CLAID_BASE_URL, or pass `apiKey`.",
+      );
+    }
+    if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === "Cloudflare-Workers") {
+      throw new InvalidArgumentError(
+        "apiKey",
+        "No API key: in a Cloudflare Worker, pass the Worker's env — createClaid({ env }) inside fetch(request, env) — with CLAID_API_KEY set as a secret (wrangler secret put CLAID_API_KEY).",
+      );
+    }
+  }
+  return createCoreClaid({ env, ...options });
 }
 
 type RuntimeGlobals = {
@@ -30,15 +46,17 @@ type RuntimeGlobals = {
   process?: { env?: Record<string, string | undefined> };
 };
 
-/** CLAID_* variables from Deno.env or process.env, whichever exists; none on Workers. */
-function runtimeEnv(): Record<string, string | undefined> {
+/** CLAID_* variables from Deno.env or process.env, whichever exists; none on Workers. `denied`: Deno refused. */
+function runtimeEnv(): { CLAID_API_KEY?: string | undefined; CLAID_BASE_URL?: string | undefined; denied?: boolean } {
   const { Deno, process } = globalThis as RuntimeGlobals;
+  let denied = false;
   const read = (name: string): string | undefined => {
     try {
       return Deno?.env?.get(name) ?? process?.env?.[name];
     } catch {
-      return undefined; // Deno without --allow-env
+      denied = true; // Deno without --allow-env
+      return undefined;
     }
   };
-  return { CLAID_API_KEY: read("CLAID_API_KEY"), CLAID_BASE_URL: read("CLAID_BASE_URL") };
+  return { CLAID_API_KEY: read("CLAID_API_KEY"), CLAID_BASE_URL: read("CLAID_BASE_URL"), denied };
 }

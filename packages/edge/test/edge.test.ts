@@ -28,13 +28,13 @@ describe("@claid/edge", () => {
   });
 
   it("falls back to Deno.env, then process.env", async () => {
-    process.env.CLAID_API_KEY = "from-process";
+    process.env.CLAID_API_KEY = "from-process-0123";
     await createClaid({ fetch }).batches.create(body);
     (globalThis as { Deno?: unknown }).Deno = {
       env: { get: (name: string) => (name === "CLAID_API_KEY" ? "from-deno" : undefined) },
     };
     await createClaid({ fetch }).batches.create(body);
-    expect(seen.map((r) => r.headers.get("authorization"))).toEqual(["Bearer from-process", "Bearer from-deno"]);
+    expect(seen.map((r) => r.headers.get("authorization"))).toEqual(["Bearer from-process-0123", "Bearer from-deno"]);
   });
 
   it("survives Deno.env without --allow-env (it throws) and explains the missing key", () => {
@@ -45,12 +45,26 @@ describe("@claid/edge", () => {
         },
       },
     };
-    expect(() => createClaid({ fetch })).toThrow(/CLAID_API_KEY/);
+    expect(() => createClaid({ fetch })).toThrow(/^Deno denied reading CLAID_API_KEY: run with --allow-env/);
+    expect(() => createClaid({ fetch, apiKey: "given-key-0123" })).not.toThrow();
+  });
+
+  it("in a Worker without { env }, says to pass the Worker's env", () => {
+    const { navigator } = globalThis;
+    Object.defineProperty(globalThis, "navigator", { value: { userAgent: "Cloudflare-Workers" }, configurable: true });
+    try {
+      expect(() => createClaid({ fetch })).toThrow(
+        /in a Cloudflare Worker, pass the Worker's env — createClaid\(\{ env \}\)/,
+      );
+      expect(() => createClaid({ fetch, env: { CLAID_API_KEY: "from-binding" } })).not.toThrow();
+    } finally {
+      Object.defineProperty(globalThis, "navigator", { value: navigator, configurable: true });
+    }
   });
 
   it("touches nothing at import time: the built module reads no process or Deno globals outside createClaid", () => {
     const built = readFileSync(join(import.meta.dirname, "../dist/index.js"), "utf8");
     const topLevel = built.replace(/function runtimeEnv\(\)[\s\S]*?\n}\n/, "");
-    expect(topLevel).not.toMatch(/\bprocess\b|\bDeno\b/);
+    expect(topLevel).not.toMatch(/\b(process|Deno)\s*[.?[]/);
   });
 });

@@ -13,29 +13,15 @@ import {
   InvalidResponseError,
 } from "../errors.ts";
 import type { paths } from "../generated/schema.ts";
-import { redactCause, redactor, toAPIError } from "./errors.ts";
+import type { RequestOptions } from "../types.ts";
+import { redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
 import { sleep, withDeadline } from "./signals.ts";
-import { checkNumber, describe } from "./validate.ts";
+import { batchProblem, checkHeaders, checkNumber } from "./validate.ts";
 
-/** Claid's API, used when no `baseUrl` is given. */
-export const DEFAULT_BASE_URL = "https://api.claid.ai";
-
-/** The client's options once `env` has been applied. */
-export type ClientSettings = Omit<ClaidOptions, "env">;
-
-/** Per-call settings; they override the client's for that call only. */
-export interface RequestOptions {
-  /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
-  signal?: AbortSignal | undefined;
-  /** Per-attempt timeout, ms. */
-  timeoutMs?: number | undefined;
-  /** Retries after the first attempt. */
-  maxRetries?: number | undefined;
-  /** Extra headers for this call. */
-  headers?: Record<string, string> | undefined;
-}
+/** The client's options once `env` and defaults for the key and base URL have been applied. */
+export type ClientSettings = Omit<ClaidOptions, "env" | "apiKey" | "baseUrl"> & { apiKey: string | null; baseUrl: URL };
 
 export type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
@@ -43,9 +29,12 @@ export type FetchResult = { data?: unknown; error?: unknown; response: Response 
 export interface AttemptInit {
   fetch: (request: Request) => Promise<Response>;
   headers: Record<string, string> | undefined;
+  /** Every call reads the body itself (with a size cap), so openapi-fetch hands over the stream. */
+  parseAs: "stream";
 }
 
 export interface Sent {
+  /** The `data` member of the response's JSON envelope. */
   data: unknown;
   response: Response;
 }
@@ -63,31 +52,58 @@ export interface Transport {
   ): Promise<Sent>;
   /** Epoch ms before which the rate-limit window is known to be used up (0 if not). */
   rateLimitedUntil(): number;
+  /** Longest server-requested wait the client sleeps through, ms. */
+  maxRetryDelayMs: number;
 }
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const UNKNOWN_OUTCOME =
   " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
+const decoder = new TextDecoder();
 
 export function createTransport(settings: ClientSettings): Transport {
-  const { apiKey } = settings;
-  if (apiKey !== null && !(typeof apiKey === "string" && apiKey.trim())) {
-    throw new InvalidArgumentError(
-      "apiKey",
-      "Missing API key: pass `apiKey` to createClaid() or set CLAID_API_KEY (`apiKey: null` when a proxy adds the key).",
-    );
-  }
-  const baseUrl = parseBaseUrl(settings.baseUrl ?? DEFAULT_BASE_URL, apiKey !== null && !settings.allowInsecureHttp);
-  const maxRetries = checkNumber("maxRetries", settings.maxRetries ?? 2, 0, true);
+  const { apiKey, baseUrl } = settings;
+  const maxRetries = checkNumber("maxRetries", settings.maxRetries ?? 2, 0, "integer");
   const timeoutMs = checkNumber("timeoutMs", settings.timeoutMs ?? 60_000, 1);
-  const maxRetryDelayMs = checkNumber("maxRetryDelayMs", settings.maxRetryDelayMs ?? 60_000);
+  const maxRetryDelayMs = checkNumber("maxRetryDelayMs", settings.maxRetryDelayMs ?? 60_000, 0, "finite");
+  const maxResponseBytes = checkNumber("maxResponseBytes", settings.maxResponseBytes ?? 32 * 2 ** 20, 1);
   const redact = redactor(apiKey);
   const log = createLog(settings.logger, settings.logLevel, redact);
   const apiOrigin = `${baseUrl.origin}/`;
   let limitedUntil = 0;
+  /** What an error keeps of a response: its status, and its headers without the key. */
+  const seen = (response: Response) => ({ status: response.status, headers: redactHeaders(response.headers, redact) });
+
+  /** A response body as text, at most `maxResponseBytes` of it: a longer one is refused, or cut short with `truncate`. */
+  async function readBody(response: Response, body: ReadableStream<Uint8Array> | null | undefined, truncate: boolean) {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = body?.getReader();
+    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+      size += part.value.byteLength;
+      if (size > maxResponseBytes) {
+        await reader?.cancel();
+        if (truncate) break;
+        throw new InvalidResponseError(
+          `${response.status}: the response is larger than maxResponseBytes (${maxResponseBytes} bytes); it was not read.`,
+          seen(response),
+        );
+      }
+      chunks.push(part.value);
+    }
+    if (chunks.length === 1) return decoder.decode(chunks[0]);
+    const all = new Uint8Array(Math.min(size, maxResponseBytes));
+    let offset = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return decoder.decode(all);
+  }
 
   // The key is added here, per request, only for the API's own origin; redirects
-  // are followed by hand so that a hop to another origin never carries it.
+  // are followed by hand so that a hop to another origin carries neither the key
+  // nor any header the caller configured (proxy users put their secrets there).
   // The attempt's signal goes to fetch() with the request rather than into it:
   // a Request built with a signal costs undici a second signal link per call.
   async function authorizedFetch(first: Request, signal?: AbortSignal): Promise<Response> {
@@ -95,16 +111,19 @@ export function createTransport(settings: ClientSettings): Transport {
     for (let hop = 0; ; hop++) {
       // Same origin ⇔ the URL starts with "<origin>/" (the slash stops "api.claid.ai.evil.test").
       if (apiKey && request.url.startsWith(apiOrigin)) request.headers.set("Authorization", `Bearer ${apiKey}`);
-      else request.headers.delete("Authorization");
       const response = await (settings.fetch ?? fetch)(request, signal && { signal });
       const { status } = response;
       const followable = status === 303 || (request.method === "GET" && status > 300 && status < 309);
       const location = followable && hop < 5 && response.headers.get("location");
-      if (!location) return response;
+      if (!location) {
+        if (response.ok) return response;
+        // Error bodies are parsed by openapi-fetch: hand it a copy cut to the size cap.
+        return new Response(await readBody(response, response.body, true), response);
+      }
       await response.body?.cancel();
-      request = new Request(new URL(location, request.url), {
-        headers: request.headers,
-        signal: request.signal,
+      const next = new URL(location, request.url).href;
+      request = new Request(next, {
+        headers: next.startsWith(apiOrigin) ? request.headers : undefined,
         redirect: "manual",
       });
     }
@@ -126,8 +145,9 @@ export function createTransport(settings: ClientSettings): Transport {
   ): Promise<Sent> {
     const idempotent = method === "GET";
     const retries =
-      options.maxRetries === undefined ? maxRetries : checkNumber("maxRetries", options.maxRetries, 0, true);
+      options.maxRetries === undefined ? maxRetries : checkNumber("maxRetries", options.maxRetries, 0, "integer");
     const attemptMs = options.timeoutMs === undefined ? timeoutMs : checkNumber("timeoutMs", options.timeoutMs, 1);
+    const headers = checkHeaders("headers", options.headers);
     const { signal } = options;
     const label = `${method} ${path}`;
 
@@ -144,6 +164,7 @@ export function createTransport(settings: ClientSettings): Transport {
       let retryable = idempotent || !!settings.retryNonIdempotent;
       let outcomeUnknown = !idempotent;
       let serverDelay: number | undefined;
+      let reached = false;
       try {
         const {
           data,
@@ -153,14 +174,24 @@ export function createTransport(settings: ClientSettings): Transport {
           signal,
           attemptMs,
           (attemptSignal) =>
-            call({ fetch: (request) => authorizedFetch(request, attemptSignal), headers: options.headers }),
-          () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms.`),
+            call({
+              fetch: (request) => {
+                reached = true;
+                return authorizedFetch(request, attemptSignal);
+              },
+              headers,
+              parseAs: "stream",
+            }),
+          () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms (timeoutMs).`),
         );
         const limits = response.headers.get("ratelimit-remaining") === "0" && rateLimitOf(response.headers);
         if (limits && limits.resetSeconds !== undefined) {
           limitedUntil = Math.max(limitedUntil, Date.now() + limits.resetSeconds * 1000);
         }
-        if (response.ok) return { data: parseData(data, response), response };
+        if (response.ok) {
+          const text = await readBody(response, data as ReadableStream | undefined, false);
+          return { data: parseData(text, seen(response)), response };
+        }
         const { status } = response;
         serverDelay = serverDelayMs(response, Date.now());
         error = toAPIError(response, body, redact, serverDelay);
@@ -169,6 +200,13 @@ export function createTransport(settings: ClientSettings): Transport {
         outcomeUnknown &&= status === 408 || status >= 500;
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
+        // Nothing left this process: a request that could not even be built is the caller's to fix, never retried.
+        if (!reached) {
+          throw new InvalidArgumentError(
+            "request",
+            redact(`${label} could not be sent: ${messageOf(cause)}. Nothing was sent.`),
+          );
+        }
         // An unreadable 2xx is not retried: for a POST the batch was created, only its answer is lost.
         retryable &&= !(cause instanceof InvalidResponseError);
         error =
@@ -194,7 +232,7 @@ export function createTransport(settings: ClientSettings): Transport {
     }
   }
 
-  return { client, log, send, rateLimitedUntil: () => limitedUntil };
+  return { client, log, send, rateLimitedUntil: () => limitedUntil, maxRetryDelayMs };
 }
 
 /** A fetch failure's message, with its cause's (undici says only "fetch failed"). */
@@ -204,33 +242,16 @@ function messageOf(cause: unknown): string {
   return `${error?.message ?? cause}${typeof inner === "string" ? ` (${inner})` : ""}`;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
-  let url: URL | undefined;
-  try {
-    if (value && typeof value === "string")
-      url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
-  } catch {}
-  if (!url) throw new InvalidArgumentError("baseUrl", `baseUrl must be an absolute URL, got ${describe(value)}.`);
-  if (refuseInsecure && url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
-    throw new InvalidArgumentError(
-      "baseUrl",
-      `baseUrl ${url.origin} is plain http, which would send the API key unencrypted: use https, a loopback host, or \`allowInsecureHttp: true\`.`,
-    );
-  }
-  return url;
-}
-
-/** The `data` member of a 2xx body, after checking it is the documented envelope. */
-function parseData(text: unknown, response: Response): unknown {
+/** The `data` member of a 2xx body, after checking it is the documented envelope with a usable batch. */
+function parseData(text: string, response: { status: number; headers: Headers }): unknown {
   let problem = "had an empty body";
-  if (typeof text === "string" && /\S/.test(text)) {
+  if (/\S/.test(text)) {
     problem = "is not valid JSON";
     try {
       const data = JSON.parse(text)?.data;
-      problem = "is not a batch task ({ data: { id, status, … } })";
-      if (Number.isInteger(data?.id) && typeof data.status === "string") return data;
+      problem = batchProblem(data) ?? "";
+      if (!problem) return data;
+      problem = `is not a batch ({ data: { id, status, … } }): it ${problem}`;
     } catch {}
   }
   throw new InvalidResponseError(`${response.status}: the response ${problem}.`, response);

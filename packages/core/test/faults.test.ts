@@ -3,6 +3,10 @@
  * exact number of requests the mock received, that a POST is never repeated
  * without opt-in, and that nothing is left unhandled.
  */
+
+import type { ClaidMockStore, MockFault, MockOperation } from "@claid/msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -20,12 +24,9 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
-} from "@claid/core";
-import type { ClaidMockStore, MockFault, MockOperation } from "@claid/msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+} from "../src/index.ts";
 import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./harness.ts";
+import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
 
 const server = setupServer();
 const unhandled: unknown[] = [];

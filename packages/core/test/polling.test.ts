@@ -1,8 +1,8 @@
-import { type BatchCheck, type BatchStatus, BatchWaitTimeoutError, createClaid } from "@claid/core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { type BatchCheck, type BatchStatus, BatchWaitTimeoutError, createClaid } from "../src/index.ts";
 import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./harness.ts";
+import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -118,7 +118,7 @@ describe("wait()", () => {
   it("times out with BatchWaitTimeoutError carrying the last status, leaving the job alone", async () => {
     const store = mock(server, { pollsToComplete: 1000 });
     const outcome = await settle(
-      createClaid({ apiKey: API_KEY }).batches.createAndWait(seedRequest, { timeoutMs: 10_000 }),
+      createClaid({ apiKey: API_KEY }).batches.createAndWait(seedRequest, { maxWaitMs: 10_000 }),
     );
     expect(outcome).toMatchObject({ ok: false, elapsedMs: 10_000 });
     const error = (outcome as { error: BatchWaitTimeoutError }).error;

@@ -1,3 +1,6 @@
+import { ClaidMockStore, createClaidHandlers, type MockOperation } from "@claid/msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -14,10 +17,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
-} from "@claid/core";
-import { ClaidMockStore, createClaidHandlers, type MockOperation } from "@claid/msw";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+} from "../src/index.ts";
 import { inputs, operations, outputs, seedRequest } from "./cases.ts";
 
 const API_KEY = "contract-test-key";
