@@ -475,6 +475,8 @@ async function fetchToTemporaryFile(
   const controller = new AbortController();
   const stop = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", stop);
+  // It may have aborted while this file was being checked: the listener above would never fire.
+  if (signal?.aborted) stop();
   const stall = setTimeout(
     () =>
       controller.abort(
