@@ -210,25 +210,18 @@ export async function downloadResults(
   } else if (jobs.length > 0) {
     const recorded = await readManifest(report.manifest);
     const manifest = new ManifestWriter(report.manifest);
-    const save = (job: FetchJob) =>
-      saveFile(job, { result, dir, settings, recorded, manifest, report, progress }).catch((error: unknown) =>
-        // saveFile catches per-file problems itself; this keeps a bug in one file from stopping the others.
-        progress.settle(report.failed, {
-          index: job.index,
-          url: job.url,
-          path: join(dir, job.name),
-          error: new DownloadError("disk", `Unexpected failure: ${describe(error)}`, { cause: error }),
-        }),
-      );
+    const context: Context = { result, dir, settings, recorded, manifest, report, progress };
     let next = 0;
     const worker = async () => {
-      while (next < jobs.length && !signal?.aborted) await save(jobs[next++] as FetchJob);
+      while (next < jobs.length && !signal?.aborted) await saveFile(jobs[next++] as FetchJob, context);
     };
-    try {
-      await Promise.all(Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker));
-    } finally {
-      await manifest.close();
-    }
+    // allSettled: even an unexpected error in one worker leaves nothing running when the call settles.
+    const workers = await Promise.allSettled(
+      Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker),
+    );
+    await manifest.close();
+    const crashed = workers.find((w) => w.status === "rejected");
+    if (crashed) throw crashed.reason;
   }
   signal?.throwIfAborted();
   for (const list of [report.written, report.skipped, report.stored, report.failed]) list.sort(byIndex);
