@@ -87,18 +87,19 @@ const met = (ok: boolean) => (ok ? "met" : "**missed**");
 const DOWNLOAD_TIME_GOAL = 1.1;
 const DOWNLOAD_RSS_GOAL_MB = 100;
 const downloadRatio = download.wallMs.claid.median / download.wallMs.floor.median;
-const traffic = (name: string, t: typeof polling.thousandWaits) =>
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const limitedRow = (r: (typeof polling.limited)[number]) =>
   row([
-    name,
-    t.jobs,
-    t.done,
-    t.requests,
-    t.gets,
-    t.peakInFlight,
-    t.sentWhileKnownLimited,
-    t.rateLimited,
-    t.elapsedMs / 1000,
+    r.run,
+    r.client,
+    r.rateLimited,
+    `${r.succeeded} / ${r.operations}`,
+    `${seconds(r.elapsedMs)} / ${seconds(r.floorMs)}`,
+    `${r.requests} / ${r.minimumRequests}`,
+    `${seconds(r.latencyP50Ms)} / ${seconds(r.latencyP95Ms)}`,
   ]);
+const coreLimited = polling.limited.filter((r) => r.client === "core as it is");
+const core429s = coreLimited.reduce((sum, r) => sum + r.rateLimited, 0);
 
 const md = [
   "# Benchmarks",
@@ -116,11 +117,7 @@ const md = [
     `${coreRatio.toFixed(2)}× vs ${heyRatio.toFixed(2)}×`,
     met(coreRatio < heyRatio),
   ]),
-  row([
-    "no request sent while the window is known used up",
-    String(polling.rateLimited.sentWhileKnownLimited),
-    met(polling.rateLimited.sentWhileKnownLimited === 0),
-  ]),
+  row(["no 429 under Claid's rate limits (core as it is, § 3)", `${core429s} 429s`, met(core429s === 0)]),
   row([
     `type-check ≤ ${TYPECHECK_GOAL}× bare openapi-fetch`,
     `${tcRatio.toFixed(2)}× check time`,
@@ -170,10 +167,15 @@ const md = [
   "|---:|---:|---:|",
   ...polling.jobs.map((j) => row([`${j.durationMs / 1000} s`, j.gets, `${j.detectionLatencyMs / 1000} s`])),
   "",
-  "| run | jobs | DONE | requests | GETs | peak in flight | sent while window known used up | 429s | fake time (s) |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-  traffic("10 jobs of 60 s, 5 requests / 10 s allowed", polling.rateLimited),
-  traffic("1,000 concurrent waits, jobs of 60 s", polling.thousandWaits),
+  "Under Claid's rate limits (the mock enforces 120 per minute and 4 per second per key as sliding windows).",
+  "The floor is the earliest finish an ideal client could reach under those windows with one POST per job and",
+  'one GET per job once it is DONE; "core + pacer around fetch" wraps fetch in `createRequestPacer()` by hand,',
+  "so it shows the pacer before core uses it. Latency: DONE → `wait()` resolved for the waits, start → resolved",
+  "for the others (successes only).",
+  "",
+  "| run | client | 429s | succeeded | total time / floor | requests / minimum | p50 / p95 latency |",
+  "|---|---|---:|---:|---:|---:|---:|",
+  ...polling.limited.map(limitedRow),
   "",
   "## 4. Cold start",
   "",

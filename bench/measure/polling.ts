@@ -1,13 +1,20 @@
 /**
  * Polling efficiency with default options, against the @claid/msw handlers on
  * a fake clock (@sinonjs/fake-timers): minutes of polling run in milliseconds
- * and every time is exact. The handlers answer through msw's getResponse(),
- * wrapped in a fetch that counts in-flight requests and what the client had
- * been told about the rate-limit window when it sent each one.
+ * and every time is exact. The rate-limited runs use Claid's policy (120 per
+ * minute and 4 per second per key, sliding windows) and compare each run with
+ * its floor: the earliest finish an ideal client could reach under those windows.
  */
 import { setImmediate as realImmediate } from "node:timers";
-import { type BatchResult, createClaid } from "@claid/core";
-import { type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers } from "@claid/msw";
+import {
+  type BatchResult,
+  type ClaidOptions,
+  createClaid,
+  createRequestPacer,
+  parseRateLimitPolicy,
+  type RateLimitWindow,
+} from "@claid/core";
+import { CLAID_RATE_LIMIT, type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers } from "@claid/msw";
 import FakeTimers from "@sinonjs/fake-timers";
 import { getResponse } from "msw";
 
@@ -21,24 +28,34 @@ export interface JobPolling {
   detectionLatencyMs: number;
 }
 
-export interface TrafficRun {
-  jobs: number;
-  /** `wait()`s that resolved DONE. */
-  done: number;
-  requests: number;
-  gets: number;
-  peakInFlight: number;
-  /** Requests sent after a response said `RateLimit-Remaining: 0`, before that window's reset. */
-  sentWhileKnownLimited: number;
-  /** 429 answers (a burst sent before any answer can still meet some). */
+/** How a client is set up for a rate-limited run. */
+export type ClientSetup = "core as it is" | "core + pacer around fetch";
+
+/** One run under Claid's rate limits. */
+export interface LimitedRun {
+  run: string;
+  client: ClientSetup;
+  /** Operations started together (waits, creates or create → wait). */
+  operations: number;
+  /** Operations that succeeded: DONE detected, or the batch created. */
+  succeeded: number;
+  /** 429 answers. */
   rateLimited: number;
+  requests: number;
+  /** Requests an ideal client needs: one POST per job, and one GET per job once it is DONE. */
+  minimumRequests: number;
+  /** From the start until every operation settled. */
   elapsedMs: number;
+  /** The earliest an ideal client could finish under the policy's windows. */
+  floorMs: number;
+  /** Per operation, ms: DONE → wait() resolved for waits, start → resolved otherwise (failures excluded). */
+  latencyP50Ms: number;
+  latencyP95Ms: number;
 }
 
 export interface Polling {
   jobs: JobPolling[];
-  rateLimited: TrafficRun;
-  thousandWaits: TrafficRun;
+  limited: LimitedRun[];
 }
 
 type Clock = ReturnType<typeof FakeTimers.install>;
@@ -64,50 +81,165 @@ async function settle<T>(clock: Clock, promise: Promise<T>): Promise<T> {
   return outcome.value;
 }
 
-function world(options: Omit<ClaidHandlersOptions, "store">) {
-  const store = new ClaidMockStore();
-  const handlers = createClaidHandlers({ apiKey: KEY, ...options, store });
-  const traffic = { inFlight: 0, peakInFlight: 0, sentWhileKnownLimited: 0 };
-  let knownLimitedUntil = 0;
-  const fetch = async (request: Request): Promise<Response> => {
-    if (Date.now() < knownLimitedUntil) traffic.sentWhileKnownLimited++;
-    traffic.peakInFlight = Math.max(traffic.peakInFlight, ++traffic.inFlight);
-    try {
-      const response = (await getResponse(handlers, request)) ?? new Response(null, { status: 404 });
-      if (response.headers.get("ratelimit-remaining") === "0") {
-        const reset = Date.now() + Number(response.headers.get("ratelimit-reset")) * 1000;
-        knownLimitedUntil = Math.max(knownLimitedUntil, reset);
-      }
-      return response;
-    } finally {
-      traffic.inFlight--;
-    }
-  };
-  return { store, traffic, claid: createClaid({ apiKey: KEY, fetch }) };
+type Fetch = (request: Request) => Promise<Response>;
+
+/** A fetch answered by a set of handlers of their own (they hold the rate-limit state). */
+function through(options: ClaidHandlersOptions): Fetch {
+  const handlers = createClaidHandlers(options);
+  return async (request) => (await getResponse(handlers, request)) ?? new Response(null, { status: 404 });
 }
 
-async function trafficRun(
+/**
+ * A pacer in front of fetch, until core paces by itself: every attempt waits for a slot
+ * (POSTs before GETs) and reports the answer's headers. Attempts get no timeout, since
+ * the wait for a slot would count against it.
+ */
+function pacedClient(fetch: Fetch): Partial<ClaidOptions> {
+  const pacer = createRequestPacer();
+  return {
+    timeoutMs: Number.POSITIVE_INFINITY,
+    fetch: async (request: Request) => {
+      const release = await pacer.acquire({ kind: request.method === "POST" ? "create" : "poll" });
+      try {
+        const response = await fetch(request);
+        release(response.headers);
+        return response;
+      } catch (error) {
+        release(undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The mock with Claid's limits, a client of it set up as `client`, and an unlimited client
+ * of the same store for preparing jobs without spending the measured key's budget.
+ */
+function world(client: ClientSetup, options: Omit<ClaidHandlersOptions, "store" | "rateLimit"> = {}) {
+  const store = new ClaidMockStore();
+  const base = { apiKey: KEY, now: () => Date.now(), ...options, store };
+  const limited = through({ ...base, rateLimit: CLAID_RATE_LIMIT });
+  const setup = createClaid({ apiKey: KEY, fetch: through({ ...base, rateLimit: false }) });
+  const claid = createClaid({
+    apiKey: KEY,
+    fetch: limited,
+    ...(client === "core + pacer around fetch" ? pacedClient(limited) : {}),
+  });
+  return { store, claid, setup };
+}
+
+/** The earliest time each request could go, in release order, under sliding windows; the last one. */
+export function floorMs(releases: number[], windows: RateLimitWindow[]): number {
+  const sent: number[] = [];
+  for (const release of [...releases].sort((a, b) => a - b)) {
+    let at = release;
+    for (const { quota, windowSeconds } of windows) {
+      const oldest = sent[sent.length - quota];
+      if (oldest !== undefined) at = Math.max(at, oldest + windowSeconds * 1000);
+    }
+    sent.push(at);
+  }
+  return Math.max(0, ...sent);
+}
+
+const percentile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+};
+
+/** Starts `operations` together; each returns the ms to count as its latency, or throws. */
+async function measureRun(
   clock: Clock,
-  jobs: number,
-  durationMs: number,
-  rateLimit: { limit: number; windowSeconds: number },
-): Promise<TrafficRun> {
-  const { store, traffic, claid } = world({ rateLimit, now: () => Date.now() });
-  for (let i = 0; i < jobs; i++) store.planTask(["DONE"], { afterMs: durationMs });
+  store: ClaidMockStore,
+  operations: (() => Promise<number>)[],
+): Promise<Pick<LimitedRun, "succeeded" | "rateLimited" | "requests" | "elapsedMs" | "latencyP50Ms" | "latencyP95Ms">> {
+  const before = store.requests.length;
   const started = Date.now();
-  const outcomes = await settle(
+  const outcomes = await settle(clock, Promise.allSettled(operations.map((operation) => operation())));
+  const latencies = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  const requests = store.requests.slice(before);
+  return {
+    succeeded: latencies.length,
+    rateLimited: requests.filter((r) => r.status === 429).length,
+    requests: requests.length,
+    elapsedMs: Date.now() - started,
+    latencyP50Ms: percentile(latencies, 0.5),
+    latencyP95Ms: percentile(latencies, 0.95),
+  };
+}
+
+/** 1,000 concurrent wait()s on jobs (created beforehand, on another budget) that finish after 60 s. */
+async function thousandWaits(clock: Clock, client: ClientSetup): Promise<LimitedRun> {
+  const jobs = 1000;
+  const durationMs = 60_000;
+  const { store, claid, setup } = world(client);
+  for (let i = 0; i < jobs; i++) store.planTask(["DONE"], { afterMs: durationMs });
+  const tasks = await settle(clock, Promise.all(Array.from({ length: jobs }, () => setup.batches.create(JOB))));
+  const doneAt = Date.now() + durationMs;
+  const run = await measureRun(
     clock,
-    Promise.allSettled(Array.from({ length: jobs }, () => claid.batches.createAndWait(JOB))),
+    store,
+    tasks.map((task) => async () => {
+      await claid.batches.wait(task);
+      return Date.now() - doneAt;
+    }),
   );
   return {
-    jobs,
-    done: outcomes.filter((o) => o.status === "fulfilled").length,
-    requests: store.requests.length,
-    gets: store.requestsOf("retrieve").length,
-    peakInFlight: traffic.peakInFlight,
-    sentWhileKnownLimited: traffic.sentWhileKnownLimited,
-    rateLimited: store.requests.filter((r) => r.status === 429).length,
-    elapsedMs: Date.now() - started,
+    run: "1,000 concurrent waits, jobs of 60 s",
+    client,
+    operations: jobs,
+    minimumRequests: jobs,
+    floorMs: floorMs(Array(jobs).fill(durationMs), parseRateLimitPolicy(CLAID_RATE_LIMIT)),
+    ...run,
+  };
+}
+
+/** 200 create()s at once. */
+async function twoHundredCreates(clock: Clock, client: ClientSetup): Promise<LimitedRun> {
+  const creates = 200;
+  const { store, claid } = world(client);
+  const started = Date.now();
+  const run = await measureRun(
+    clock,
+    store,
+    Array.from({ length: creates }, () => async () => {
+      await claid.batches.create(JOB);
+      return Date.now() - started;
+    }),
+  );
+  return {
+    run: "200 creates at once",
+    client,
+    operations: creates,
+    minimumRequests: creates,
+    floorMs: floorMs(Array(creates).fill(0), parseRateLimitPolicy(CLAID_RATE_LIMIT)),
+    ...run,
+  };
+}
+
+/** 12 jobs × create → wait, each DONE at its second poll. */
+async function twelveJobs(clock: Clock, client: ClientSetup): Promise<LimitedRun> {
+  const jobs = 12;
+  const { store, claid } = world(client, { pollsToComplete: 2 });
+  const started = Date.now();
+  const run = await measureRun(
+    clock,
+    store,
+    Array.from({ length: jobs }, () => async () => {
+      await claid.batches.createAndWait(JOB);
+      return Date.now() - started;
+    }),
+  );
+  // Each job: its POST, then the two GETs that make it DONE.
+  const minimumRequests = jobs * 3;
+  return {
+    run: "12 jobs × create → wait, DONE at the 2nd poll",
+    client,
+    operations: jobs,
+    minimumRequests,
+    floorMs: floorMs(Array(minimumRequests).fill(0), parseRateLimitPolicy(CLAID_RATE_LIMIT)),
+    ...run,
   };
 }
 
@@ -116,7 +248,7 @@ export async function measurePolling(): Promise<Polling> {
   try {
     const jobs: JobPolling[] = [];
     for (const durationMs of [5_000, 60_000, 600_000]) {
-      const { store, claid } = world({ now: () => Date.now() });
+      const { store, claid } = world("core as it is");
       store.planTask(["DONE"], { afterMs: durationMs });
       const result: BatchResult = await settle(clock, claid.batches.createAndWait(JOB));
       if (result.status !== "DONE") throw new Error(`job ended ${result.status}`);
@@ -127,11 +259,13 @@ export async function measurePolling(): Promise<Polling> {
         detectionLatencyMs: Date.now() - (createdAt + durationMs),
       });
     }
-    return {
-      jobs,
-      rateLimited: await trafficRun(clock, 10, 60_000, { limit: 5, windowSeconds: 10 }),
-      thousandWaits: await trafficRun(clock, 1000, 60_000, { limit: 1_000_000, windowSeconds: 60 }),
-    };
+    const limited: LimitedRun[] = [];
+    for (const run of [thousandWaits, twoHundredCreates, twelveJobs]) {
+      for (const client of ["core as it is", "core + pacer around fetch"] as const) {
+        limited.push(await run(clock, client));
+      }
+    }
+    return { jobs, limited };
   } finally {
     clock.uninstall();
   }

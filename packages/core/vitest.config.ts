@@ -7,6 +7,6 @@ export default defineConfig({
   resolve: { alias: { "@claid/msw": fileURLToPath(new URL("../msw/src/index.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.strict.json" },
   },
 });

@@ -1,7 +1,8 @@
 /**
- * generate — everything the packages need from spec/claid.openapi.json:
+ * generate — everything the packages need from spec/claid.openapi.json, into core (its one owner):
  *   packages/core/src/generated/schema.ts  TypeScript types (openapi-typescript)
- *   packages/msw/src/generated/spec.ts     the spec as a module, for the mock's validators
+ *   packages/core/src/generated/spec.ts    the spec as a module: `@claid/core/spec` builds
+ *                                          validators and enum lists on it (mock, CLI)
  * `--check` regenerates in memory and fails with a diff when a committed file is stale.
  */
 import { execFileSync } from "node:child_process";
@@ -10,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
+import ts from "typescript";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const SPEC_PATH = join(ROOT, "spec/claid.openapi.json");
@@ -26,20 +28,58 @@ export async function renderAll(specText: string): Promise<Map<string, string>> 
   const hash = createHash("sha256").update(specText).digest("hex");
   const header = `// Generated from spec/claid.openapi.json (OpenAPI ${spec.openapi}, "${spec.info.title}" ${spec.info.version}, sha256 ${hash}) by scripts/generate. Do not edit.\n`;
 
-  const types = astToString(await openapiTS(spec, { defaultNonNullable: false, emptyObjectsUnknown: true }));
+  const types = astToString(
+    await openapiTS(spec, {
+      defaultNonNullable: false,
+      emptyObjectsUnknown: true,
+      transformProperty: friendlyProperty,
+    }),
+  );
   const specModule = [
-    "/** The OpenAPI document, for validators that need the schemas at run time. */",
+    "/** The OpenAPI document, for validators and enum lists that need the schemas at run time. */",
     `export const openapiDocument = ${JSON.stringify(spec, null, 2)} as const satisfies Record<string, unknown>;`,
-    `export const specSha256 = ${JSON.stringify(hash)};`,
     "",
   ].join("\n");
 
   return new Map([
     ["packages/core/src/generated/schema.ts", `${header}\n${types}`],
+    ["packages/core/src/generated/spec.ts", `${header}\n${specModule}`],
     ["packages/core/src/generated/README.md", GENERATED_README],
-    ["packages/msw/src/generated/spec.ts", `${header}\n${specModule}`],
-    ["packages/msw/src/generated/README.md", GENERATED_README],
   ]);
+}
+
+const { factory, SyntaxKind } = ts;
+
+/**
+ * Properties as users of strict settings expect: an optional one also takes
+ * `undefined` (so `output: cond ? {...} : undefined` passes `exactOptionalPropertyTypes`),
+ * and a union of literals with a plain `string` keeps its literals in autocomplete
+ * (`"auto" | (string & {})` instead of collapsing into `string`).
+ */
+function friendlyProperty(property: ts.PropertySignature): ts.PropertySignature {
+  let type = property.type;
+  if (!type) return property;
+  if (ts.isUnionTypeNode(type) && type.types.some((t) => t.kind === SyntaxKind.StringKeyword)) {
+    const hasLiterals = type.types.some(
+      (t) => ts.isLiteralTypeNode(t) || ts.isTypeReferenceNode(t) || ts.isIndexedAccessTypeNode(t),
+    );
+    if (hasLiterals) {
+      const openString = factory.createParenthesizedType(
+        factory.createIntersectionTypeNode([
+          factory.createKeywordTypeNode(SyntaxKind.StringKeyword),
+          factory.createTypeLiteralNode([]),
+        ]),
+      );
+      type = factory.createUnionTypeNode(type.types.map((t) => (t.kind === SyntaxKind.StringKeyword ? openString : t)));
+    }
+  }
+  if (property.questionToken) {
+    const members = ts.isUnionTypeNode(type) ? [...type.types] : [type];
+    if (!members.some((t) => t.kind === SyntaxKind.UndefinedKeyword)) {
+      type = factory.createUnionTypeNode([...members, factory.createKeywordTypeNode(SyntaxKind.UndefinedKeyword)]);
+    }
+  }
+  return factory.updatePropertySignature(property, property.modifiers, property.name, property.questionToken, type);
 }
 
 /** Generated files whose committed copy under `root` is missing or differs. */
@@ -49,20 +89,18 @@ export function staleFiles(root: string, files: Map<string, string>): [string, s
   );
 }
 
-async function main(check: boolean): Promise<number> {
+async function main(check: boolean, root: string): Promise<number> {
   const started = performance.now();
   const files = await renderAll(readFileSync(SPEC_PATH, "utf8"));
   if (!check) {
     for (const [file, text] of files) {
-      mkdirSync(dirname(join(ROOT, file)), { recursive: true });
-      writeFileSync(join(ROOT, file), text);
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
     }
     console.log(`generate: wrote ${files.size} files in ${Math.round(performance.now() - started)} ms`);
     return 0;
   }
-  const stale = [...files].filter(
-    ([file, text]) => !existsSync(join(ROOT, file)) || readFileSync(join(ROOT, file), "utf8") !== text,
-  );
+  const stale = staleFiles(root, files);
   if (stale.length === 0) {
     console.log(`generate:check: ${files.size} generated files are up to date`);
     return 0;
@@ -73,7 +111,7 @@ async function main(check: boolean): Promise<number> {
       const target = join(fresh, file);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
-      const committed = join(ROOT, file);
+      const committed = join(root, file);
       console.error(`\nStale: ${file}`);
       console.error(diff(existsSync(committed) ? committed : "/dev/null", target, file));
     }
@@ -100,5 +138,10 @@ function diff(committed: string, fresh: string, label: string): string {
 }
 
 if (relative(process.argv[1] ?? "", import.meta.filename) === "") {
-  process.exitCode = await main(process.argv.includes("--check"));
+  // --root <dir>: check or write another checkout (used by the tests).
+  const rootFlag = process.argv.indexOf("--root");
+  process.exitCode = await main(
+    process.argv.includes("--check"),
+    rootFlag > 0 ? resolve(process.argv[rootFlag + 1] ?? ".") : ROOT,
+  );
 }

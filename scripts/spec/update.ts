@@ -26,8 +26,15 @@ import {
 } from "./merge.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-/** Packages whose public API includes the generated types or spec module. */
-export const AFFECTED_PACKAGES = ["@claid/core", "@claid/msw", "@claid/node", "@claid/browser", "@claid/edge"];
+/** Packages whose public API or behaviour follows the generated types or spec module (the CLI's flag choices). */
+export const AFFECTED_PACKAGES = [
+  "@claid/core",
+  "@claid/msw",
+  "@claid/node",
+  "@claid/browser",
+  "@claid/edge",
+  "@claid/cli",
+];
 
 export interface UpdateResult {
   changes: SpecChange[];

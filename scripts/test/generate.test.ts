@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +38,33 @@ describe("generate", () => {
     );
   });
 
+  it("types users touch are friendly under strict settings: optional means `| undefined`, literals survive beside string", async () => {
+    const types = (await renderAll(specText)).get("packages/core/src/generated/schema.ts") ?? "";
+    expect(types).toContain('width?: number | components["schemas"]["SizesEnum"] | (string & {}) | undefined;');
+    expect(types).toMatch(/\boutput\?: [^;]*\| undefined;/);
+  });
+
+  it("`generate --check` fails with a diff on a stale checkout and passes on a current one", () => {
+    const copy = mkdtempSync(join(tmpdir(), "claid-gen-check-"));
+    temps.push(copy);
+    cpSync(join(ROOT, "packages/core/src/generated"), join(copy, "packages/core/src/generated"), { recursive: true });
+    const check = () =>
+      spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(ROOT, "scripts/generate/index.ts"), "--check", "--root", copy],
+        {
+          encoding: "utf8",
+        },
+      );
+    expect(check()).toMatchObject({ status: 0 });
+    const file = join(copy, "packages/core/src/generated/schema.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"PAUSED"', '"HALTED"'));
+    const stale = check();
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain("Stale: packages/core/src/generated/schema.ts");
+    expect(stale.stderr).toMatch(/^-.*"HALTED"/m);
+  }, 60_000);
+
   it("the committed files are current, and a stale one is reported", async () => {
     const files = await renderAll(specText);
     expect(staleFiles(ROOT, files).map(([f]) => f)).toEqual([]);
@@ -44,13 +72,12 @@ describe("generate", () => {
     const copy = mkdtempSync(join(tmpdir(), "claid-gen-test-"));
     temps.push(copy);
     cpSync(join(ROOT, "packages/core/src/generated"), join(copy, "packages/core/src/generated"), { recursive: true });
-    cpSync(join(ROOT, "packages/msw/src/generated"), join(copy, "packages/msw/src/generated"), { recursive: true });
     expect(staleFiles(copy, files)).toEqual([]);
     const changedSpec = specText.replace('"Process Batch Image Edit"', '"Submit a batch"');
     const regenerated = await renderAll(changedSpec);
     expect(staleFiles(copy, regenerated).map(([f]) => f)).toEqual([
       "packages/core/src/generated/schema.ts",
-      "packages/msw/src/generated/spec.ts",
+      "packages/core/src/generated/spec.ts",
     ]);
     writeFileSync(join(copy, "packages/core/src/generated/README.md"), "edited by hand\n");
     expect(staleFiles(copy, files).map(([f]) => f)).toEqual(["packages/core/src/generated/README.md"]);

@@ -102,8 +102,9 @@ export async function main(argv: string[]): Promise<number> {
     .description("run the Claid mock API on 127.0.0.1 until Ctrl-C (for curl, Postman, browser examples)")
     .option("--port <n>", "port (default: a free one)", parseInteger("--port", 0, 65535), 0)
     .addOption(new Option("--scenario <name>", "how every batch behaves").choices(SCENARIOS).default("happy"))
-    .action(async (flags: { port: number; scenario: (typeof SCENARIOS)[number] }) => {
-      await serveMock(flags.port, flags.scenario);
+    .option("--rate-limit <policy>", 'requests allowed per key, e.g. "120;w=60, 4;w=1" (default: Claid\'s), or "off"')
+    .action(async (flags: { port: number; scenario: (typeof SCENARIOS)[number]; rateLimit?: string }) => {
+      await serveMock(flags.port, flags.scenario, flags.rateLimit);
     });
 
   program

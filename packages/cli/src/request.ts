@@ -1,14 +1,15 @@
 /** Builds a batch request from flags and an operations file, validated against the spec before any request. */
 import { readFileSync } from "node:fs";
-import { CREATE_BATCH, requestSchemaPointer, validationDetails, validatorFor } from "@claid/msw";
+import { CREATE_BATCH, enumValues, requestSchemaPointer, validationDetails, validatorFor } from "@claid/core/spec";
 import type { BatchEditRequest, BatchOutput, ImageOperations } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
 import { UsageError } from "./exit.ts";
 
-export const FITS = ["crop", "cover", "bounds", "canvas", "outpaint"] as const;
-export const FORMATS = ["jpeg", "png", "webp", "avif", "tiff"] as const;
-export const UPSCALES = ["smart_enhance", "smart_resize", "faces", "digital_art", "photo"] as const;
-export const DECOMPRESS = ["moderate", "strong", "auto"] as const;
+// The flags' choices are the spec's enums: `npm run spec:update` + a rebuild changes them, no hand edits.
+export const FITS = enumValues("FitEnum");
+export const FORMATS = enumValues("FormatEnum");
+export const UPSCALES = enumValues("UpscaleEnum");
+export const DECOMPRESS = enumValues("DecompressEnum");
 
 export interface CreateFlags {
   input: string[];

@@ -262,8 +262,9 @@ describe("demo (npm start)", () => {
 });
 
 describe("mock-server", () => {
-  it("serves the mock until SIGTERM, then exits 0", async () => {
-    const child = spawn(process.execPath, [CLI, "mock-server", "--scenario", "error"]);
+  /** Starts `claid mock-server <args>`, POSTs one batch, stops it; the answer and the banner. */
+  async function serveOnce(args: string[]) {
+    const child = spawn(process.execPath, [CLI, "mock-server", ...args]);
     let stdout = "";
     const url = await new Promise<string>((resolve) => {
       child.stdout.on("data", (chunk) => {
@@ -277,10 +278,33 @@ describe("mock-server", () => {
       headers: { Authorization: "Bearer any", "Content-Type": "application/json" },
       body: '{"input":"storage://s/in/","operations":{}}',
     });
-    expect(created.status).toBe(200);
     child.kill("SIGTERM");
-    expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(0);
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    return { created, code, stdout };
+  }
+
+  it("serves the mock until SIGTERM, then exits 0", async () => {
+    const { created, code, stdout } = await serveOnce(["--scenario", "error"]);
+    expect(created.status).toBe(200);
+    expect(code).toBe(0);
     expect(stdout).toContain("mock server stopped");
+  });
+
+  it.each([
+    [[], "4, 120;w=60, 4;w=1", "rate limit 120;w=60, 4;w=1 per key"],
+    [["--rate-limit", "10;w=60"], "10, 10;w=60", "rate limit 10;w=60 per key"],
+    [["--scenario", "rate-limited"], "1, 5;w=10, 1;w=1", "rate limit 5;w=10, 1;w=1 per key"],
+    [["--rate-limit", "off"], null, "no rate limit"],
+  ])("%j announces RateLimit-Limit %j", async (args, limit, banner) => {
+    const { created, stdout } = await serveOnce(args);
+    expect(created.headers.get("RateLimit-Limit")).toBe(limit);
+    expect(stdout).toContain(banner);
+  });
+
+  it("refuses a malformed --rate-limit with exit 2, naming it", async () => {
+    const run = await claid(["mock-server", "--rate-limit", "lots"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^claid: rateLimit must be .*got "lots"/);
   });
 });
 

@@ -1,15 +1,5 @@
 import { Client } from 'openapi-fetch';
 
-/** Claid's `RateLimit-*` response headers. */
-interface RateLimitInfo {
-    /** Requests allowed in the current window (`RateLimit-Limit`). */
-    limit: number | undefined;
-    /** Requests left in the window (`RateLimit-Remaining`). */
-    remaining: number | undefined;
-    /** Seconds until the window resets (`RateLimit-Reset`). */
-    resetSeconds: number | undefined;
-}
-
 interface paths {
     "/v1/image/edit/batch": {
         parameters: {
@@ -60,7 +50,7 @@ interface components {
              * Input folder URL or list of image URLs
              * @description URL of the input file or folder. Should be from 1 to 512 characters. Must be accessible by our system.
              */
-            input: components["schemas"]["BatchEditInputOptions"] | string | string[];
+            input: components["schemas"]["BatchEditInputOptions"] | (string & {}) | string[];
             /**
              * Operations
              * @description Customize the editing workflow so that the output images meet your requirements.
@@ -73,7 +63,7 @@ interface components {
              *       "format": "jpeg"
              *     }
              */
-            output?: components["schemas"]["ImageOutputOptions"] | string;
+            output?: components["schemas"]["ImageOutputOptions"] | (string & {}) | undefined;
         };
         /** image input options */
         BatchEditInputOptions: {
@@ -88,7 +78,7 @@ interface components {
              * @description If `true`, recursively processes all images in subfolders as well, works only if source is folder.
              * @default false
              */
-            recursive?: boolean;
+            recursive?: boolean | undefined;
         };
         /** image operations options */
         ImageOperations: {
@@ -99,12 +89,12 @@ interface components {
              *       "polish": false
              *     }
              */
-            restorations?: components["schemas"]["RestorationsOptions"];
+            restorations?: components["schemas"]["RestorationsOptions"] | undefined;
             /**
              * Adjustments
              * @description Change image histogram: set brightness, saturation, dynamic range, balance out colors and lighting. By default, no adjustments are made.
              */
-            adjustments?: components["schemas"]["AdjustmentsOptions"];
+            adjustments?: components["schemas"]["AdjustmentsOptions"] | undefined;
             /**
              * Background
              * @description Remove the background and set a solid color. By default, no changes are made.
@@ -113,7 +103,7 @@ interface components {
              *       "blur": false
              *     }
              */
-            background?: components["schemas"]["BackgroundOptions"];
+            background?: components["schemas"]["BackgroundOptions"] | undefined;
             /**
              * Resizing
              * @description Set the final image size. Crop or fit image in canvas. By default, API will perform all calculations respecting the original image aspect ratio.
@@ -123,12 +113,12 @@ interface components {
              *       "fit": "crop"
              *     }
              */
-            resizing?: components["schemas"]["ResizingOptions"];
+            resizing?: components["schemas"]["ResizingOptions"] | undefined;
             /**
              * Padding
              * @description Add a space around the object equally to each of 4 sides, or for height&width separately. Can not be bigger than half of image width/height. By default, padding is not applied.
              */
-            padding?: string;
+            padding?: string | undefined;
             /**
              * Privacy
              * @description Manage sensitive information on the image.
@@ -137,12 +127,12 @@ interface components {
              *       "identity_crop": false
              *     }
              */
-            privacy?: components["schemas"]["PrivacyOptions"];
+            privacy?: components["schemas"]["PrivacyOptions"] | undefined;
             /**
              * Generative
              * @description Transform the image using generative models.
              */
-            generative?: components["schemas"]["GenerativeOptions"];
+            generative?: components["schemas"]["GenerativeOptions"] | undefined;
         };
         /** restorations options */
         RestorationsOptions: {
@@ -156,18 +146,18 @@ interface components {
              *     | `"strong"` | Removes JPEG artifacts more aggressively than "moderate".|
              *     | `"auto"` | Automatically detects and remove JPEG artifacts if needed.|
              */
-            decompress?: components["schemas"]["DecompressEnum"];
+            decompress?: components["schemas"]["DecompressEnum"] | undefined;
             /**
              * Upscale
              * @description The upscale operation allows you to improve the overall quality of an image by rendering out new pixels. The upscale operation works along with resizing through numeric or percentage values for upscaling.
              */
-            upscale?: components["schemas"]["UpscaleEnum"] | components["schemas"]["UpscalePhotoOptions"];
+            upscale?: components["schemas"]["UpscaleEnum"] | components["schemas"]["UpscalePhotoOptions"] | undefined;
             /**
              * Polish image
              * @description If `true`, polishes an image
              * @default false
              */
-            polish?: boolean;
+            polish?: boolean | undefined;
         };
         /**
          * Decompress
@@ -235,31 +225,31 @@ interface components {
              * @description Balances out colors and lighting. Allows to turn on `stitching` for stitched 360 photos.
              * @default 0
              */
-            hdr?: number | components["schemas"]["HdrOptions"];
+            hdr?: number | components["schemas"]["HdrOptions"] | undefined;
             /**
              * Exposure
              * @description Decrease (negative integer) or increase (positive integer) exposure.
              * @default 0
              */
-            exposure?: number;
+            exposure?: number | undefined;
             /**
              * Saturation
              * @description Decrease (negative integer) or increase (positive integer) saturation.
              * @default 0
              */
-            saturation?: number;
+            saturation?: number | undefined;
             /**
              * Contrast
              * @description Decrease (negative integer) or increase (positive integer) contrast.
              * @default 0
              */
-            contrast?: number;
+            contrast?: number | undefined;
             /**
              * Sharpness
              * @description Increase sharpness.
              * @default 0
              */
-            sharpness?: number;
+            sharpness?: number | undefined;
         };
         /** hdr options */
         HdrOptions: {
@@ -268,13 +258,13 @@ interface components {
              * @description HDR effect intensity.
              * @default 100
              */
-            intensity?: number;
+            intensity?: number | undefined;
             /**
              * Stitching
              * @description Set to true for seamless HDR effect on stitched 360 photos.
              * @default false
              */
-            stitching?: boolean;
+            stitching?: boolean | undefined;
         };
         /** background options */
         BackgroundOptions: {
@@ -283,18 +273,18 @@ interface components {
              * @description Allows to turn on and configure image background removal.
              * @default false
              */
-            remove?: boolean | components["schemas"]["BackgroundRemovalOptions"];
+            remove?: boolean | components["schemas"]["BackgroundRemovalOptions"] | undefined;
             /**
              * Color
              * @description Color as a hexadecimal. Sets a background color. Defaults to the `#ffffff` (white) color, or `transparent` if an input image has transparency.
              */
-            color?: string | components["schemas"]["BackgroundEnum"];
+            color?: (string & {}) | components["schemas"]["BackgroundEnum"] | undefined;
             /**
              * Blur
              * @description Allows to turn on and configure image background blurring.
              * @default false
              */
-            blur?: boolean | components["schemas"]["BackgroundBlurOptions"];
+            blur?: boolean | components["schemas"]["BackgroundBlurOptions"] | undefined;
         };
         /** background removal options */
         BackgroundRemovalOptions: {
@@ -303,17 +293,17 @@ interface components {
              * @description If `true` image will be cropped up to the edges of the foreground object.
              * @default false
              */
-            clipping?: boolean;
+            clipping?: boolean | undefined;
             /**
              * Selective
              * @description Allows to select an object to keep on the image and remove the background around it.
              */
-            selective?: components["schemas"]["BackgroundSelectiveOptions"];
+            selective?: components["schemas"]["BackgroundSelectiveOptions"] | undefined;
             /**
              * Category
              * @description The background removal category hints the type of objects on the image.
              */
-            category?: components["schemas"]["BackgroundCategoryEnum"];
+            category?: components["schemas"]["BackgroundCategoryEnum"] | undefined;
         };
         /** BackgroundSelectiveOptions */
         BackgroundSelectiveOptions: {
@@ -347,7 +337,7 @@ interface components {
              * Selective
              * @description Allows to select an object to keep on the image and blur the background around it.
              */
-            selective?: components["schemas"]["BackgroundSelectiveOptions"];
+            selective?: components["schemas"]["BackgroundSelectiveOptions"] | undefined;
             /**
              * @description Selects the category of objects on the image:
              *
@@ -357,7 +347,7 @@ interface components {
              *     | `"cars"` | The advanced category that will have better results for removing the background with cars on foreground.|
              *     | `"products"` | The advanced category that will have better results for background removal of various types of products and groceries.|
              */
-            category?: components["schemas"]["BackgroundCategoryEnum"];
+            category?: components["schemas"]["BackgroundCategoryEnum"] | undefined;
             /**
              * @description Selects the type of blur to be applied to the background:
              *
@@ -367,7 +357,7 @@ interface components {
              *     | `"lens"` | Lens blur with linear focus. Mimics the blur applied to a photo when a wide aperture is used to achieve a narrow depth of field, so that the foreground objects stands out.|
              * @default regular
              */
-            type?: components["schemas"]["BackgroundBlurTypeEnum"];
+            type?: components["schemas"]["BackgroundBlurTypeEnum"] | undefined;
             /**
              * @description Selects the level of blur strength to be applied to the background:
              *
@@ -378,7 +368,7 @@ interface components {
              *     | `"high"` | High blur strength.|
              * @default medium
              */
-            level?: components["schemas"]["BackgroundBlurLevelEnum"];
+            level?: components["schemas"]["BackgroundBlurLevelEnum"] | undefined;
         };
         /**
          * Type of background blur
@@ -410,19 +400,19 @@ interface components {
              * @description Width of output image. Should be of the same type as `height`, or `"auto"`.
              * @default auto
              */
-            width?: number | components["schemas"]["SizesEnum"] | string;
+            width?: number | components["schemas"]["SizesEnum"] | (string & {}) | undefined;
             /**
              * Height
              * @description Height of output image. Should be of the same type as `width`, or `"auto"`.
              * @default auto
              */
-            height?: number | components["schemas"]["SizesEnum"] | string;
+            height?: number | components["schemas"]["SizesEnum"] | (string & {}) | undefined;
             /**
              * Fit
              * @description The fit parameter controls how the image will be constrained within the provided size, relative to the `width` and `height`. By default, `fit` mode is `"crop"`.
              * @default crop
              */
-            fit?: components["schemas"]["FitEnum"] | components["schemas"]["CropOptions"] | components["schemas"]["CoverOptions"] | components["schemas"]["BoundsOptions"] | components["schemas"]["CanvasOptions"] | components["schemas"]["OutpaintOptions"];
+            fit?: components["schemas"]["FitEnum"] | components["schemas"]["CropOptions"] | components["schemas"]["CoverOptions"] | components["schemas"]["BoundsOptions"] | components["schemas"]["CanvasOptions"] | components["schemas"]["OutpaintOptions"] | undefined;
         };
         /**
          * Auto
@@ -462,7 +452,7 @@ interface components {
              *     | `"smart"` | Content aware image cropping.|
              * @default center
              */
-            crop?: components["schemas"]["FitCropEnum"];
+            crop?: components["schemas"]["FitCropEnum"] | undefined;
         };
         /**
          * Crop
@@ -511,7 +501,7 @@ interface components {
              * @description Percentage in string format. Examples: `"60%"`, `"200%"`
              * @default 15%
              */
-            feathering?: string;
+            feathering?: string | undefined;
             /**
              * Outpaint By
              * @description The amount of outpainting to be applied to the image. Should be a string with one or two values separated by space. Each value can be in pixels (e.g. `"100px"`) or in percentages (e.g. `"20%"`).
@@ -520,7 +510,7 @@ interface components {
              *     If not provided, the outpainting will be applied in one direction only based on `fit.width` and `fit.height`.
              *     Examples: `"10%"`, `"5% 15%"`, `"5% 0%"`, `"1024px"`, `"1024px 512px"`, `"0px 1024px"`.
              */
-            outpaint_by?: string;
+            outpaint_by?: string | undefined;
         };
         /** PrivacyOptions */
         PrivacyOptions: {
@@ -529,13 +519,13 @@ interface components {
              * @description If `true`, blurs car plate.
              * @default false
              */
-            blur_car_plate?: boolean;
+            blur_car_plate?: boolean | undefined;
             /**
              * Identity Crop
              * @description Removes a person's face from the image by cutting everything above the mouth.
              * @default false
              */
-            identity_crop?: boolean;
+            identity_crop?: boolean | undefined;
         };
         /** generative transformations options */
         GenerativeOptions: {
@@ -543,7 +533,7 @@ interface components {
              * Style Transfer
              * @description Apply style from a reference image.
              */
-            style_transfer?: components["schemas"]["StyleTransferOptions"];
+            style_transfer?: components["schemas"]["StyleTransferOptions"] | undefined;
         };
         /** style transfer options */
         StyleTransferOptions: {
@@ -556,25 +546,25 @@ interface components {
              * Prompt
              * @description Text prompt to adjust the style transfer output.
              */
-            prompt?: string;
+            prompt?: string | undefined;
             /**
              * Depth Strength
              * @description The denoising strength determines the degree of overall composition and shape preservation.
              * @default 1
              */
-            depth_strength?: number;
+            depth_strength?: number | undefined;
             /**
              * Denoising Strength
              * @description The denoising strength determines the degree of color and texture modification.
              * @default 0.75
              */
-            denoising_strength?: number;
+            denoising_strength?: number | undefined;
             /**
              * Style Strength
              * @description The style strength determines the degree of overall style intensity as taken from the reference.
              * @default 0.75
              */
-            style_strength?: number;
+            style_strength?: number | undefined;
         };
         /** image output options */
         ImageOutputOptions: {
@@ -583,18 +573,18 @@ interface components {
              * @description Converts an image to one of the following formats: `"jpeg"`, `"png"`, `"webp"`, `"avif"`. Selecting *Jpeg Options* allows to specify quality.
              * @default jpeg
              */
-            format?: components["schemas"]["FormatEnum"] | components["schemas"]["FormatJpegOptions"] | components["schemas"]["FormatPngOptions"] | components["schemas"]["FormatWebpOptions"] | components["schemas"]["FormatAvifOptions"] | components["schemas"]["FormatTiffOptions"];
+            format?: components["schemas"]["FormatEnum"] | components["schemas"]["FormatJpegOptions"] | components["schemas"]["FormatPngOptions"] | components["schemas"]["FormatWebpOptions"] | components["schemas"]["FormatAvifOptions"] | components["schemas"]["FormatTiffOptions"] | undefined;
             /**
              * Output URL
              * Format: uri
              * @description URL of the output image. If `output` is not defined, we store the output image on our bucket and return the temporary URL. The name of the output file remains the same as the input file. Images are stored for one day.
              */
-            destination?: string;
+            destination?: string | undefined;
             /**
              * Metadata
              * @description Defines characteristics of the output image, e.g. DPI.
              */
-            metadata?: components["schemas"]["MetadataOptions"];
+            metadata?: components["schemas"]["MetadataOptions"] | undefined;
         };
         /**
          * Format
@@ -614,13 +604,13 @@ interface components {
              * Quality
              * @default 85
              */
-            quality?: number;
+            quality?: number | undefined;
             /**
              * Progressive
              * @description Progressive JPEG loads in a browser in successive waves until a clear picture is formed. This improves image's loading speed.
              * @default true
              */
-            progressive?: boolean;
+            progressive?: boolean | undefined;
         };
         /** png options */
         FormatPngOptions: {
@@ -634,7 +624,7 @@ interface components {
              * @description Specifies compression effort that will be applied during the PNG image encoding. Should have one of values: `"fast"`, `"best"`, or `"optimal"`. Defaults to `"optimal"`.
              * @default optimal
              */
-            compression?: components["schemas"]["FormatCompressionLevelEnum"];
+            compression?: components["schemas"]["FormatCompressionLevelEnum"] | undefined;
         };
         /**
          * Compression
@@ -664,7 +654,7 @@ interface components {
              *       "quality": 75
              *     }
              */
-            compression?: components["schemas"]["WebpCompressionEnum"] | components["schemas"]["WebpLossyCompressionOptions"] | components["schemas"]["WebpLosslessCompressionOptions"];
+            compression?: components["schemas"]["WebpCompressionEnum"] | components["schemas"]["WebpLossyCompressionOptions"] | components["schemas"]["WebpLosslessCompressionOptions"] | undefined;
         };
         /**
          * WEBP Compression
@@ -689,7 +679,7 @@ interface components {
              * Quality
              * @default 75
              */
-            quality?: number;
+            quality?: number | undefined;
         };
         /** WebpLosslessCompressionOptions */
         WebpLosslessCompressionOptions: {
@@ -716,7 +706,7 @@ interface components {
              *       "quality": 50
              *     }
              */
-            compression?: components["schemas"]["AvifCompressionEnum"] | components["schemas"]["AvifLossyCompressionOptions"] | components["schemas"]["AvifLosslessCompressionOptions"];
+            compression?: components["schemas"]["AvifCompressionEnum"] | components["schemas"]["AvifLossyCompressionOptions"] | components["schemas"]["AvifLosslessCompressionOptions"] | undefined;
         };
         /**
          * AVIF Compression
@@ -741,7 +731,7 @@ interface components {
              * Quality
              * @default 50
              */
-            quality?: number;
+            quality?: number | undefined;
         };
         /** AvifLosslessCompressionOptions */
         AvifLosslessCompressionOptions: {
@@ -767,7 +757,7 @@ interface components {
              *       "type": "lossless"
              *     }
              */
-            compression?: components["schemas"]["TiffCompressionEnum"] | components["schemas"]["TiffLossyCompressionOptions"] | components["schemas"]["TiffLosslessCompressionOptions"];
+            compression?: components["schemas"]["TiffCompressionEnum"] | components["schemas"]["TiffLossyCompressionOptions"] | components["schemas"]["TiffLosslessCompressionOptions"] | undefined;
         };
         /**
          * TIFF Compression
@@ -792,7 +782,7 @@ interface components {
              * Quality
              * @default 75
              */
-            quality?: number;
+            quality?: number | undefined;
         };
         /** TiffLosslessCompressionOptions */
         TiffLosslessCompressionOptions: {
@@ -809,12 +799,12 @@ interface components {
              * DPI
              * @description Dots per inch.
              */
-            dpi?: number;
+            dpi?: number | undefined;
             /**
              * Color Space
              * @description Specifies desirable color space of the output image. By default, preserves the color space of the original image.
              */
-            color_space?: components["schemas"]["ColorSpaceEnum"] | components["schemas"]["RGBColorSpaceOptions"] | components["schemas"]["CMYKColorSpaceOptions"];
+            color_space?: components["schemas"]["ColorSpaceEnum"] | components["schemas"]["RGBColorSpaceOptions"] | components["schemas"]["CMYKColorSpaceOptions"] | undefined;
         };
         /**
          * Type of color space
@@ -855,7 +845,7 @@ interface components {
              *     | `"USWeb_Uncoated"` | (GRACoL 2013 Uncoated) Standard for uncoated white natural paper in the United States. | Grade 4, uncoated white offset. | 260% |  CGATS21-2-CRPC3 |
              * @default USWeb_Coated
              */
-            color_profile?: components["schemas"]["CMYKColorProfileEnum"];
+            color_profile?: components["schemas"]["CMYKColorProfileEnum"] | undefined;
         };
         /**
          * Type of color space
@@ -875,7 +865,7 @@ interface components {
          * @description Wrapper for responses
          */
         Response_BatchAcceptedResponse_: {
-            data?: components["schemas"]["BatchAcceptedResponse"];
+            data?: components["schemas"]["BatchAcceptedResponse"] | undefined;
         };
         /** BatchAcceptedResponse */
         BatchAcceptedResponse: {
@@ -886,7 +876,7 @@ interface components {
              * Result Url
              * Format: uri
              */
-            result_url?: string;
+            result_url?: string | undefined;
             /**
              * Created At
              * Format: date-time
@@ -898,12 +888,12 @@ interface components {
              * Errors
              * @default []
              */
-            errors?: components["schemas"]["BatchPipelineError"][];
+            errors?: components["schemas"]["BatchPipelineError"][] | undefined;
             /**
              * Results
              * @default []
              */
-            results?: components["schemas"]["BatchPipelineResultItem"][];
+            results?: components["schemas"]["BatchPipelineResultItem"][] | undefined;
         };
         /**
          * APIV1Status
@@ -931,7 +921,7 @@ interface components {
              *       "format": "jpeg"
              *     }
              */
-            output?: components["schemas"]["ImageOutputOptions"] | string;
+            output?: components["schemas"]["ImageOutputOptions"] | (string & {}) | undefined;
         };
         /** BatchPipelineError */
         BatchPipelineError: {
@@ -939,7 +929,7 @@ interface components {
             error: string;
             /** Created At */
             created_at: string;
-            input_object?: components["schemas"]["PipelineInputObjectInError"];
+            input_object?: components["schemas"]["PipelineInputObjectInError"] | undefined;
         };
         /** PipelineInputObjectInError */
         PipelineInputObjectInError: {
@@ -1048,31 +1038,31 @@ interface components {
              * Tmp Url
              * @description Temporal URL of a processed image
              */
-            tmp_url?: string;
+            tmp_url?: string | undefined;
             /**
              * Object Key
              * @description Path to a processed image in a bucket
              */
-            object_key?: string;
+            object_key?: string | undefined;
             /**
              * Object Bucket
              * @description Bucket name
              */
-            object_bucket?: string;
+            object_bucket?: string | undefined;
             /**
              * Object Uri
              * @description URI of a processed image in a bucket
              */
-            object_uri?: string;
+            object_uri?: string | undefined;
             /**
              * Claid Storage Uri
              * @description URI of a processed image in a storage
              */
-            claid_storage_uri?: string;
+            claid_storage_uri?: string | undefined;
             /** Gcs Key */
-            gcs_key?: string;
+            gcs_key?: string | undefined;
             /** Gcs Bucket */
-            gcs_bucket?: string;
+            gcs_bucket?: string | undefined;
         };
         /** HttpErrorDetails */
         HttpErrorDetails: {
@@ -1085,7 +1075,7 @@ interface components {
              * Error Details
              * @default {}
              */
-            error_details?: Record<string, unknown>;
+            error_details?: Record<string, unknown> | undefined;
         };
         /**
          * ErrorType
@@ -1098,7 +1088,7 @@ interface components {
          * @description Wrapper for responses
          */
         Response_BatchResultResponse_: {
-            data?: components["schemas"]["BatchResultResponse"];
+            data?: components["schemas"]["BatchResultResponse"] | undefined;
         };
         /** BatchResultResponse */
         BatchResultResponse: {
@@ -1109,7 +1099,7 @@ interface components {
              * Result Url
              * Format: uri
              */
-            result_url?: string;
+            result_url?: string | undefined;
             /**
              * Created At
              * Format: date-time
@@ -1121,12 +1111,12 @@ interface components {
              * Errors
              * @default []
              */
-            errors?: components["schemas"]["BatchPipelineError"][];
+            errors?: components["schemas"]["BatchPipelineError"][] | undefined;
             /**
              * Results
              * @default []
              */
-            results?: components["schemas"]["AsyncPipelineResultItem"][];
+            results?: components["schemas"]["AsyncPipelineResultItem"][] | undefined;
         };
         /** AsyncPipelineResultItem */
         AsyncPipelineResultItem: {
@@ -1169,27 +1159,27 @@ interface components {
              * Tmp Url
              * @description Temporal URL of a processed image
              */
-            tmp_url?: string;
+            tmp_url?: string | undefined;
             /**
              * Object Key
              * @description Path to a processed image in a bucket
              */
-            object_key?: string;
+            object_key?: string | undefined;
             /**
              * Object Bucket
              * @description Bucket name
              */
-            object_bucket?: string;
+            object_bucket?: string | undefined;
             /**
              * Object Uri
              * @description URI of a processed image in a bucket
              */
-            object_uri?: string;
+            object_uri?: string | undefined;
             /**
              * Claid Storage Uri
              * @description URI of a processed image in a storage
              */
-            claid_storage_uri?: string;
+            claid_storage_uri?: string | undefined;
         };
     };
     responses: never;
@@ -1346,6 +1336,62 @@ interface operations {
     };
 }
 
+/** Friendly names for the generated schema types. */
+
+type Schemas = components["schemas"];
+
+/** Body of `POST /v1/image/edit/batch`. */
+type BatchEditRequest = Schemas["BatchEditRequest"];
+/** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
+type BatchInput = BatchEditRequest["input"];
+/** A storage folder input with options: `{ source, recursive }`. */
+type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
+/** What to do to each image: restorations, adjustments, background, resizing, padding, privacy, generative. */
+type ImageOperations = Schemas["ImageOperations"];
+/** A storage URI string or output options (`destination`, `format`, `metadata`). */
+type BatchOutput = NonNullable<BatchEditRequest["output"]>;
+/** Output options: `destination`, `format` and `metadata`. */
+type ImageOutputOptions = Schemas["ImageOutputOptions"];
+/** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
+type BatchStatus = Schemas["APIV1Status"];
+/** The `data` of a successful `POST /v1/image/edit/batch`. */
+type BatchAccepted = Schemas["BatchAcceptedResponse"];
+/** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
+type BatchResult = Schemas["BatchResultResponse"];
+/** One processed image: its `input_object` and `output_object`. */
+type BatchResultItem = Schemas["AsyncPipelineResultItem"];
+/** An input image as Claid read it: format, size, megapixels. */
+type PipelineInputObject = Schemas["PipelineInputObject"];
+/** An output image: format, size, megapixels and where it is (`tmp_url` or `object_uri`). */
+type PipelineOutputObject = Schemas["PipelineOutputObject"];
+/** One error of a batch that ended in ERROR. */
+type BatchPipelineError = Schemas["BatchPipelineError"];
+/** Claid's common error body. */
+type HttpErrorDetails = Schemas["HttpErrorDetails"];
+/** Claid's `error_type` values. */
+type ErrorType = Schemas["ErrorType"];
+/** A task id as returned by `create()` (`id`), or the same digits as a string. */
+type TaskId = number | string;
+/** Per-call settings; they override the client's for that call only. */
+interface RequestOptions {
+    /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
+    signal?: AbortSignal | undefined;
+    /** Timeout of each attempt, ms (not of the whole call: retries get a fresh one). */
+    timeoutMs?: number | undefined;
+    /** Retries after the first attempt. */
+    maxRetries?: number | undefined;
+    /** Extra headers for this call; sent to the API's origin only, never across a redirect to another origin. */
+    headers?: Record<string, string> | undefined;
+}
+/** Claid's `RateLimit-*` response headers. */
+interface RateLimitInfo {
+    /** Requests allowed in the current window (`RateLimit-Limit`'s first number). */
+    limit: number | undefined;
+    /** Requests left in the window (`RateLimit-Remaining`). */
+    remaining: number | undefined;
+    /** Seconds until the window resets (`RateLimit-Reset`). */
+    resetSeconds: number | undefined;
+}
 /** How much the client logs; "silent" by default. The client's own lines are all at "debug". */
 type LogLevel = "silent" | "error" | "warn" | "info" | "debug";
 /** Anything with console-like methods: `console`, pino, winston, … */
@@ -1360,6 +1406,8 @@ interface Logger {
     debug(message: string): void;
 }
 
+/** Claid's API, used when neither `baseUrl` nor `env.CLAID_BASE_URL` is given. */
+declare const DEFAULT_BASE_URL = "https://api.claid.ai";
 /** Options of `createClaid()`. */
 interface ClaidOptions {
     /**
@@ -1385,14 +1433,20 @@ interface ClaidOptions {
     fetch?: ((request: Request, init?: {
         signal: AbortSignal;
     }) => Promise<Response>) | undefined;
-    /** Extra headers sent with every request. */
+    /** Extra headers sent with every request to the API's origin (never across a redirect to another origin). */
     headers?: Record<string, string> | undefined;
     /** Retries after the first attempt. Default 2. */
     maxRetries?: number | undefined;
-    /** Timeout of each attempt, ms. Default 60000. */
+    /** Timeout of each attempt, ms (any length; `Infinity` for none). Default 60000. */
     timeoutMs?: number | undefined;
-    /** Longest server-requested wait (`Retry-After`) to sleep through; longer ones throw. Default 60000. */
+    /**
+     * Longest server-requested wait (`Retry-After`, `RateLimit-Reset`) to sleep through, ms. Default 60000.
+     * An error response asking for longer is thrown at once (its `retryAfterMs` says how long);
+     * a poll answer asking for longer makes `wait()` check again after this long instead.
+     */
     maxRetryDelayMs?: number | undefined;
+    /** Largest response body read, bytes; a larger 2xx body is refused with `InvalidResponseError`. Default 32 MiB. */
+    maxResponseBytes?: number | undefined;
     /** Retry `create()` after an unknown outcome (timeout, connection error, 5xx). Risks a duplicate batch. Default false. */
     retryNonIdempotent?: boolean | undefined;
     /** Where log lines go (console-like). Default `console`, at `logLevel`. */
@@ -1409,7 +1463,7 @@ interface Claid {
     client: Client<paths>;
 }
 /**
- * Creates a client. Throws `InvalidArgumentError` for a missing key, a bad `baseUrl` or option.
+ * Creates a client. Throws `InvalidArgumentError` for a missing or malformed key, a bad `baseUrl` or option.
  *
  * @example
  * const claid = createClaid({ apiKey: process.env.CLAID_API_KEY });
@@ -1420,63 +1474,6 @@ interface Claid {
  * });
  */
 declare function createClaid(options: ClaidOptions): Claid;
-
-/**
- * Everything between a batch method and the network: auth, redirects, per-attempt
- * timeouts, retries with backoff, rate-limit bookkeeping, response parsing,
- * error mapping, logging. One place, so every target behaves the same.
- */
-
-/** Claid's API, used when no `baseUrl` is given. */
-declare const DEFAULT_BASE_URL = "https://api.claid.ai";
-/** Per-call settings; they override the client's for that call only. */
-interface RequestOptions {
-    /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
-    signal?: AbortSignal | undefined;
-    /** Per-attempt timeout, ms. */
-    timeoutMs?: number | undefined;
-    /** Retries after the first attempt. */
-    maxRetries?: number | undefined;
-    /** Extra headers for this call. */
-    headers?: Record<string, string> | undefined;
-}
-
-/** Friendly names for the generated schema types. */
-
-type Schemas = components["schemas"];
-
-/** Body of `POST /v1/image/edit/batch`. */
-type BatchEditRequest = Schemas["BatchEditRequest"];
-/** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
-type BatchInput = BatchEditRequest["input"];
-/** A storage folder input with options: `{ source, recursive }`. */
-type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
-/** What to do to each image: restorations, adjustments, background, resizing, padding, privacy, generative. */
-type ImageOperations = Schemas["ImageOperations"];
-/** A storage URI string or output options (`destination`, `format`, `metadata`). */
-type BatchOutput = NonNullable<BatchEditRequest["output"]>;
-/** Output options: `destination`, `format` and `metadata`. */
-type ImageOutputOptions = Schemas["ImageOutputOptions"];
-/** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
-type BatchStatus$1 = Schemas["APIV1Status"];
-/** The `data` of a successful `POST /v1/image/edit/batch`. */
-type BatchAccepted = Schemas["BatchAcceptedResponse"];
-/** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
-type BatchResult$1 = Schemas["BatchResultResponse"];
-/** One processed image: its `input_object` and `output_object`. */
-type BatchResultItem = Schemas["AsyncPipelineResultItem"];
-/** An input image as Claid read it: format, size, megapixels. */
-type PipelineInputObject = Schemas["PipelineInputObject"];
-/** An output image: format, size, megapixels and where it is (`tmp_url` or `object_uri`). */
-type PipelineOutputObject = Schemas["PipelineOutputObject"];
-/** One error of a batch that ended in ERROR. */
-type BatchPipelineError = Schemas["BatchPipelineError"];
-/** Claid's common error body. */
-type HttpErrorDetails$1 = Schemas["HttpErrorDetails"];
-/** Claid's `error_type` values. */
-type ErrorType = Schemas["ErrorType"];
-/** A task id as returned by `create()` (`id`), or the same digits as a string. */
-type TaskId = number | string;
 
 /** A promise of a call's data that can also give the HTTP response it came from. */
 interface APIPromise<T> extends Promise<T> {
@@ -1499,13 +1496,19 @@ interface PollOptions {
 }
 interface CheckOptions extends RequestOptions, PollOptions {
 }
-interface WaitOptions extends PollOptions {
-    /** Give up (with BatchWaitTimeoutError) after this many ms. The batch is not cancelled. Default: no limit. */
-    timeoutMs?: number | undefined;
-    /** Stops waiting at once — during a request or between polls — rejecting with `signal.reason`. */
-    signal?: AbortSignal | undefined;
+/**
+ * Options of `wait()` and `createAndWait()`: the whole-wait deadline `maxWaitMs`, the poll
+ * schedule, and the per-request options (`timeoutMs` per attempt, `maxRetries`, `headers`)
+ * applied to every request. `signal` stops waiting at once, during a request or between polls.
+ */
+interface WaitOptions extends RequestOptions, PollOptions {
+    /**
+     * Give up (with `BatchWaitTimeoutError`) after this many ms in all — for `createAndWait()`, the create
+     * included. Any length works (days, months). The batch is not cancelled. Default: no limit.
+     */
+    maxWaitMs?: number | undefined;
     /** Called with the latest result once per status change. */
-    onProgress?: ((result: BatchResult$1) => void) | undefined;
+    onProgress?: ((result: BatchResult) => void) | undefined;
 }
 /**
  * The outcome of one `check()`: plain JSON, so it can be stored (KV, a queue
@@ -1514,17 +1517,17 @@ interface WaitOptions extends PollOptions {
  */
 interface BatchCheck {
     taskId: number;
-    status: BatchStatus$1;
+    status: BatchStatus;
     /** DONE, ERROR or CANCELLED. */
     done: boolean;
     /** The batch as last seen. */
-    result?: BatchResult$1;
+    result?: BatchResult;
     /** For ERROR and CANCELLED: how it ended, with Claid's errors. */
     failed?: {
         status: "ERROR" | "CANCELLED";
         errors: BatchPipelineError[];
     };
-    /** When to check again, ms (0 once done): the poll schedule, raised to honour rate limits. */
+    /** When to check again, ms (0 once done): the poll schedule, raised to honour the server's `Retry-After` and rate limits (up to `maxRetryDelayMs`). */
     nextCheckAfterMs: number;
     /** Checks made so far, this one included. */
     checks: number;
@@ -1547,7 +1550,7 @@ interface Batches {
      * @example
      * const { status, results } = await claid.batches.retrieve(42);
      */
-    retrieve(taskId: TaskId, options?: RequestOptions): APIPromise<BatchResult$1>;
+    retrieve(taskId: TaskId, options?: RequestOptions): APIPromise<BatchResult>;
     /**
      * One status check, for edge functions that cannot wait in a loop: exactly one
      * GET (with the usual retries), no sleeping. Pass the returned state back in to
@@ -1558,21 +1561,18 @@ interface Batches {
      * const state = await claid.batches.check(stored ?? taskId);
      * if (!state.done) await queue.send(state, { delaySeconds: Math.ceil(state.nextCheckAfterMs / 1000) });
      */
-    check(target: TaskId | BatchAccepted | BatchResult$1 | BatchCheck, options?: CheckOptions): Promise<BatchCheck>;
+    check(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: CheckOptions): Promise<BatchCheck>;
     /**
      * Polls until DONE (resolves), ERROR (BatchFailedError) or CANCELLED (BatchCancelledError).
      *
      * @example
-     * const result = await claid.batches.wait(task, { timeoutMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
+     * const result = await claid.batches.wait(task, { maxWaitMs: 10 * 60_000, onProgress: (r) => console.log(r.status) });
      */
-    wait(target: TaskId | BatchAccepted | BatchResult$1 | BatchCheck, options?: WaitOptions): Promise<BatchResult$1>;
-    /** `create()` then `wait()`. */
-    createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult$1>;
+    wait(target: TaskId | BatchAccepted | BatchResult | BatchCheck, options?: WaitOptions): Promise<BatchResult>;
+    /** `create()` then `wait()`, within one `maxWaitMs` deadline. */
+    createAndWait(body: BatchEditRequest, options?: WaitOptions): Promise<BatchResult>;
 }
 
-type HttpErrorDetails = components["schemas"]["HttpErrorDetails"];
-type BatchResult = components["schemas"]["BatchResultResponse"];
-type BatchStatus = components["schemas"]["APIV1Status"];
 /** Base class of every error this SDK throws. */
 declare class ClaidError extends Error {
     name: string;
@@ -1591,10 +1591,11 @@ declare class InvalidArgumentError extends ClaidError {
     name: string;
     constructor(argument: string, message: string);
 }
+/** What a `ClaidAPIError` is built from. */
 interface APIErrorInit {
     status: number;
     headers: Headers;
-    /** The parsed error body, or the raw text when it was not Claid's JSON error shape. */
+    /** The parsed error body, or the raw text when it was not JSON. */
     body: unknown;
     message: string;
     /** How long the server asked to wait before retrying, when it said. */
@@ -1610,15 +1611,18 @@ declare class ClaidAPIError extends ClaidError {
     readonly errorType: HttpErrorDetails["error_type"] | undefined;
     /** Claid's human-readable `error_message`, when the body had one. */
     readonly errorMessage: string | undefined;
-    /** Claid's `error_details`: for validation errors, field path → messages. */
-    readonly errorDetails: Record<string, unknown> | undefined;
+    /** Claid's `error_details`: for validation errors, field path → messages (`{}` for other errors). */
+    readonly errorDetails: ErrorDetails | undefined;
     /** The `x-request-id` response header: quote it when reporting a problem to Claid. */
     readonly requestId: string | undefined;
     /** `RateLimit-*` headers of the response. */
     readonly rateLimit: RateLimitInfo | undefined;
     /** How long the server asked to wait (`Retry-After` / `RateLimit-Reset`), in ms. */
     readonly retryAfterMs: number | undefined;
+    /** The response headers (values that carried the API key are redacted). */
     readonly headers: Headers;
+    /** The parsed error body (`{ error_code, … }` or `{ detail: { … } }`), or its text when not JSON; the key redacted. */
+    readonly body: unknown;
     constructor({ status, headers, body, message, retryAfterMs }: APIErrorInit);
 }
 /** 400: a generic bad request (e.g. an unreadable storage object or invalid JSON). */
@@ -1661,7 +1665,7 @@ declare class InternalServerError extends ClaidAPIError {
 declare class ClaidConnectionError extends ClaidError {
     name: string;
 }
-/** An attempt took longer than `timeoutMs`. */
+/** An attempt took longer than the per-attempt `timeoutMs`. */
 declare class ClaidTimeoutError extends ClaidConnectionError {
     name: string;
 }
@@ -1669,10 +1673,14 @@ declare class ClaidTimeoutError extends ClaidConnectionError {
 declare class InvalidResponseError extends ClaidError {
     name: string;
     readonly status: number;
+    /** The `x-request-id` response header. */
     readonly requestId: string | undefined;
     readonly rateLimit: RateLimitInfo | undefined;
     readonly headers: Headers;
-    constructor(message: string, response: Response);
+    constructor(message: string, response: {
+        status: number;
+        headers: Headers;
+    });
 }
 /** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors. */
 declare class BatchFailedError extends ClaidError {
@@ -1687,15 +1695,29 @@ declare class BatchCancelledError extends ClaidError {
     name: string;
     constructor(result: BatchResult);
 }
-/** `wait()` ran out of time. The batch is not cancelled: it keeps running on Claid's side. */
+/**
+ * `wait()` or `createAndWait()` reached `maxWaitMs`. The batch is not cancelled: it keeps running on Claid's side.
+ * When `createAndWait()`'s create had not answered yet, `taskId` is undefined and `outcomeUnknown` is true.
+ */
 declare class BatchWaitTimeoutError extends ClaidError {
-    readonly taskId: number;
+    readonly taskId: number | undefined;
     /** The last status seen, if any check completed. */
     readonly lastStatus: BatchStatus | undefined;
     name: string;
-    constructor(taskId: number, 
+    constructor(taskId: number | undefined, 
     /** The last status seen, if any check completed. */
-    lastStatus: BatchStatus | undefined, timeoutMs: number);
+    lastStatus: BatchStatus | undefined, maxWaitMs: number);
 }
+/** A request could not get a rate-limit slot before the caller's deadline. Nothing was sent. */
+declare class RateLimitDeadlineError extends ClaidError {
+    /** How long the request would have had to wait for a slot, ms. */
+    readonly waitMs: number;
+    name: string;
+    constructor(
+    /** How long the request would have had to wait for a slot, ms. */
+    waitMs: number);
+}
+/** `error_details` as Claid documents it: field path → messages. */
+type ErrorDetails = Record<string, string[]>;
 
-export { type APIPromise, AuthenticationError, BadRequestError, type BatchAccepted, BatchCancelledError, type BatchCheck, type BatchEditInputOptions, type BatchEditRequest, BatchFailedError, type BatchInput, type BatchOutput, type BatchPipelineError, type BatchResult$1 as BatchResult, type BatchResultItem, type BatchStatus$1 as BatchStatus, BatchWaitTimeoutError, type Batches, type CheckOptions, type Claid, ClaidAPIError, ClaidConnectionError, ClaidError, type ClaidOptions, ClaidTimeoutError, ConflictError, DEFAULT_BASE_URL, type ErrorType, type HttpErrorDetails$1 as HttpErrorDetails, type ImageOperations, type ImageOutputOptions, InternalServerError, InvalidArgumentError, InvalidResponseError, type LogLevel, type Logger, NotFoundError, PaymentRequiredError, PermissionDeniedError, type PipelineInputObject, type PipelineOutputObject, type PollOptions, RateLimitError, type RateLimitInfo, type RequestOptions, type TaskId, ValidationError, type WaitOptions, type WithResponse, type components, createClaid, type operations, type paths };
+export { type APIPromise, AuthenticationError, BadRequestError, type BatchAccepted, BatchCancelledError, type BatchCheck, type BatchEditInputOptions, type BatchEditRequest, BatchFailedError, type BatchInput, type BatchOutput, type BatchPipelineError, type BatchResult, type BatchResultItem, type BatchStatus, BatchWaitTimeoutError, type Batches, type CheckOptions, type Claid, ClaidAPIError, ClaidConnectionError, ClaidError, type ClaidOptions, ClaidTimeoutError, ConflictError, DEFAULT_BASE_URL, type ErrorDetails, type ErrorType, type HttpErrorDetails, type ImageOperations, type ImageOutputOptions, InternalServerError, InvalidArgumentError, InvalidResponseError, type LogLevel, type Logger, NotFoundError, PaymentRequiredError, PermissionDeniedError, type PipelineInputObject, type PipelineOutputObject, type PollOptions, RateLimitDeadlineError, RateLimitError, type RateLimitInfo, type RequestOptions, type TaskId, ValidationError, type WaitOptions, type WithResponse, type components, createClaid, type operations, type paths };

@@ -173,8 +173,8 @@ export class BatchWaitTimeoutError extends ClaidError {
   ) {
     super(
       taskId === undefined
-        ? `Gave up after ${maxWaitMs} ms (maxWaitMs) while submitting the batch: it may or may not have been created.`
-        : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (maxWaitMs; last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait for it or check it again later.`,
+        ? `Gave up after ${maxWaitMs} ms while submitting the batch: it may or may not have been created.`
+        : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait for it or check it again later.`,
     );
     this.outcomeUnknown = taskId === undefined;
   }

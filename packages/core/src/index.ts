@@ -35,4 +35,12 @@ export {
   RateLimitError,
   ValidationError,
 } from "./errors.ts";
+export {
+  createRequestPacer,
+  type PacedRequest,
+  type PacerOptions,
+  parseRateLimitPolicy,
+  type RateLimitWindow,
+  type RequestPacer,
+} from "./pacer.ts";
 export type * from "./types.ts";

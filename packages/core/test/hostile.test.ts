@@ -270,20 +270,20 @@ describe("responses are checked where they are used", () => {
   const done = (extra: Record<string, unknown>) => jsonResponse(200, batch("DONE", extra), { "x-request-id": "req-9" });
   const output = { ext: "png", mime: "image/png", format: "PNG", width: 1, height: 1, mps: 0 };
   it.each([
-    ["results is not a list", { results: "nope" }, /`results` that is not a list/],
-    ["a result without output_object", { results: [{ input_object: output }] }, /no `results\[0\].output_object`/],
+    ["results is not a list", { results: "nope" }, /`results` is not a list/],
+    ["a result without output_object", { results: [{ input_object: output }] }, /`results\[0\].output_object.width` is not a number/],
     [
       "a result without mps",
       { results: [{ input_object: output, output_object: { ...output, mps: undefined } }] },
-      /`results\[0\].output_object`.mps/,
+      /`results\[0\].output_object.mps` is not a number/,
     ],
     [
       "a numeric tmp_url",
       { results: [{ input_object: output, output_object: { ...output, tmp_url: 5 } }] },
-      /tmp_url that is not a string/,
+      /`results\[0\].output_object.tmp_url` is not a string/,
     ],
-    ["an error that is not a string", { errors: [{ error: 5 }] }, /`errors\[0\].error`/],
-    ["a missing id", { id: "7" }, /no integer `id`/],
+    ["an error that is not a string", { errors: [{ error: 5 }] }, /`errors\[0\].error` is not a string/],
+    ["a missing id", { id: "7" }, /`id` is not an integer/],
   ])("%s → InvalidResponseError with the request id", async (_, extra, message) => {
     const error = await createClaid({ apiKey: KEY, fetch: stubFetch(done(extra)).fetch })
       .batches.retrieve(7)

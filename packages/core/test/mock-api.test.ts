@@ -114,7 +114,7 @@ describe("every documented error status maps to its class, with Claid's fields",
       expect(error.errorCode).toBeTypeOf("string");
       expect(error.errorMessage).toBeTypeOf("string");
       expect(error.errorDetails).toEqual({});
-      expect(error.headers.get("RateLimit-Limit")).toBe("1000");
+      expect(error.headers.get("RateLimit-Limit")).toBe("1000, 1000;w=60");
       expect(store.requestsOf(operation)).toHaveLength(1);
     });
   });

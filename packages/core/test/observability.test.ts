@@ -16,7 +16,7 @@ afterEach(() => {
 
 describe("withResponse()", () => {
   it("gives the data with the response, its request id and rate-limit headers", async () => {
-    mock(server, { rateLimit: { limit: 50, windowSeconds: 60 } });
+    mock(server, { rateLimit: "50;w=60" });
     const claid = createClaid({ apiKey: API_KEY });
     const outcome = await settle(claid.batches.create(seedRequest).withResponse());
     const { data, response, requestId, rateLimit } = (

@@ -58,7 +58,7 @@ describe("check()", () => {
   });
 
   it("waits for the rate-limit reset when RateLimit-Remaining is 0", async () => {
-    mock(server, { rateLimit: { limit: 2, windowSeconds: 30 }, pollsToComplete: 5 });
+    mock(server, { rateLimit: "2;w=30", pollsToComplete: 5 });
     const claid = createClaid({ apiKey: API_KEY });
     await settle(claid.batches.create(seedRequest));
     const state = ((await settle(claid.batches.check(1))) as { value: BatchCheck }).value;
@@ -66,7 +66,7 @@ describe("check()", () => {
   });
 
   it("holds any request made while the window is used up until it resets, so none meets a 429", async () => {
-    const store = mock(server, { rateLimit: { limit: 2, windowSeconds: 30 }, pollsToComplete: 5 });
+    const store = mock(server, { rateLimit: "2;w=30", pollsToComplete: 5 });
     const claid = createClaid({ apiKey: API_KEY });
     await settle(claid.batches.create(seedRequest));
     await settle(claid.batches.retrieve(1));
@@ -129,7 +129,7 @@ describe("wait()", () => {
   });
 
   it("never polls while the rate-limit window is used up", async () => {
-    const store = mock(server, { rateLimit: { limit: 3, windowSeconds: 20 }, pollsToComplete: 7 });
+    const store = mock(server, { rateLimit: "3;w=20", pollsToComplete: 7 });
     const outcome = await settle(createClaid({ apiKey: API_KEY }).batches.createAndWait(seedRequest));
     expect(outcome.ok).toBe(true);
     expect(store.requests.filter((r) => r.status === 429)).toEqual([]);
@@ -138,7 +138,7 @@ describe("wait()", () => {
 
   it("1,000 concurrent waits on one client poll each job on its own schedule, no more", async () => {
     // A quota large enough that rate limiting plays no part in this count.
-    const store = mock(server, { pollsToComplete: 4, rateLimit: { limit: 100_000, windowSeconds: 60 } });
+    const store = mock(server, { pollsToComplete: 4, rateLimit: "100000;w=60" });
     const claid = createClaid({ apiKey: API_KEY });
     const created = await settle(Promise.all(Array.from({ length: 1000 }, () => claid.batches.create(seedRequest))));
     const ids = (created as { value: { id: number }[] }).value.map((task) => task.id);

@@ -1,4 +1,4 @@
-import { a as ClaidMockStore, C as ClaidHandlersOptions } from './handlers-CVNtEz5a.js';
+import { ClaidMockStore, ClaidHandlersOptions } from './index.js';
 import '@claid/core';
 import 'msw';
 

@@ -1,6 +1,4 @@
-import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails } from "@claid/core";
-import { delay, type HttpHandler, HttpResponse, http } from "msw";
-import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
+import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails, RateLimitWindow } from "@claid/core";
 import {
   CREATE_BATCH,
   GET_BATCH,
@@ -8,7 +6,10 @@ import {
   type SpecOperation,
   validationDetails,
   validatorFor,
-} from "./schema.ts";
+} from "@claid/core/spec";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import { createRateLimiter } from "./rate-limit.ts";
+import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 
 /** Options of `createClaidHandlers()`. */
@@ -25,8 +26,14 @@ export interface ClaidHandlersOptions {
   lifecycle?: BatchStatus[];
   /** Images a storage folder input is taken to hold. Default 2. */
   folderImageCount?: number;
-  /** Requests allowed per rate-limit window, reported in `RateLimit-*` headers; past it, 429. */
-  rateLimit?: { limit: number; windowSeconds: number };
+  /**
+   * Requests allowed per API key, as sliding windows (`[{ quota: 4, windowSeconds: 1 }]`) or in
+   * `RateLimit-Limit` syntax (`"120;w=60, 4;w=1"`, Claid's policy, exported as `CLAID_RATE_LIMIT`).
+   * Announced in `RateLimit-*` headers on every API answer; past it, 429 (no `Retry-After`, the
+   * error wrapped in `detail`, as Claid documents). `false`: no limit, no headers.
+   * Default `"1000;w=60"`: effectively unlimited for tests.
+   */
+  rateLimit?: RateLimitWindow[] | string | false;
   /** Milliseconds added to every answer, to look like a real network. Default 0. */
   latencyMs?: number;
   /** Clock, for fake timers. Default `Date.now`. */
@@ -59,24 +66,10 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   const defaultStatuses: BatchStatus[] = options.lifecycle?.length
     ? options.lifecycle
     : [...Array<BatchStatus>(pollsToComplete - 1).fill("PROCESSING"), "DONE"];
-  const rateLimit = options.rateLimit ?? { limit: 1000, windowSeconds: 60 };
-  let window = { start: now(), used: 0 };
-
-  /** Counts a request against the window on arrival (so concurrent ones cannot all slip in); true past the limit. */
-  function overLimit(): boolean {
-    if (now() - window.start >= rateLimit.windowSeconds * 1000) window = { start: now(), used: 0 };
-    window.used += 1;
-    return window.used > rateLimit.limit;
-  }
-
-  function rateLimitHeaders(): Record<string, string> {
-    const reset = Math.max(0, Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000));
-    return {
-      "RateLimit-Limit": String(rateLimit.limit),
-      "RateLimit-Remaining": String(Math.max(0, rateLimit.limit - window.used)),
-      "RateLimit-Reset": String(reset),
-    };
-  }
+  const rateLimit = options.rateLimit ?? "1000;w=60";
+  const admit = rateLimit === false ? undefined : createRateLimiter(rateLimit, now);
+  /** Each API request's `RateLimit-*` headers, fixed when it arrived. */
+  const rateLimitHeaders = new WeakMap<MockRequest, Record<string, string>>();
 
   const errorBody = (status: number, message?: string, details: Record<string, unknown> = {}): HttpErrorDetails => {
     const base = ERROR_BODIES[status] ?? { error_code: String(status), error_type: "general", error_message: "Error." };
@@ -87,7 +80,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     entry.status = status;
     return new HttpResponse(body, {
       status,
-      headers: { "x-request-id": store.nextRequestId(), ...rateLimitHeaders(), ...headers },
+      headers: { "x-request-id": store.nextRequestId(), ...rateLimitHeaders.get(entry), ...headers },
     });
   }
   const json = (entry: MockRequest, status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -123,23 +116,23 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
 
   /** Common steps of every operation: log, latency, scenarios, auth, rate limit. */
   async function guard(request: Request, entry: MockRequest): Promise<Response | undefined> {
-    const limited = overLimit();
+    const auth = request.headers.get("authorization") ?? "";
+    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    // Counted per key on arrival, so concurrent requests cannot all slip in.
+    const decision = admit?.(token ?? "");
+    if (decision) rateLimitHeaders.set(entry, decision.headers);
     if (options.latencyMs) await delay(options.latencyMs);
     const fault = store.takeFault(entry.operation);
     if (fault) {
       const answered = await faultResponse(entry, fault);
       if (answered) return answered;
     }
-    const auth = request.headers.get("authorization") ?? "";
-    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
     if (!token) return json(entry, 401, errorBody(401));
     if (options.apiKey !== undefined && token !== options.apiKey) {
       return json(entry, 401, errorBody(401, "Invalid API key."));
     }
-    if (limited) {
-      const reset = Math.ceil((window.start + rateLimit.windowSeconds * 1000 - now()) / 1000);
-      return json(entry, 429, errorBody(429), { "Retry-After": String(reset) });
-    }
+    // Claid's 429: no Retry-After (RateLimit-Reset says when), the error body wrapped in `detail`.
+    if (decision?.limited) return json(entry, 429, { detail: errorBody(429) });
     return undefined;
   }
 

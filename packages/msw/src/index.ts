@@ -4,15 +4,7 @@
  * @module @claid/msw
  */
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
-export {
-  CREATE_BATCH,
-  GET_BATCH,
-  requestSchemaPointer,
-  responseSchemaPointer,
-  type SpecOperation,
-  validationDetails,
-  validatorFor,
-} from "./schema.ts";
+export { CLAID_RATE_LIMIT } from "./rate-limit.ts";
 export {
   ClaidMockStore,
   type MockFault,

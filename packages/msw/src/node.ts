@@ -77,7 +77,13 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const storageUrl = `http://localhost:${port}/mock-storage`;
-  handlers = createClaidHandlers({ ...options, store, baseUrl: url, storageBaseUrl: storageUrl });
+  try {
+    handlers = createClaidHandlers({ ...options, store, baseUrl: url, storageBaseUrl: storageUrl });
+  } catch (error) {
+    // Bad options (e.g. a malformed rateLimit): no server left listening.
+    server.close();
+    throw error;
+  }
   return {
     url,
     storageUrl,

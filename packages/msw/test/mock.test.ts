@@ -214,33 +214,11 @@ describe("stateful tasks", () => {
 });
 
 describe("scenarios and headers", () => {
-  it("sends x-request-id and RateLimit-* headers on every answer", async () => {
-    use({ rateLimit: { limit: 5, windowSeconds: 60 } });
+  it("sends x-request-id on every answer", async () => {
     const a = await post(seedRequest);
     const b = await get(1);
     expect(a.response.headers.get("x-request-id")).toBe("mock-000001");
     expect(b.response.headers.get("x-request-id")).toBe("mock-000002");
-    expect(a.response.headers.get("RateLimit-Limit")).toBe("5");
-    expect(a.response.headers.get("RateLimit-Remaining")).toBe("4");
-    expect(b.response.headers.get("RateLimit-Remaining")).toBe("3");
-    expect(Number(b.response.headers.get("RateLimit-Reset"))).toBeGreaterThan(0);
-  });
-
-  it("answers 429 with Retry-After once the window's quota is used", async () => {
-    use({ rateLimit: { limit: 2, windowSeconds: 30 } });
-    await get(1);
-    await get(1);
-    const third = await get(1);
-    expect(third.response.status).toBe(429);
-    expect(third.response.headers.get("RateLimit-Remaining")).toBe("0");
-    expect(Number(third.response.headers.get("Retry-After"))).toBeGreaterThan(0);
-  });
-
-  it("counts concurrent requests on arrival, so a burst cannot overrun the quota", async () => {
-    use({ rateLimit: { limit: 2, windowSeconds: 30 } });
-    const { body } = await post(seedRequest);
-    const burst = await Promise.all([1, 2, 3].map(() => get(body.data.id)));
-    expect(burst.map((r) => r.response.status).sort()).toEqual([200, 429, 429]);
   });
 
   it.each([400, 402, 403, 409, 429, 500, 502, 503])(

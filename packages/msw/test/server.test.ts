@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClaidMockServer, createClaidMockServer } from "../src/node.ts";
 
@@ -60,5 +62,14 @@ describe("createClaidMockServer", () => {
 
   it("404s paths outside the API", async () => {
     expect((await fetch(`${mock.url}/nope`)).status).toBe(404);
+  });
+
+  it("rejects a malformed rateLimit and stops listening", async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    await expect(createClaidMockServer({ port, rateLimit: "lots" })).rejects.toMatchObject({ argument: "rateLimit" });
+    await expect(fetch(`http://127.0.0.1:${port}/v1/image/edit/batch/1`)).rejects.toThrow();
   });
 });

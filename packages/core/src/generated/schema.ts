@@ -51,7 +51,7 @@ export interface components {
              * Input folder URL or list of image URLs
              * @description URL of the input file or folder. Should be from 1 to 512 characters. Must be accessible by our system.
              */
-            input: components["schemas"]["BatchEditInputOptions"] | string | string[];
+            input: components["schemas"]["BatchEditInputOptions"] | (string & {}) | string[];
             /**
              * Operations
              * @description Customize the editing workflow so that the output images meet your requirements.
@@ -64,7 +64,7 @@ export interface components {
              *       "format": "jpeg"
              *     }
              */
-            output?: components["schemas"]["ImageOutputOptions"] | string;
+            output?: components["schemas"]["ImageOutputOptions"] | (string & {}) | undefined;
         };
         /** image input options */
         BatchEditInputOptions: {
@@ -79,7 +79,7 @@ export interface components {
              * @description If `true`, recursively processes all images in subfolders as well, works only if source is folder.
              * @default false
              */
-            recursive?: boolean;
+            recursive?: boolean | undefined;
         };
         /** image operations options */
         ImageOperations: {
@@ -90,12 +90,12 @@ export interface components {
              *       "polish": false
              *     }
              */
-            restorations?: components["schemas"]["RestorationsOptions"];
+            restorations?: components["schemas"]["RestorationsOptions"] | undefined;
             /**
              * Adjustments
              * @description Change image histogram: set brightness, saturation, dynamic range, balance out colors and lighting. By default, no adjustments are made.
              */
-            adjustments?: components["schemas"]["AdjustmentsOptions"];
+            adjustments?: components["schemas"]["AdjustmentsOptions"] | undefined;
             /**
              * Background
              * @description Remove the background and set a solid color. By default, no changes are made.
@@ -104,7 +104,7 @@ export interface components {
              *       "blur": false
              *     }
              */
-            background?: components["schemas"]["BackgroundOptions"];
+            background?: components["schemas"]["BackgroundOptions"] | undefined;
             /**
              * Resizing
              * @description Set the final image size. Crop or fit image in canvas. By default, API will perform all calculations respecting the original image aspect ratio.
@@ -114,12 +114,12 @@ export interface components {
              *       "fit": "crop"
              *     }
              */
-            resizing?: components["schemas"]["ResizingOptions"];
+            resizing?: components["schemas"]["ResizingOptions"] | undefined;
             /**
              * Padding
              * @description Add a space around the object equally to each of 4 sides, or for height&width separately. Can not be bigger than half of image width/height. By default, padding is not applied.
              */
-            padding?: string;
+            padding?: string | undefined;
             /**
              * Privacy
              * @description Manage sensitive information on the image.
@@ -128,12 +128,12 @@ export interface components {
              *       "identity_crop": false
              *     }
              */
-            privacy?: components["schemas"]["PrivacyOptions"];
+            privacy?: components["schemas"]["PrivacyOptions"] | undefined;
             /**
              * Generative
              * @description Transform the image using generative models.
              */
-            generative?: components["schemas"]["GenerativeOptions"];
+            generative?: components["schemas"]["GenerativeOptions"] | undefined;
         };
         /** restorations options */
         RestorationsOptions: {
@@ -147,18 +147,18 @@ export interface components {
              *     | `"strong"` | Removes JPEG artifacts more aggressively than "moderate".|
              *     | `"auto"` | Automatically detects and remove JPEG artifacts if needed.|
              */
-            decompress?: components["schemas"]["DecompressEnum"];
+            decompress?: components["schemas"]["DecompressEnum"] | undefined;
             /**
              * Upscale
              * @description The upscale operation allows you to improve the overall quality of an image by rendering out new pixels. The upscale operation works along with resizing through numeric or percentage values for upscaling.
              */
-            upscale?: components["schemas"]["UpscaleEnum"] | components["schemas"]["UpscalePhotoOptions"];
+            upscale?: components["schemas"]["UpscaleEnum"] | components["schemas"]["UpscalePhotoOptions"] | undefined;
             /**
              * Polish image
              * @description If `true`, polishes an image
              * @default false
              */
-            polish?: boolean;
+            polish?: boolean | undefined;
         };
         /**
          * Decompress
@@ -226,31 +226,31 @@ export interface components {
              * @description Balances out colors and lighting. Allows to turn on `stitching` for stitched 360 photos.
              * @default 0
              */
-            hdr?: number | components["schemas"]["HdrOptions"];
+            hdr?: number | components["schemas"]["HdrOptions"] | undefined;
             /**
              * Exposure
              * @description Decrease (negative integer) or increase (positive integer) exposure.
              * @default 0
              */
-            exposure?: number;
+            exposure?: number | undefined;
             /**
              * Saturation
              * @description Decrease (negative integer) or increase (positive integer) saturation.
              * @default 0
              */
-            saturation?: number;
+            saturation?: number | undefined;
             /**
              * Contrast
              * @description Decrease (negative integer) or increase (positive integer) contrast.
              * @default 0
              */
-            contrast?: number;
+            contrast?: number | undefined;
             /**
              * Sharpness
              * @description Increase sharpness.
              * @default 0
              */
-            sharpness?: number;
+            sharpness?: number | undefined;
         };
         /** hdr options */
         HdrOptions: {
@@ -259,13 +259,13 @@ export interface components {
              * @description HDR effect intensity.
              * @default 100
              */
-            intensity?: number;
+            intensity?: number | undefined;
             /**
              * Stitching
              * @description Set to true for seamless HDR effect on stitched 360 photos.
              * @default false
              */
-            stitching?: boolean;
+            stitching?: boolean | undefined;
         };
         /** background options */
         BackgroundOptions: {
@@ -274,18 +274,18 @@ export interface components {
              * @description Allows to turn on and configure image background removal.
              * @default false
              */
-            remove?: boolean | components["schemas"]["BackgroundRemovalOptions"];
+            remove?: boolean | components["schemas"]["BackgroundRemovalOptions"] | undefined;
             /**
              * Color
              * @description Color as a hexadecimal. Sets a background color. Defaults to the `#ffffff` (white) color, or `transparent` if an input image has transparency.
              */
-            color?: string | components["schemas"]["BackgroundEnum"];
+            color?: (string & {}) | components["schemas"]["BackgroundEnum"] | undefined;
             /**
              * Blur
              * @description Allows to turn on and configure image background blurring.
              * @default false
              */
-            blur?: boolean | components["schemas"]["BackgroundBlurOptions"];
+            blur?: boolean | components["schemas"]["BackgroundBlurOptions"] | undefined;
         };
         /** background removal options */
         BackgroundRemovalOptions: {
@@ -294,17 +294,17 @@ export interface components {
              * @description If `true` image will be cropped up to the edges of the foreground object.
              * @default false
              */
-            clipping?: boolean;
+            clipping?: boolean | undefined;
             /**
              * Selective
              * @description Allows to select an object to keep on the image and remove the background around it.
              */
-            selective?: components["schemas"]["BackgroundSelectiveOptions"];
+            selective?: components["schemas"]["BackgroundSelectiveOptions"] | undefined;
             /**
              * Category
              * @description The background removal category hints the type of objects on the image.
              */
-            category?: components["schemas"]["BackgroundCategoryEnum"];
+            category?: components["schemas"]["BackgroundCategoryEnum"] | undefined;
         };
         /** BackgroundSelectiveOptions */
         BackgroundSelectiveOptions: {
@@ -338,7 +338,7 @@ export interface components {
              * Selective
              * @description Allows to select an object to keep on the image and blur the background around it.
              */
-            selective?: components["schemas"]["BackgroundSelectiveOptions"];
+            selective?: components["schemas"]["BackgroundSelectiveOptions"] | undefined;
             /**
              * @description Selects the category of objects on the image:
              *
@@ -348,7 +348,7 @@ export interface components {
              *     | `"cars"` | The advanced category that will have better results for removing the background with cars on foreground.|
              *     | `"products"` | The advanced category that will have better results for background removal of various types of products and groceries.|
              */
-            category?: components["schemas"]["BackgroundCategoryEnum"];
+            category?: components["schemas"]["BackgroundCategoryEnum"] | undefined;
             /**
              * @description Selects the type of blur to be applied to the background:
              *
@@ -358,7 +358,7 @@ export interface components {
              *     | `"lens"` | Lens blur with linear focus. Mimics the blur applied to a photo when a wide aperture is used to achieve a narrow depth of field, so that the foreground objects stands out.|
              * @default regular
              */
-            type?: components["schemas"]["BackgroundBlurTypeEnum"];
+            type?: components["schemas"]["BackgroundBlurTypeEnum"] | undefined;
             /**
              * @description Selects the level of blur strength to be applied to the background:
              *
@@ -369,7 +369,7 @@ export interface components {
              *     | `"high"` | High blur strength.|
              * @default medium
              */
-            level?: components["schemas"]["BackgroundBlurLevelEnum"];
+            level?: components["schemas"]["BackgroundBlurLevelEnum"] | undefined;
         };
         /**
          * Type of background blur
@@ -401,19 +401,19 @@ export interface components {
              * @description Width of output image. Should be of the same type as `height`, or `"auto"`.
              * @default auto
              */
-            width?: number | components["schemas"]["SizesEnum"] | string;
+            width?: number | components["schemas"]["SizesEnum"] | (string & {}) | undefined;
             /**
              * Height
              * @description Height of output image. Should be of the same type as `width`, or `"auto"`.
              * @default auto
              */
-            height?: number | components["schemas"]["SizesEnum"] | string;
+            height?: number | components["schemas"]["SizesEnum"] | (string & {}) | undefined;
             /**
              * Fit
              * @description The fit parameter controls how the image will be constrained within the provided size, relative to the `width` and `height`. By default, `fit` mode is `"crop"`.
              * @default crop
              */
-            fit?: components["schemas"]["FitEnum"] | components["schemas"]["CropOptions"] | components["schemas"]["CoverOptions"] | components["schemas"]["BoundsOptions"] | components["schemas"]["CanvasOptions"] | components["schemas"]["OutpaintOptions"];
+            fit?: components["schemas"]["FitEnum"] | components["schemas"]["CropOptions"] | components["schemas"]["CoverOptions"] | components["schemas"]["BoundsOptions"] | components["schemas"]["CanvasOptions"] | components["schemas"]["OutpaintOptions"] | undefined;
         };
         /**
          * Auto
@@ -453,7 +453,7 @@ export interface components {
              *     | `"smart"` | Content aware image cropping.|
              * @default center
              */
-            crop?: components["schemas"]["FitCropEnum"];
+            crop?: components["schemas"]["FitCropEnum"] | undefined;
         };
         /**
          * Crop
@@ -502,7 +502,7 @@ export interface components {
              * @description Percentage in string format. Examples: `"60%"`, `"200%"`
              * @default 15%
              */
-            feathering?: string;
+            feathering?: string | undefined;
             /**
              * Outpaint By
              * @description The amount of outpainting to be applied to the image. Should be a string with one or two values separated by space. Each value can be in pixels (e.g. `"100px"`) or in percentages (e.g. `"20%"`).
@@ -511,7 +511,7 @@ export interface components {
              *     If not provided, the outpainting will be applied in one direction only based on `fit.width` and `fit.height`.
              *     Examples: `"10%"`, `"5% 15%"`, `"5% 0%"`, `"1024px"`, `"1024px 512px"`, `"0px 1024px"`.
              */
-            outpaint_by?: string;
+            outpaint_by?: string | undefined;
         };
         /** PrivacyOptions */
         PrivacyOptions: {
@@ -520,13 +520,13 @@ export interface components {
              * @description If `true`, blurs car plate.
              * @default false
              */
-            blur_car_plate?: boolean;
+            blur_car_plate?: boolean | undefined;
             /**
              * Identity Crop
              * @description Removes a person's face from the image by cutting everything above the mouth.
              * @default false
              */
-            identity_crop?: boolean;
+            identity_crop?: boolean | undefined;
         };
         /** generative transformations options */
         GenerativeOptions: {
@@ -534,7 +534,7 @@ export interface components {
              * Style Transfer
              * @description Apply style from a reference image.
              */
-            style_transfer?: components["schemas"]["StyleTransferOptions"];
+            style_transfer?: components["schemas"]["StyleTransferOptions"] | undefined;
         };
         /** style transfer options */
         StyleTransferOptions: {
@@ -547,25 +547,25 @@ export interface components {
              * Prompt
              * @description Text prompt to adjust the style transfer output.
              */
-            prompt?: string;
+            prompt?: string | undefined;
             /**
              * Depth Strength
              * @description The denoising strength determines the degree of overall composition and shape preservation.
              * @default 1
              */
-            depth_strength?: number;
+            depth_strength?: number | undefined;
             /**
              * Denoising Strength
              * @description The denoising strength determines the degree of color and texture modification.
              * @default 0.75
              */
-            denoising_strength?: number;
+            denoising_strength?: number | undefined;
             /**
              * Style Strength
              * @description The style strength determines the degree of overall style intensity as taken from the reference.
              * @default 0.75
              */
-            style_strength?: number;
+            style_strength?: number | undefined;
         };
         /** image output options */
         ImageOutputOptions: {
@@ -574,18 +574,18 @@ export interface components {
              * @description Converts an image to one of the following formats: `"jpeg"`, `"png"`, `"webp"`, `"avif"`. Selecting *Jpeg Options* allows to specify quality.
              * @default jpeg
              */
-            format?: components["schemas"]["FormatEnum"] | components["schemas"]["FormatJpegOptions"] | components["schemas"]["FormatPngOptions"] | components["schemas"]["FormatWebpOptions"] | components["schemas"]["FormatAvifOptions"] | components["schemas"]["FormatTiffOptions"];
+            format?: components["schemas"]["FormatEnum"] | components["schemas"]["FormatJpegOptions"] | components["schemas"]["FormatPngOptions"] | components["schemas"]["FormatWebpOptions"] | components["schemas"]["FormatAvifOptions"] | components["schemas"]["FormatTiffOptions"] | undefined;
             /**
              * Output URL
              * Format: uri
              * @description URL of the output image. If `output` is not defined, we store the output image on our bucket and return the temporary URL. The name of the output file remains the same as the input file. Images are stored for one day.
              */
-            destination?: string;
+            destination?: string | undefined;
             /**
              * Metadata
              * @description Defines characteristics of the output image, e.g. DPI.
              */
-            metadata?: components["schemas"]["MetadataOptions"];
+            metadata?: components["schemas"]["MetadataOptions"] | undefined;
         };
         /**
          * Format
@@ -605,13 +605,13 @@ export interface components {
              * Quality
              * @default 85
              */
-            quality?: number;
+            quality?: number | undefined;
             /**
              * Progressive
              * @description Progressive JPEG loads in a browser in successive waves until a clear picture is formed. This improves image's loading speed.
              * @default true
              */
-            progressive?: boolean;
+            progressive?: boolean | undefined;
         };
         /** png options */
         FormatPngOptions: {
@@ -625,7 +625,7 @@ export interface components {
              * @description Specifies compression effort that will be applied during the PNG image encoding. Should have one of values: `"fast"`, `"best"`, or `"optimal"`. Defaults to `"optimal"`.
              * @default optimal
              */
-            compression?: components["schemas"]["FormatCompressionLevelEnum"];
+            compression?: components["schemas"]["FormatCompressionLevelEnum"] | undefined;
         };
         /**
          * Compression
@@ -655,7 +655,7 @@ export interface components {
              *       "quality": 75
              *     }
              */
-            compression?: components["schemas"]["WebpCompressionEnum"] | components["schemas"]["WebpLossyCompressionOptions"] | components["schemas"]["WebpLosslessCompressionOptions"];
+            compression?: components["schemas"]["WebpCompressionEnum"] | components["schemas"]["WebpLossyCompressionOptions"] | components["schemas"]["WebpLosslessCompressionOptions"] | undefined;
         };
         /**
          * WEBP Compression
@@ -680,7 +680,7 @@ export interface components {
              * Quality
              * @default 75
              */
-            quality?: number;
+            quality?: number | undefined;
         };
         /** WebpLosslessCompressionOptions */
         WebpLosslessCompressionOptions: {
@@ -707,7 +707,7 @@ export interface components {
              *       "quality": 50
              *     }
              */
-            compression?: components["schemas"]["AvifCompressionEnum"] | components["schemas"]["AvifLossyCompressionOptions"] | components["schemas"]["AvifLosslessCompressionOptions"];
+            compression?: components["schemas"]["AvifCompressionEnum"] | components["schemas"]["AvifLossyCompressionOptions"] | components["schemas"]["AvifLosslessCompressionOptions"] | undefined;
         };
         /**
          * AVIF Compression
@@ -732,7 +732,7 @@ export interface components {
              * Quality
              * @default 50
              */
-            quality?: number;
+            quality?: number | undefined;
         };
         /** AvifLosslessCompressionOptions */
         AvifLosslessCompressionOptions: {
@@ -758,7 +758,7 @@ export interface components {
              *       "type": "lossless"
              *     }
              */
-            compression?: components["schemas"]["TiffCompressionEnum"] | components["schemas"]["TiffLossyCompressionOptions"] | components["schemas"]["TiffLosslessCompressionOptions"];
+            compression?: components["schemas"]["TiffCompressionEnum"] | components["schemas"]["TiffLossyCompressionOptions"] | components["schemas"]["TiffLosslessCompressionOptions"] | undefined;
         };
         /**
          * TIFF Compression
@@ -783,7 +783,7 @@ export interface components {
              * Quality
              * @default 75
              */
-            quality?: number;
+            quality?: number | undefined;
         };
         /** TiffLosslessCompressionOptions */
         TiffLosslessCompressionOptions: {
@@ -800,12 +800,12 @@ export interface components {
              * DPI
              * @description Dots per inch.
              */
-            dpi?: number;
+            dpi?: number | undefined;
             /**
              * Color Space
              * @description Specifies desirable color space of the output image. By default, preserves the color space of the original image.
              */
-            color_space?: components["schemas"]["ColorSpaceEnum"] | components["schemas"]["RGBColorSpaceOptions"] | components["schemas"]["CMYKColorSpaceOptions"];
+            color_space?: components["schemas"]["ColorSpaceEnum"] | components["schemas"]["RGBColorSpaceOptions"] | components["schemas"]["CMYKColorSpaceOptions"] | undefined;
         };
         /**
          * Type of color space
@@ -846,7 +846,7 @@ export interface components {
              *     | `"USWeb_Uncoated"` | (GRACoL 2013 Uncoated) Standard for uncoated white natural paper in the United States. | Grade 4, uncoated white offset. | 260% |  CGATS21-2-CRPC3 |
              * @default USWeb_Coated
              */
-            color_profile?: components["schemas"]["CMYKColorProfileEnum"];
+            color_profile?: components["schemas"]["CMYKColorProfileEnum"] | undefined;
         };
         /**
          * Type of color space
@@ -866,7 +866,7 @@ export interface components {
          * @description Wrapper for responses
          */
         Response_BatchAcceptedResponse_: {
-            data?: components["schemas"]["BatchAcceptedResponse"];
+            data?: components["schemas"]["BatchAcceptedResponse"] | undefined;
         };
         /** BatchAcceptedResponse */
         BatchAcceptedResponse: {
@@ -877,7 +877,7 @@ export interface components {
              * Result Url
              * Format: uri
              */
-            result_url?: string;
+            result_url?: string | undefined;
             /**
              * Created At
              * Format: date-time
@@ -889,12 +889,12 @@ export interface components {
              * Errors
              * @default []
              */
-            errors?: components["schemas"]["BatchPipelineError"][];
+            errors?: components["schemas"]["BatchPipelineError"][] | undefined;
             /**
              * Results
              * @default []
              */
-            results?: components["schemas"]["BatchPipelineResultItem"][];
+            results?: components["schemas"]["BatchPipelineResultItem"][] | undefined;
         };
         /**
          * APIV1Status
@@ -922,7 +922,7 @@ export interface components {
              *       "format": "jpeg"
              *     }
              */
-            output?: components["schemas"]["ImageOutputOptions"] | string;
+            output?: components["schemas"]["ImageOutputOptions"] | (string & {}) | undefined;
         };
         /** BatchPipelineError */
         BatchPipelineError: {
@@ -930,7 +930,7 @@ export interface components {
             error: string;
             /** Created At */
             created_at: string;
-            input_object?: components["schemas"]["PipelineInputObjectInError"];
+            input_object?: components["schemas"]["PipelineInputObjectInError"] | undefined;
         };
         /** PipelineInputObjectInError */
         PipelineInputObjectInError: {
@@ -1039,31 +1039,31 @@ export interface components {
              * Tmp Url
              * @description Temporal URL of a processed image
              */
-            tmp_url?: string;
+            tmp_url?: string | undefined;
             /**
              * Object Key
              * @description Path to a processed image in a bucket
              */
-            object_key?: string;
+            object_key?: string | undefined;
             /**
              * Object Bucket
              * @description Bucket name
              */
-            object_bucket?: string;
+            object_bucket?: string | undefined;
             /**
              * Object Uri
              * @description URI of a processed image in a bucket
              */
-            object_uri?: string;
+            object_uri?: string | undefined;
             /**
              * Claid Storage Uri
              * @description URI of a processed image in a storage
              */
-            claid_storage_uri?: string;
+            claid_storage_uri?: string | undefined;
             /** Gcs Key */
-            gcs_key?: string;
+            gcs_key?: string | undefined;
             /** Gcs Bucket */
-            gcs_bucket?: string;
+            gcs_bucket?: string | undefined;
         };
         /** HttpErrorDetails */
         HttpErrorDetails: {
@@ -1076,7 +1076,7 @@ export interface components {
              * Error Details
              * @default {}
              */
-            error_details?: Record<string, unknown>;
+            error_details?: Record<string, unknown> | undefined;
         };
         /**
          * ErrorType
@@ -1089,7 +1089,7 @@ export interface components {
          * @description Wrapper for responses
          */
         Response_BatchResultResponse_: {
-            data?: components["schemas"]["BatchResultResponse"];
+            data?: components["schemas"]["BatchResultResponse"] | undefined;
         };
         /** BatchResultResponse */
         BatchResultResponse: {
@@ -1100,7 +1100,7 @@ export interface components {
              * Result Url
              * Format: uri
              */
-            result_url?: string;
+            result_url?: string | undefined;
             /**
              * Created At
              * Format: date-time
@@ -1112,12 +1112,12 @@ export interface components {
              * Errors
              * @default []
              */
-            errors?: components["schemas"]["BatchPipelineError"][];
+            errors?: components["schemas"]["BatchPipelineError"][] | undefined;
             /**
              * Results
              * @default []
              */
-            results?: components["schemas"]["AsyncPipelineResultItem"][];
+            results?: components["schemas"]["AsyncPipelineResultItem"][] | undefined;
         };
         /** AsyncPipelineResultItem */
         AsyncPipelineResultItem: {
@@ -1160,27 +1160,27 @@ export interface components {
              * Tmp Url
              * @description Temporal URL of a processed image
              */
-            tmp_url?: string;
+            tmp_url?: string | undefined;
             /**
              * Object Key
              * @description Path to a processed image in a bucket
              */
-            object_key?: string;
+            object_key?: string | undefined;
             /**
              * Object Bucket
              * @description Bucket name
              */
-            object_bucket?: string;
+            object_bucket?: string | undefined;
             /**
              * Object Uri
              * @description URI of a processed image in a bucket
              */
-            object_uri?: string;
+            object_uri?: string | undefined;
             /**
              * Claid Storage Uri
              * @description URI of a processed image in a storage
              */
-            claid_storage_uri?: string;
+            claid_storage_uri?: string | undefined;
         };
     };
     responses: never;

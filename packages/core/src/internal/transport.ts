@@ -28,7 +28,7 @@ export type FetchResult = { data?: unknown; error?: unknown; response: Response 
 /** What a batch method passes on to the openapi-fetch call of one attempt. */
 export interface AttemptInit {
   fetch: (request: Request) => Promise<Response>;
-  headers: Record<string, string> | undefined;
+  headers?: Record<string, string>;
   /** Every call reads the body itself (with a size cap), so openapi-fetch hands over the stream. */
   parseAs: "stream";
 }
@@ -122,10 +122,10 @@ export function createTransport(settings: ClientSettings): Transport {
       }
       await response.body?.cancel();
       const next = new URL(location, request.url).href;
-      request = new Request(next, {
-        headers: next.startsWith(apiOrigin) ? request.headers : undefined,
-        redirect: "manual",
-      });
+      request = new Request(
+        next,
+        next.startsWith(apiOrigin) ? { headers: request.headers, redirect: "manual" } : { redirect: "manual" },
+      );
     }
   }
 
@@ -133,8 +133,8 @@ export function createTransport(settings: ClientSettings): Transport {
   const client = createClient<paths>({
     baseUrl: baseUrl.href.replace(/\/$/, ""),
     fetch: authorizedFetch,
-    headers: settings.headers,
     redirect: "manual",
+    ...(settings.headers && { headers: settings.headers }),
   });
 
   async function send(
@@ -179,10 +179,10 @@ export function createTransport(settings: ClientSettings): Transport {
                 reached = true;
                 return authorizedFetch(request, attemptSignal);
               },
-              headers,
               parseAs: "stream",
+              ...(headers && { headers }),
             }),
-          () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms (timeoutMs).`),
+          () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms.`),
         );
         const limits = response.headers.get("ratelimit-remaining") === "0" && rateLimitOf(response.headers);
         if (limits && limits.resetSeconds !== undefined) {
@@ -251,7 +251,7 @@ function parseData(text: string, response: { status: number; headers: Headers })
       const data = JSON.parse(text)?.data;
       problem = batchProblem(data) ?? "";
       if (!problem) return data;
-      problem = `is not a batch ({ data: { id, status, … } }): it ${problem}`;
+      problem = `is not a batch: ${problem}`;
     } catch {}
   }
   throw new InvalidResponseError(`${response.status}: the response ${problem}.`, response);

@@ -58,36 +58,32 @@ export function checkHeaders(name: string, headers: unknown): Record<string, str
 // biome-ignore lint/suspicious/noExplicitAny: reads an untrusted JSON value field by field
 type Untrusted = any;
 
+/** Field → expected type of the image objects' fields the SDK reads ("?" = may be absent). */
+const IMAGE_FIELDS = "width number,height number,mps number,ext string,format string,mime string,tmp_url string?,object_uri string?";
+
 /**
  * Why `data` is not a batch as the SDK, `downloadResults` and the CLI read it
  * (undefined when it is). Only the fields they use are checked, so a newer API
  * that adds fields or statuses still passes.
  */
 export function batchProblem(data: Untrusted): string | undefined {
-  if (!Number.isSafeInteger(data?.id) || data.id < 0) return "has no integer `id`";
-  if (typeof data.status !== "string") return "has no string `status`";
+  const wrong = (path: string, value: unknown, type: string) =>
+    typeof value === type && (type !== "number" || (value as number) >= 0) ? undefined : `\`${path}\` is not a ${type}`;
+  let problem = Number.isSafeInteger(data?.id) ? wrong("status", data.status, "string") : "`id` is not an integer";
   for (const list of ["results", "errors"]) {
-    if (data[list] != null && !Array.isArray(data[list])) return `has a \`${list}\` that is not a list`;
+    problem ??= data[list] == null || Array.isArray(data[list]) ? undefined : `\`${list}\` is not a list`;
   }
-  for (const [i, item] of (data.results ?? []).entries()) {
+  for (const [i, item] of (problem ? [] : (data.results ?? [])).entries()) {
     for (const side of ["input_object", "output_object"]) {
-      const object = item?.[side];
-      const where = `\`results[${i}].${side}\``;
-      if (typeof object !== "object" || object === null) return `has no ${where}`;
-      for (const field of ["width", "height", "mps"]) {
-        if (typeof object[field] !== "number" || !(object[field] >= 0))
-          return `has a ${where}.${field} that is not a number ≥ 0`;
-      }
-      for (const field of ["ext", "format", "mime", "tmp_url", "object_uri"]) {
-        const required = field === "ext" || field === "format" || field === "mime";
-        if ((required || object[field] != null) && typeof object[field] !== "string") {
-          return `has a ${where}.${field} that is not a string`;
-        }
+      for (const field of IMAGE_FIELDS.split(",")) {
+        const [name, type] = field.split(" ") as [string, string];
+        const value = item?.[side]?.[name];
+        if (!type.endsWith("?") || value != null) problem ??= wrong(`results[${i}].${side}.${name}`, value, type.replace("?", ""));
       }
     }
   }
-  for (const [i, error] of (data.errors ?? []).entries()) {
-    if (typeof error?.error !== "string") return `has an \`errors[${i}].error\` that is not a string`;
+  for (const [i, error] of (problem ? [] : (data.errors ?? [])).entries()) {
+    problem ??= wrong(`errors[${i}].error`, error?.error, "string");
   }
-  return undefined;
+  return problem;
 }

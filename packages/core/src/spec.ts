@@ -1,12 +1,19 @@
 /**
- * Everything the mock knows about the API comes from the generated spec module:
- * operation paths and methods, and JSON Schema validators for bodies.
+ * Claid's OpenAPI document at run time, for tools built on the SDK: operations,
+ * JSON Schema validators for bodies, and the enum lists (e.g. for a CLI's choices).
+ * Everything here derives from the generated spec module, so it follows `npm run spec:update`.
+ * A separate entry (`@claid/core/spec`): the client itself never loads it. Needs `ajv` and `ajv-formats`.
+ * @packageDocumentation
+ * @module @claid/core/spec
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { openapiDocument } from "./generated/spec.ts";
 
+export { openapiDocument };
+
 const SPEC_ID = "claid-openapi.json";
+type Schemas = typeof openapiDocument.components.schemas;
 
 type OperationObject = {
   operationId: string;
@@ -33,9 +40,21 @@ export function specOperation(operationId: string): SpecOperation {
 }
 
 /** The spec's `POST /v1/image/edit/batch` operation. */
-export const CREATE_BATCH = specOperation("process_batch_image_edit_v1_image_edit_batch_post");
+export const CREATE_BATCH: SpecOperation = specOperation("process_batch_image_edit_v1_image_edit_batch_post");
 /** The spec's `GET /v1/image/edit/batch/{task_id}` operation. */
-export const GET_BATCH = specOperation("image_edit_batch_async_results_v1_image_edit_batch__task_id__get");
+export const GET_BATCH: SpecOperation = specOperation(
+  "image_edit_batch_async_results_v1_image_edit_batch__task_id__get",
+);
+
+/** The names of the spec's enum schemas (`FitEnum`, `FormatEnum`, `APIV1Status`, …). */
+export type EnumName = {
+  [K in keyof Schemas]: Schemas[K] extends { enum: readonly string[] } ? K : never;
+}[keyof Schemas];
+
+/** The values of an enum schema, in the spec's order: `enumValues("FitEnum")` → `["crop", "cover", …]`. */
+export function enumValues<N extends EnumName>(name: N): Schemas[N] extends { enum: infer V } ? V : never {
+  return (openapiDocument.components.schemas[name] as { enum: unknown }).enum as never;
+}
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -73,7 +92,7 @@ export function responseSchemaPointer(op: SpecOperation, status: number): string
   return response?.content?.["application/json"]?.schema.$ref.slice(1);
 }
 
-/** Claid's validation error details: field path → messages. */
+/** Claid's validation error details from a validator's errors: field path → messages. */
 export function validationDetails(errors: ErrorObject[]): Record<string, string[]> {
   const details: Record<string, string[]> = {};
   for (const error of errors) {

@@ -1,6 +1,6 @@
 // Generated from spec/claid.openapi.json (OpenAPI 3.1.0, "Claid REST API" v1, sha256 097708ce18d3c9cb7af9ed8cb53ea4ea48d3785c6e7f656107bec75f851f1daa) by scripts/generate. Do not edit.
 
-/** The OpenAPI document, for validators that need the schemas at run time. */
+/** The OpenAPI document, for validators and enum lists that need the schemas at run time. */
 export const openapiDocument = {
   "openapi": "3.1.0",
   "info": {
@@ -2050,4 +2050,3 @@ export const openapiDocument = {
     }
   }
 } as const satisfies Record<string, unknown>;
-export const specSha256 = "097708ce18d3c9cb7af9ed8cb53ea4ea48d3785c6e7f656107bec75f851f1daa";

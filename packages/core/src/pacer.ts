@@ -1,0 +1,189 @@
+/**
+ * Client-side pacing under a rate-limit policy of sliding windows, so that
+ * requests wait in a queue instead of meeting 429s.
+ */
+import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
+import { describe } from "./internal/validate.ts";
+
+/** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
+export interface RateLimitWindow {
+  /** Requests allowed in the window: an integer ≥ 1. */
+  quota: number;
+  /** The window's length in seconds (> 0). */
+  windowSeconds: number;
+}
+
+/** A request asking the pacer for a slot. */
+export interface PacedRequest {
+  /** "create" (POST) is never starved by "poll" (GET) requests. */
+  kind: "create" | "poll";
+  /** Epoch ms at which the caller wants to send (a poll's due time); earliest-due first. Default: now. */
+  dueAt?: number;
+  /** Epoch ms after which a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
+  deadline?: number;
+  /** Aborts the wait for a slot: acquire() rejects with signal.reason. */
+  signal?: AbortSignal;
+}
+
+/** Decides when each request may be sent (one per client by default, or shared: see the Durable Object recipe). */
+export interface RequestPacer {
+  /** Resolves when the request may be sent, with a function to call once with the response's headers (undefined if no response came). */
+  acquire(request: PacedRequest): Promise<(headers: Headers | undefined) => void>;
+  /** ms until a request asked for now could be sent (0 when free): check() adds it to nextCheckAfterMs. */
+  delayMs(): number;
+}
+
+/** Options of `createRequestPacer()`. */
+export interface PacerOptions {
+  /** The policy as windows or in the RateLimit-Limit syntax ("120, 120;w=60, 4;w=1"); learned from responses when not given. */
+  policy?: RateLimitWindow[] | string;
+  /** Cap on requests in flight. Default: unlimited (the windows still apply). */
+  maxConcurrentRequests?: number;
+  /** Clock, for tests. Default Date.now. */
+  now?: () => number;
+}
+
+/**
+ * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1"):
+ * every `quota;w=seconds` item. Malformed items, and a bare number (the current quota), give no window.
+ */
+export function parseRateLimitPolicy(value: string | null | undefined): RateLimitWindow[] {
+  return [...(value ?? "").matchAll(/(?:^|,) *(\d+) *;[^,]*?\bw=([\d.]+) *(?=[;,]|$)/g)]
+    .map(([, quota, seconds]) => ({ quota: +(quota as string), windowSeconds: +(seconds as string) }))
+    .filter(isWindow);
+}
+
+const isWindow = (w: RateLimitWindow) => Number.isInteger(w?.quota) && w.quota > 0 && w.windowSeconds > 0;
+
+/**
+ * Margin for clock skew and network jitter, in ms: every window is taken as this
+ * much longer than announced (and a `RateLimit-Reset` as this much later), so that
+ * requests spaced by the pacer still arrive spaced enough at the server.
+ */
+const MARGIN_MS = 200;
+
+type Release = (headers: Headers | undefined) => void;
+
+interface Waiter {
+  /** Creates sort before every poll (epoch ms are far below 1e15), then earliest due first. */
+  rank: number;
+  dueAt: number;
+  deadline: number;
+  grant(release: Release): void;
+  fail(error: unknown): void;
+}
+
+/**
+ * The default in-memory pacer. No sliding window of the policy ever carries
+ * more than its quota; before any policy is known (none given, no answer yet),
+ * one request is in flight at a time. Creates go before polls, polls earliest-due first.
+ */
+export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
+  const { policy, maxConcurrentRequests = Infinity, now = Date.now } = options;
+  const windows = typeof policy === "string" ? parseRateLimitPolicy(policy) : [...(policy ?? [])];
+  if (policy && !(windows[0] && windows.every(isWindow))) {
+    throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
+  }
+  let known = !!policy;
+  let inFlight = 0;
+  let blockedUntil = 0;
+  /** Send times, oldest first: the last `quota` of them are all a window needs. */
+  const sent: number[] = [];
+  let queue: Waiter[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When a request asked for now could go, behind the queue, as of the last pump. */
+  let nextFree = 0;
+
+  /** The earliest time ≥ `from` at which one more request fits every window, after the sends at `times`. */
+  const slot = (times: number[], from: number) =>
+    windows.reduce(
+      (at, { quota, windowSeconds }) =>
+        Math.max(at, (times.at(-quota) ?? -Infinity) + windowSeconds * 1000 + MARGIN_MS),
+      Math.max(from, blockedUntil),
+    );
+
+  /** Grants what may go now, rejects what cannot go before its deadline, and sleeps until the next change. */
+  function pump() {
+    clearTimeout(timer);
+    const time = now();
+    // Kept even before any window is known, so that the slow-start requests count once one is.
+    sent.splice(0, sent.length - Math.max(1e3, ...windows.map((w) => w.quota)));
+    // Slots are handed out in rank order; `planned` adds each waiter's projected send time.
+    const planned = [...sent];
+    let wake = Infinity;
+    queue = queue
+      .sort((a, b) => a.rank - b.rank)
+      .filter((waiter) => {
+        const at = Math.max(slot(planned, time), waiter.dueAt);
+        const go = at <= Math.min(time, waiter.deadline) && inFlight < (known ? maxConcurrentRequests : 1);
+        if (!go && (at > waiter.deadline || time >= waiter.deadline)) {
+          return waiter.fail(new RateLimitDeadlineError(Math.max(at - time, 0)));
+        }
+        planned.push(Math.max(at, time));
+        if (go) {
+          inFlight++;
+          sent.push(time);
+          return waiter.grant(release());
+        }
+        // A waiter held only by the in-flight cap wakes on a release, not on a timer.
+        wake = Math.min(wake, at > time ? at : wake, waiter.deadline);
+        return true;
+      });
+    nextFree = slot(planned, time);
+    // setTimeout takes at most 2^31 − 1 ms: a longer wait wakes early and sleeps again.
+    if (wake < Infinity) timer = setTimeout(pump, Math.min(wake - time, 2 ** 31 - 1));
+  }
+
+  /** The function a granted request calls once with its response's headers: the pacer learns from them. */
+  function release(): Release {
+    let open = true;
+    return (headers) => {
+      if (!open) return;
+      open = false;
+      inFlight--;
+      if (headers) {
+        // Slow start ends with the first answer, even one that announces no policy.
+        known = true;
+        for (const seen of parseRateLimitPolicy(headers.get("ratelimit-limit"))) {
+          const same = windows.find((w) => w.windowSeconds === seen.windowSeconds);
+          if (same) same.quota = Math.min(same.quota, seen.quota);
+          else windows.push(seen);
+        }
+        const reset = headers.get("ratelimit-reset");
+        // The server counts other clients of the key too: "0 left" is believed even when our own count disagrees.
+        if (headers.get("ratelimit-remaining") === "0" && reset && +reset >= 0) {
+          blockedUntil = Math.max(blockedUntil, now() + +reset * 1000 + MARGIN_MS);
+        }
+      }
+      pump();
+    };
+  }
+
+  return {
+    acquire: ({ kind, dueAt = now(), deadline = Infinity, signal }) =>
+      new Promise((resolve, reject) => {
+        const onAbort = () => {
+          queue = queue.filter((other) => other !== waiter);
+          waiter.fail(signal?.reason);
+        };
+        const settle =
+          <T>(how: (value: T) => void) =>
+          (value: T) => {
+            signal?.removeEventListener("abort", onAbort);
+            how(value);
+          };
+        const waiter: Waiter = {
+          rank: dueAt - (kind === "create" ? 1e15 : 0),
+          dueAt,
+          deadline,
+          grant: settle(resolve),
+          fail: settle(reject),
+        };
+        if (signal?.aborted) return reject(signal.reason);
+        signal?.addEventListener("abort", onAbort);
+        queue.push(waiter);
+        pump();
+      }),
+    delayMs: () => Math.max(0, nextFree - now()),
+  };
+}
