@@ -98,7 +98,7 @@ const limitedRow = (r: (typeof polling.limited)[number]) =>
     `${r.requests} / ${r.minimumRequests}`,
     `${seconds(r.latencyP50Ms)} / ${seconds(r.latencyP95Ms)}`,
   ]);
-const coreLimited = polling.limited.filter((r) => r.client === "core as it is");
+const coreLimited = polling.limited.filter((r) => r.client === "@claid/core");
 const core429s = coreLimited.reduce((sum, r) => sum + r.rateLimited, 0);
 
 const md = [
@@ -117,7 +117,7 @@ const md = [
     `${coreRatio.toFixed(2)}× vs ${heyRatio.toFixed(2)}×`,
     met(coreRatio < heyRatio),
   ]),
-  row(["no 429 under Claid's rate limits (core as it is, § 3)", `${core429s} 429s`, met(core429s === 0)]),
+  row(["no 429 under Claid's rate limits (@claid/core, § 3)", `${core429s} 429s`, met(core429s === 0)]),
   row([
     `type-check ≤ ${TYPECHECK_GOAL}× bare openapi-fetch`,
     `${tcRatio.toFixed(2)}× check time`,
@@ -169,8 +169,8 @@ const md = [
   "",
   "Under Claid's rate limits (the mock enforces 120 per minute and 4 per second per key as sliding windows).",
   "The floor is the earliest finish an ideal client could reach under those windows with one POST per job and",
-  'one GET per job once it is DONE; "core + pacer around fetch" wraps fetch in `createRequestPacer()` by hand,',
-  "so it shows the pacer before core uses it. Latency: DONE → `wait()` resolved for the waits, start → resolved",
+  'one GET per job once it is DONE; "@claid/core" is the client as shipped (its pacer on), "rateLimit: false" the same',
+  "client without pacing, for comparison. Latency: DONE → `wait()` resolved for the waits, start → resolved",
   "for the others (successes only).",
   "",
   "| run | client | 429s | succeeded | total time / floor | requests / minimum | p50 / p95 latency |",

@@ -6,14 +6,7 @@
  * its floor: the earliest finish an ideal client could reach under those windows.
  */
 import { setImmediate as realImmediate } from "node:timers";
-import {
-  type BatchResult,
-  type ClaidOptions,
-  createClaid,
-  createRequestPacer,
-  parseRateLimitPolicy,
-  type RateLimitWindow,
-} from "@claid/core";
+import { type BatchResult, createClaid, parseRateLimitPolicy, type RateLimitWindow } from "@claid/core";
 import { CLAID_RATE_LIMIT, type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers } from "@claid/msw";
 import FakeTimers from "@sinonjs/fake-timers";
 import { getResponse } from "msw";
@@ -29,7 +22,7 @@ export interface JobPolling {
 }
 
 /** How a client is set up for a rate-limited run. */
-export type ClientSetup = "core as it is" | "core + pacer around fetch";
+export type ClientSetup = "@claid/core" | "@claid/core, rateLimit: false";
 
 /** One run under Claid's rate limits. */
 export interface LimitedRun {
@@ -90,29 +83,6 @@ function through(options: ClaidHandlersOptions): Fetch {
 }
 
 /**
- * A pacer in front of fetch, until core paces by itself: every attempt waits for a slot
- * (POSTs before GETs) and reports the answer's headers. Attempts get no timeout, since
- * the wait for a slot would count against it.
- */
-function pacedClient(fetch: Fetch): Partial<ClaidOptions> {
-  const pacer = createRequestPacer();
-  return {
-    timeoutMs: Number.POSITIVE_INFINITY,
-    fetch: async (request: Request) => {
-      const release = await pacer.acquire({ kind: request.method === "POST" ? "create" : "poll" });
-      try {
-        const response = await fetch(request);
-        release(response.headers);
-        return response;
-      } catch (error) {
-        release(undefined);
-        throw error;
-      }
-    },
-  };
-}
-
-/**
  * The mock with Claid's limits, a client of it set up as `client`, and an unlimited client
  * of the same store for preparing jobs without spending the measured key's budget.
  */
@@ -124,7 +94,7 @@ function world(client: ClientSetup, options: Omit<ClaidHandlersOptions, "store" 
   const claid = createClaid({
     apiKey: KEY,
     fetch: limited,
-    ...(client === "core + pacer around fetch" ? pacedClient(limited) : {}),
+    ...(client === "@claid/core, rateLimit: false" ? { rateLimit: false as const } : {}),
   });
   return { store, claid, setup };
 }
@@ -248,7 +218,7 @@ export async function measurePolling(): Promise<Polling> {
   try {
     const jobs: JobPolling[] = [];
     for (const durationMs of [5_000, 60_000, 600_000]) {
-      const { store, claid } = world("core as it is");
+      const { store, claid } = world("@claid/core");
       store.planTask(["DONE"], { afterMs: durationMs });
       const result: BatchResult = await settle(clock, claid.batches.createAndWait(JOB));
       if (result.status !== "DONE") throw new Error(`job ended ${result.status}`);
@@ -261,7 +231,7 @@ export async function measurePolling(): Promise<Polling> {
     }
     const limited: LimitedRun[] = [];
     for (const run of [thousandWaits, twoHundredCreates, twelveJobs]) {
-      for (const client of ["core as it is", "core + pacer around fetch"] as const) {
+      for (const client of ["@claid/core", "@claid/core, rateLimit: false"] as const) {
         limited.push(await run(clock, client));
       }
     }

@@ -109,8 +109,10 @@ export const contractCases: ContractCase[] = [
       const { id } = await claid.batches.create({ input: folder, operations });
       const result = await claid.batches.retrieve(String(id));
       assertEqual(result.id, id, "id");
-      const state = await claid.batches.check(JSON.parse(JSON.stringify(await claid.batches.check(id))));
-      assertEqual(state.checks, 2, "checks continue from a stored state");
+      const first = await claid.batches.check(id);
+      const state = await claid.batches.check(JSON.parse(JSON.stringify(first)));
+      // A stored state continues its count; a final one comes back as it is, without a request.
+      assertEqual(state.checks, first.done ? first.checks : first.checks + 1, "checks continue from a stored state");
       assert(typeof state.nextCheckAfterMs === "number", "nextCheckAfterMs");
     },
   },

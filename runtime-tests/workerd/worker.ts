@@ -9,7 +9,16 @@ interface Env {
 }
 
 export default {
-  async fetch(_request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    // A user who forgot to pass the Worker's env: the error must say so.
+    if (new URL(request.url).pathname === "/without-env") {
+      try {
+        sdk.createClaid();
+        return new Response("created");
+      } catch (error) {
+        return new Response((error as Error).message, { status: 500 });
+      }
+    }
     const clientOptions = { env: { CLAID_API_KEY: env.CLAID_API_KEY, CLAID_BASE_URL: env.CLAID_MOCK_URL } };
     return Response.json(await runContract({ sdk, clientOptions, keyed: true, deadUrl: env.CLAID_DEAD_URL }));
   },

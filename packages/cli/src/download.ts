@@ -14,7 +14,7 @@ import {
 } from "@claid/node";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { describeFailure, EXIT, UsageError } from "./exit.ts";
+import { EXIT, UsageError } from "./exit.ts";
 import { parseInteger } from "./request.ts";
 import { progressMode } from "./watch.ts";
 
@@ -38,7 +38,7 @@ class DownloadInterrupted extends Error {
 
 /** Adds `download <id>` to the `batch` command. */
 export function registerDownload(batch: Command, client: () => Claid): void {
-  const command = batch
+  batch
     .command("download <id>")
     .description("save a finished batch's result files (a rerun into the same folder resumes)")
     .requiredOption("--dir <folder>", "folder to write into")
@@ -47,14 +47,6 @@ export function registerDownload(batch: Command, client: () => Claid): void {
     .option("--max-file-size <MiB>", "largest file accepted, in MiB (default 512)")
     .option("--json", "print one JSON report and nothing else on stdout")
     .action((id: string, flags: DownloadFlags) => download(id, flags, client));
-  // Commander's own errors (a missing --dir, an unknown flag) also become the one JSON document.
-  command.configureOutput({
-    outputError: (message, write) => {
-      if (command.opts<DownloadFlags>().json)
-        printJson({ batch: null, error: { message: message.replace(/^error: /, "").trim(), exitCode: EXIT.usage } });
-      write(message);
-    },
-  });
 }
 
 async function download(id: string, flags: DownloadFlags, client: () => Claid): Promise<void> {
@@ -62,7 +54,7 @@ async function download(id: string, flags: DownloadFlags, client: () => Claid): 
   const onSigint = () => controller.abort(new DownloadInterrupted());
   process.once("SIGINT", onSigint);
   const display = createDisplay(process.stderr, progressMode(flags));
-  let batchId: number | string = id;
+  let batchId: number | string = /^\d+$/.test(id) ? Number(id) : id;
   try {
     const options = {
       overwrite: flags.overwrite,
@@ -94,10 +86,7 @@ async function download(id: string, flags: DownloadFlags, client: () => Claid): 
       process.exitCode = EXIT.interrupted;
       return;
     }
-    if (flags.json) {
-      const { line, code } = describeFailure(error);
-      printJson({ batch: batchId, error: { message: line, exitCode: code } });
-    }
+    // The program prints it: one line on stderr and, with --json, the one JSON document.
     throw error;
   } finally {
     process.off("SIGINT", onSigint);

@@ -2,6 +2,7 @@ import {
   BatchCancelledError,
   BatchFailedError,
   BatchWaitTimeoutError,
+  ClaidAPIError,
   ClaidError,
   InvalidArgumentError,
 } from "@claid/node";
@@ -19,7 +20,20 @@ export class Interrupted extends Error {
   }
 }
 
-/** One line for stderr, and the exit code, for anything a command throws. */
+/** SDK argument names as the CLI user knows them, for the SDK's InvalidArgumentError messages. */
+const CLI_NAMES: Record<string, string> = {
+  apiKey: "CLAID_API_KEY or --api-key-file",
+  baseUrl: "--base-url",
+  taskId: "<id>",
+  maxWaitMs: "--timeout",
+};
+
+/** The SDK's advice after a create() of unknown outcome names an SDK option; the CLI has no such flag. */
+const SDK_UNKNOWN_OUTCOME = / The batch may or may not have been created\..*$/s;
+const CLI_UNKNOWN_OUTCOME =
+  " The batch may or may not have been created; it was not submitted twice. Check before submitting again.";
+
+/** One line for stderr, and the exit code, for anything a command throws. Speaks in flags, not SDK options. */
 export function describeFailure(error: unknown): { line: string; code: number } {
   if (error instanceof Interrupted) {
     const ids = error.taskIds.join(", ");
@@ -28,11 +42,45 @@ export function describeFailure(error: unknown): { line: string; code: number } 
       : "";
     return { line: `Interrupted: stopped waiting.${resume}`, code: EXIT.interrupted };
   }
-  if (error instanceof UsageError || error instanceof InvalidArgumentError)
-    return { line: error.message, code: EXIT.usage };
+  if (error instanceof UsageError) return { line: error.message, code: EXIT.usage };
+  if (error instanceof InvalidArgumentError) {
+    const name = CLI_NAMES[error.argument];
+    const line = name ? error.message.replace(new RegExp(`\\b${error.argument}\\b`, "g"), name) : error.message;
+    return { line, code: EXIT.usage };
+  }
   if (error instanceof BatchFailedError || error instanceof BatchCancelledError)
     return { line: error.message, code: EXIT.batchFailed };
-  if (error instanceof BatchWaitTimeoutError) return { line: error.message, code: EXIT.timedOut };
+  if (error instanceof BatchWaitTimeoutError && error.taskId !== undefined) {
+    return {
+      line: `--timeout ran out waiting for batch ${error.taskId} (last status: ${error.lastStatus ?? "unknown"}). The batch keeps running; resume with: claid batch wait ${error.taskId}`,
+      code: EXIT.timedOut,
+    };
+  }
+  if (error instanceof ClaidError && error.outcomeUnknown)
+    return { line: `${error.message.replace(SDK_UNKNOWN_OUTCOME, "")}${CLI_UNKNOWN_OUTCOME}`, code: EXIT.api };
   if (error instanceof ClaidError) return { line: error.message, code: EXIT.api };
   return { line: error instanceof Error ? error.message : String(error), code: EXIT.api };
+}
+
+/**
+ * What `--json` prints on stdout when a command fails, so that stdout is one JSON document on every path:
+ * the batch itself (with its errors) when it ended in ERROR or CANCELLED, otherwise `{ "error": … }`.
+ */
+export function failureDocument(error: unknown, { line, code }: { line: string; code: number }): unknown {
+  if (error instanceof BatchFailedError || error instanceof BatchCancelledError) return error.result;
+  const facts =
+    error instanceof ClaidAPIError
+      ? {
+          status: error.status,
+          errorCode: error.errorCode,
+          errorType: error.errorType,
+          errorDetails: error.errorDetails,
+          requestId: error.requestId,
+        }
+      : error instanceof BatchWaitTimeoutError
+        ? { taskId: error.taskId, lastStatus: error.lastStatus }
+        : error instanceof Interrupted
+          ? { taskIds: error.taskIds }
+          : {};
+  return { error: { message: line, exitCode: code, ...facts } };
 }

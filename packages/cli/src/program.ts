@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { type BatchResult, type Claid, createClaid } from "@claid/node";
-import { Command, CommanderError, Option } from "commander";
+import { type BatchResult, type Claid, createClaid, InvalidArgumentError } from "@claid/node";
+import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
 import { demo } from "./demo.ts";
 import { registerDownload } from "./download.ts";
-import { describeFailure, EXIT, UsageError } from "./exit.ts";
+import { describeFailure, EXIT, failureDocument, UsageError } from "./exit.ts";
 import {
   buildRequest,
   type CreateFlags,
@@ -15,7 +15,7 @@ import {
   parseSize,
   UPSCALES,
 } from "./request.ts";
-import { SCENARIOS, serveMock } from "./serve.ts";
+import { SCENARIOS, type ServeFlags, serveMock } from "./serve.ts";
 import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
 interface GlobalFlags {
@@ -63,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--timeout <duration>", "with --wait: give up after this long (e.g. 10m)", parseDuration)
     .option("--json", "print one JSON document and nothing else on stdout")
     .action(async (flags: CreateFlags & OutputFlags & { wait?: boolean; timeout?: number }) => {
+      if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout applies only with --wait.");
       const body = buildRequest(flags);
       const claid = client(globals());
       const task = await claid.batches.create(body);
@@ -76,22 +77,24 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   batch
-    .command("get <id>")
+    .command("get")
     .description("show a batch's status and results")
+    .argument("<id>", "the batch id", parseTaskId)
     .option("--json", "print the batch as JSON")
-    .action(async (id: string, flags: OutputFlags) => {
+    .action(async (id: number, flags: OutputFlags) => {
       const result = await client(globals()).batches.retrieve(id);
       print(flags, result, () => describeResult(result));
     });
 
   batch
-    .command("wait <id>")
+    .command("wait")
     .description("wait until a batch is done (Ctrl-C stops waiting; the batch keeps running)")
+    .argument("<id>", "the batch id", parseTaskId)
     .option("--timeout <duration>", "give up after this long (e.g. 10m)", parseDuration)
     .option("--json", "print the finished batch as JSON")
-    .action(async (id: string, flags: OutputFlags & { timeout?: number }) => {
+    .action(async (id: number, flags: OutputFlags & { timeout?: number }) => {
       const claid = client(globals());
-      const [result] = await waitFor(claid, [Number(id)], flags, id);
+      const [result] = await waitFor(claid, [id], flags);
       print(flags, result, () => describeResult(result as BatchResult));
     });
 
@@ -103,25 +106,39 @@ export async function main(argv: string[]): Promise<number> {
     .option("--port <n>", "port (default: a free one)", parseInteger("--port", 0, 65535), 0)
     .addOption(new Option("--scenario <name>", "how every batch behaves").choices(SCENARIOS).default("happy"))
     .option("--rate-limit <policy>", 'requests allowed per key, e.g. "120;w=60, 4;w=1" (default: Claid\'s), or "off"')
-    .action(async (flags: { port: number; scenario: (typeof SCENARIOS)[number]; rateLimit?: string }) => {
-      await serveMock(flags.port, flags.scenario, flags.rateLimit);
+    .option(
+      "--task-duration <duration>",
+      "tasks run on the clock: PROCESSING for this long (e.g. 30s), then the scenario's end (default: per poll)",
+      durationParser("--task-duration"),
+    )
+    .option("--allow-origin <origin...>", "browser origins allowed besides localhost (CORS), or *")
+    .action(async (flags: ServeFlags) => {
+      await serveMock(flags);
     });
 
   program
     .command("demo")
     .description("submit two example batches and watch them finish (against a local mock unless --live)")
-    .option("--live", "use the real API (needs CLAID_API_KEY)")
+    .option("--live", "use the real API (needs CLAID_API_KEY; creates billable batches)")
     .action(async (flags: { live?: boolean }) => {
-      const live = Boolean(flags.live || process.env.CLAID_BASE_URL);
-      await demo(live ? client(globals()) : undefined);
+      // Only --live may reach an API: CLAID_BASE_URL or a key in the environment never turn the demo live.
+      if (!flags.live && globals().baseUrl) throw new UsageError("--base-url applies to demo only with --live.");
+      await demo(flags.live ? client(globals()) : undefined);
     });
 
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    const { line, code } = describeFailure(error);
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok;
+      if (wantsJson(argv))
+        printJson({ error: { message: error.message.replace(/^error: /, ""), exitCode: EXIT.usage } });
+      return EXIT.usage;
+    }
+    const failure = describeFailure(error);
+    const { line, code } = failure;
+    if (wantsJson(argv)) printJson(failureDocument(error, failure));
     process.stderr.write(`claid: ${line}\n`);
     if (globals().debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return code;
@@ -129,25 +146,75 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
-  let apiKey = process.env.CLAID_API_KEY;
+  let apiKey = process.env.CLAID_API_KEY?.trim();
   if (apiKeyFile) {
     try {
       apiKey = readFileSync(apiKeyFile, "utf8").trim();
     } catch (error) {
       throw new UsageError(`--api-key-file: cannot read ${apiKeyFile}: ${(error as Error).message}`);
     }
+    if (!apiKey) throw new UsageError(`--api-key-file: ${apiKeyFile} is empty.`);
   }
   if (!apiKey) throw new UsageError("No API key: set CLAID_API_KEY or pass --api-key-file <path>.");
-  return createClaid({ apiKey, baseUrl: baseUrl ?? process.env.CLAID_BASE_URL });
+  const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
+  if (url !== undefined) checkBaseUrl(url, baseUrl === undefined ? "CLAID_BASE_URL" : "--base-url");
+  try {
+    return createClaid({ apiKey, baseUrl: url });
+  } catch (error) {
+    // The SDK names its option; the user gave the key through one of these.
+    if (error instanceof InvalidArgumentError && error.argument === "apiKey")
+      throw new UsageError(error.message.replace(/\bapiKey\b/g, apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"));
+    throw error;
+  }
 }
 
-function parseDuration(value: string): number {
-  const parsed = ms(value as ms.StringValue);
-  if (typeof parsed !== "number" || !(parsed > 0))
-    throw new UsageError(`--timeout must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
-  return parsed;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** The SDK's own check, worded for the CLI: the key goes only over https, or plain http to this machine. */
+function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
+    throw new UsageError(`${source} must be an absolute https:// URL, got ${JSON.stringify(value)}.`);
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname))
+    throw new UsageError(
+      `${source} must be https (plain http only for localhost, 127.0.0.1 or [::1]), so that the API key is never sent unencrypted; got ${url.origin}.`,
+    );
 }
+
+/** A batch id as the API takes it: digits only (no "", "0x1F", "1e1", "-1" or "1.0"). */
+function parseTaskId(value: string): number {
+  const id = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(id))
+    throw new FlagError(`a batch id is a whole number like 42, got ${JSON.stringify(value)}.`);
+  return id;
+}
+
+/** Whether the command line asked for --json (before any "--"), known even when parsing it failed. */
+function wantsJson(argv: string[]): boolean {
+  const args = argv.slice(2);
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).includes("--json");
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function durationParser(flag: string) {
+  return (value: string): number => {
+    const parsed = ms(value as ms.StringValue);
+    if (typeof parsed !== "number" || !(parsed > 0))
+      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
+    return parsed;
+  };
+}
+
+const parseDuration = durationParser("--timeout");
 
 function print(flags: OutputFlags, value: unknown, text: () => string): void {
-  process.stdout.write(`${flags.json ? JSON.stringify(value, null, 2) : text()}\n`);
+  if (flags.json) printJson(value);
+  else process.stdout.write(`${text()}\n`);
 }

@@ -7,6 +7,11 @@ export interface Progress {
   stop(): void;
 }
 
+/** Whether a spinner can be drawn: a terminal that reports its width (ora divides by it to know how many lines to clear). */
+export function hasUsableWidth(stream: NodeJS.WriteStream): boolean {
+  return typeof stream.columns === "number" && stream.columns > 0;
+}
+
 export function createProgress(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "silent"): Progress {
   const started = Date.now();
   const statuses = new Map<number, BatchStatus>();
@@ -14,30 +19,54 @@ export function createProgress(stream: NodeJS.WriteStream, mode: "tty" | "plain"
   const summary = () => [...statuses].map(([id, status]) => `#${id} ${status}`).join("  ·  ");
 
   if (mode === "silent") return { update: () => {}, stop: () => {} };
+  const printed = new Map<number, BatchStatus>();
+  const printLine = (taskId: number, status: BatchStatus) => {
+    if (printed.get(taskId) === status) return;
+    printed.set(taskId, status);
+    stream.write(`batch ${taskId}: ${status} (${elapsed()})\n`);
+  };
   if (mode === "plain") {
     return {
       update(taskId, status) {
-        if (statuses.get(taskId) === status) return;
         statuses.set(taskId, status);
-        stream.write(`batch ${taskId}: ${status} (${elapsed()})\n`);
+        printLine(taskId, status);
       },
       stop() {},
     };
   }
-  const spinner = ora({ stream, text: "submitting…" }).start();
+
+  // progressMode() already decided that this terminal can animate, so ora is not asked again.
+  const spinner = ora({ stream, text: "submitting…", isEnabled: true }).start();
+  let animating = true;
   const timer = setInterval(() => {
     spinner.text = `${summary()}  ${elapsed()}`;
   }, 200);
+  // A terminal shrunk to 0 columns mid-run would make every redraw clear endless lines: drop to plain lines.
+  const onResize = () => {
+    if (!animating || hasUsableWidth(stream)) return;
+    finishSpinner(() => spinner.stop());
+    for (const [taskId, status] of statuses) printLine(taskId, status);
+  };
+  stream.on("resize", onResize);
+  function finishSpinner(end: () => void) {
+    animating = false;
+    clearInterval(timer);
+    stream.off("resize", onResize);
+    end();
+  }
   return {
     update(taskId, status) {
       statuses.set(taskId, status);
-      spinner.text = `${summary()}  ${elapsed()}`;
+      if (animating) spinner.text = `${summary()}  ${elapsed()}`;
+      else printLine(taskId, status);
     },
     stop() {
-      clearInterval(timer);
+      if (!animating) return;
       const finished = [...statuses.values()].every((s) => s === "DONE");
-      if (finished) spinner.succeed(`${summary()}  ${elapsed()}`);
-      else spinner.stopAndPersist({ symbol: "•", text: `${summary()}  ${elapsed()}` });
+      finishSpinner(() => {
+        if (finished) spinner.succeed(`${summary()}  ${elapsed()}`);
+        else spinner.stopAndPersist({ symbol: "•", text: `${summary()}  ${elapsed()}` });
+      });
     },
   };
 }

@@ -1,15 +1,23 @@
 /** Waiting on batches with live progress, and describing results: shared by the batch commands and the demo. */
 import type { BatchResult, Claid } from "@claid/node";
-import { Interrupted, UsageError } from "./exit.ts";
-import { createProgress } from "./progress.ts";
+import { Interrupted } from "./exit.ts";
+import { createProgress, hasUsableWidth } from "./progress.ts";
 
 export interface OutputFlags {
   json?: boolean;
 }
 
-export function progressMode(flags: OutputFlags): "tty" | "plain" | "silent" {
+/**
+ * The one place that decides how progress is shown: nothing with --json; a spinner only on an
+ * interactive terminal of known, non-zero width (not CI, not TERM=dumb); plain lines otherwise.
+ */
+export function progressMode(
+  flags: OutputFlags,
+  stream: NodeJS.WriteStream = process.stderr,
+): "tty" | "plain" | "silent" {
   if (flags.json) return "silent";
-  return process.stderr.isTTY ? "tty" : "plain";
+  const interactive = stream.isTTY && process.env.TERM !== "dumb" && !("CI" in process.env);
+  return interactive && hasUsableWidth(stream) ? "tty" : "plain";
 }
 
 /** Waits for every batch with live progress; Ctrl-C or one failure stops all the waits. */
@@ -17,9 +25,7 @@ export async function waitFor(
   claid: Claid,
   taskIds: number[],
   flags: OutputFlags & { timeout?: number; pollIntervalMs?: number },
-  raw?: string,
 ): Promise<BatchResult[]> {
-  if (taskIds.some((id) => !Number.isSafeInteger(id))) throw new UsageError(`Not a batch id: ${JSON.stringify(raw)}.`);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Interrupted(taskIds));
   process.once("SIGINT", onSigint);

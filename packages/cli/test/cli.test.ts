@@ -103,7 +103,7 @@ describe("batch create", () => {
     expect(run.stderr).toMatch(/^submitted batch 1\nbatch 1: PROCESSING \(\d+\.\ds\)\nbatch 1: DONE \(\d+\.\ds\)\n$/);
     expect(run.stdout).toContain("#1 DONE  1 result(s)");
     expect(run.stdout).toMatch(
-      /200×200 jpg → jpeg 200×200 0\.04 MP {2}http:\/\/localhost:\d+\/mock-storage\/1\/a\.jpeg/,
+      /200×200 png → jpeg 200×200 0\.04 MP {2}http:\/\/localhost:\d+\/mock-storage\/1\/a\.jpeg/,
     );
   });
 });
@@ -217,7 +217,7 @@ describe("batch get / wait / download and their exit codes", () => {
     const run = await claid([...at(server), "batch", "wait", "1", "--timeout", "1s"]);
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(
-      /Gave up waiting for batch 1 after 1000 ms \(last status: PROCESSING\)\. The batch keeps running/,
+      /--timeout ran out waiting for batch 1 \(last status: PROCESSING\)\. The batch keeps running/,
     );
   });
 

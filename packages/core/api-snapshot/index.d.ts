@@ -1720,4 +1720,50 @@ declare class RateLimitDeadlineError extends ClaidError {
 /** `error_details` as Claid documents it: field path → messages. */
 type ErrorDetails = Record<string, string[]>;
 
-export { type APIPromise, AuthenticationError, BadRequestError, type BatchAccepted, BatchCancelledError, type BatchCheck, type BatchEditInputOptions, type BatchEditRequest, BatchFailedError, type BatchInput, type BatchOutput, type BatchPipelineError, type BatchResult, type BatchResultItem, type BatchStatus, BatchWaitTimeoutError, type Batches, type CheckOptions, type Claid, ClaidAPIError, ClaidConnectionError, ClaidError, type ClaidOptions, ClaidTimeoutError, ConflictError, DEFAULT_BASE_URL, type ErrorDetails, type ErrorType, type HttpErrorDetails, type ImageOperations, type ImageOutputOptions, InternalServerError, InvalidArgumentError, InvalidResponseError, type LogLevel, type Logger, NotFoundError, PaymentRequiredError, PermissionDeniedError, type PipelineInputObject, type PipelineOutputObject, type PollOptions, RateLimitDeadlineError, RateLimitError, type RateLimitInfo, type RequestOptions, type TaskId, ValidationError, type WaitOptions, type WithResponse, type components, createClaid, type operations, type paths };
+/** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
+interface RateLimitWindow {
+    /** Requests allowed in the window: an integer ≥ 1. */
+    quota: number;
+    /** The window's length in seconds (> 0). */
+    windowSeconds: number;
+}
+/** A request asking the pacer for a slot. */
+interface PacedRequest {
+    /** "create" (POST) is never starved by "poll" (GET) requests. */
+    kind: "create" | "poll";
+    /** Epoch ms at which the caller wants to send (a poll's due time); earliest-due first. Default: now. */
+    dueAt?: number;
+    /** Epoch ms after which a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
+    deadline?: number;
+    /** Aborts the wait for a slot: acquire() rejects with signal.reason. */
+    signal?: AbortSignal;
+}
+/** Decides when each request may be sent (one per client by default, or shared: see the Durable Object recipe). */
+interface RequestPacer {
+    /** Resolves when the request may be sent, with a function to call once with the response's headers (undefined if no response came). */
+    acquire(request: PacedRequest): Promise<(headers: Headers | undefined) => void>;
+    /** ms until a request asked for now could be sent (0 when free): check() adds it to nextCheckAfterMs. */
+    delayMs(): number;
+}
+/** Options of `createRequestPacer()`. */
+interface PacerOptions {
+    /** The policy as windows or in the RateLimit-Limit syntax ("120, 120;w=60, 4;w=1"); learned from responses when not given. */
+    policy?: RateLimitWindow[] | string;
+    /** Cap on requests in flight. Default: unlimited (the windows still apply). */
+    maxConcurrentRequests?: number;
+    /** Clock, for tests. Default Date.now. */
+    now?: () => number;
+}
+/**
+ * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1"):
+ * every `quota;w=seconds` item. Malformed items, and a bare number (the current quota), give no window.
+ */
+declare function parseRateLimitPolicy(value: string | null | undefined): RateLimitWindow[];
+/**
+ * The default in-memory pacer. No sliding window of the policy ever carries
+ * more than its quota; before any policy is known (none given, no answer yet),
+ * one request is in flight at a time. Creates go before polls, polls earliest-due first.
+ */
+declare function createRequestPacer(options?: PacerOptions): RequestPacer;
+
+export { type APIPromise, AuthenticationError, BadRequestError, type BatchAccepted, BatchCancelledError, type BatchCheck, type BatchEditInputOptions, type BatchEditRequest, BatchFailedError, type BatchInput, type BatchOutput, type BatchPipelineError, type BatchResult, type BatchResultItem, type BatchStatus, BatchWaitTimeoutError, type Batches, type CheckOptions, type Claid, ClaidAPIError, ClaidConnectionError, ClaidError, type ClaidOptions, ClaidTimeoutError, ConflictError, DEFAULT_BASE_URL, type ErrorDetails, type ErrorType, type HttpErrorDetails, type ImageOperations, type ImageOutputOptions, InternalServerError, InvalidArgumentError, InvalidResponseError, type LogLevel, type Logger, NotFoundError, type PacedRequest, type PacerOptions, PaymentRequiredError, PermissionDeniedError, type PipelineInputObject, type PipelineOutputObject, type PollOptions, RateLimitDeadlineError, RateLimitError, type RateLimitInfo, type RateLimitWindow, type RequestOptions, type RequestPacer, type TaskId, ValidationError, type WaitOptions, type WithResponse, type components, createClaid, createRequestPacer, type operations, parseRateLimitPolicy, type paths };

@@ -1,7 +1,7 @@
 import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
-import type { Sent, Transport } from "./internal/transport.ts";
+import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
 import { checkNumber, requireObject, toTaskId } from "./internal/validate.ts";
 import type {
   BatchAccepted,
@@ -118,7 +118,7 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDelayMs }: Transport): Batches {
+export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Transport): Batches {
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -136,7 +136,7 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
     });
   }
 
-  function retrieveSent(taskId: number, options: RequestOptions | undefined): Promise<Sent> {
+  function retrieveSent(taskId: number, options: SendOptions | undefined): Promise<Sent> {
     return send(
       "GET",
       GET_PATH,
@@ -145,11 +145,15 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
     );
   }
 
-  /** Polls until a final status; `onStatus` sees every status, `signal` carries the deadline and the caller's abort. */
+  /**
+   * Polls until a final status; `onStatus` sees every status, `signal` carries the deadline and the
+   * caller's abort, `deadlineAt` lets the pacer refuse a slot that would come too late.
+   */
   async function pollUntilDone(
     target: TaskId | BatchAccepted | BatchResult | BatchCheck,
     options: WaitOptions,
     signal: AbortSignal,
+    deadlineAt: number | undefined,
     onStatus: (status: BatchStatus) => void,
   ): Promise<BatchResult> {
     const { maxWaitMs: _deadline, onProgress, ...checkOptions } = options;
@@ -157,7 +161,7 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
     const taskId = toTaskId(state ? state.taskId : idOf(target));
     let lastStatus: BatchStatus | undefined;
     for (;;) {
-      state = await batches.check(state ?? taskId, { ...checkOptions, signal });
+      state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt } as CheckOptions);
       const result = state.result as BatchResult;
       if (state.status !== lastStatus) onProgress?.(result);
       lastStatus = state.status;
@@ -214,10 +218,7 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
         nextCheckAfterMs: done
           ? 0
           : Math.ceil(
-              Math.max(
-                scheduled,
-                Math.min(maxRetryDelayMs, Math.max(serverDelayMs(response, now) ?? 0, rateLimitedUntil() - now)),
-              ),
+              Math.max(scheduled, Math.min(maxRetryDelayMs, serverDelayMs(response, now) ?? 0), pacer.delayMs()),
             ),
         checks,
         firstCheckedAt: previous?.firstCheckedAt ?? new Date(now).toISOString(),
@@ -235,7 +236,7 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
         options.signal,
         maxWaitMs,
         (signal) =>
-          pollUntilDone(target, options, signal, (status) => {
+          pollUntilDone(target, options, signal, deadlineOf(maxWaitMs), (status) => {
             lastStatus = status;
           }),
         () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
@@ -257,9 +258,10 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
         options.signal,
         maxWaitMs,
         async (signal) => {
-          const accepted = await batches.create(body, { ...request, signal });
+          const deadlineAt = deadlineOf(maxWaitMs);
+          const accepted = await batches.create(body, { ...request, signal, deadlineAt } as RequestOptions);
           taskId = accepted.id;
-          return pollUntilDone(accepted, options, signal, (status) => {
+          return pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
             lastStatus = status;
           });
         },
@@ -269,6 +271,8 @@ export function createBatches({ client, send, rateLimitedUntil, log, maxRetryDel
   };
   return batches;
 }
+
+const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);
 
 function settle(result: BatchResult): BatchResult {
   if (result.status === "ERROR") throw new BatchFailedError(result);

@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "./errors.ts";
 import type { paths } from "./generated/schema.ts";
 import { createTransport } from "./internal/transport.ts";
 import { checkHeaders, describe, requireObject } from "./internal/validate.ts";
+import type { RateLimitWindow, RequestPacer } from "./pacer.ts";
 import type { Logger, LogLevel } from "./types.ts";
 
 /** Claid's API, used when neither `baseUrl` nor `env.CLAID_BASE_URL` is given. */
@@ -43,6 +44,19 @@ export interface ClaidOptions {
   maxRetryDelayMs?: number | undefined;
   /** Largest response body read, bytes; a larger 2xx body is refused with `InvalidResponseError`. Default 32 MiB. */
   maxResponseBytes?: number | undefined;
+  /**
+   * The rate-limit policy the client paces to: windows, or the `RateLimit-Limit` syntax (`"120;w=60, 4;w=1"`).
+   * Default: Claid's documented policy for api.claid.ai, else learned from the responses (one request
+   * in flight until the first answer); every response's `RateLimit-Limit` tightens it. `false`: no pacing.
+   */
+  rateLimit?: RateLimitWindow[] | string | false | undefined;
+  /** Cap on this client's requests in flight (on top of the rate-limit windows). Default: no cap. */
+  maxConcurrentRequests?: number | undefined;
+  /**
+   * A pacer to use instead of the client's own — e.g. one shared by every isolate of a deployment
+   * through a Durable Object (see the README). `rateLimit` and `maxConcurrentRequests` then do not apply.
+   */
+  pacer?: RequestPacer | undefined;
   /** Retry `create()` after an unknown outcome (timeout, connection error, 5xx). Risks a duplicate batch. Default false. */
   retryNonIdempotent?: boolean | undefined;
   /** Where log lines go (console-like). Default `console`, at `logLevel`. */

@@ -3,7 +3,7 @@
  * requests wait in a queue instead of meeting 429s.
  */
 import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
-import { describe } from "./internal/validate.ts";
+import { checkNumber, describe } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
 export interface RateLimitWindow {
@@ -18,11 +18,11 @@ export interface PacedRequest {
   /** "create" (POST) is never starved by "poll" (GET) requests. */
   kind: "create" | "poll";
   /** Epoch ms at which the caller wants to send (a poll's due time); earliest-due first. Default: now. */
-  dueAt?: number;
+  dueAt?: number | undefined;
   /** Epoch ms after which a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Aborts the wait for a slot: acquire() rejects with signal.reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Decides when each request may be sent (one per client by default, or shared: see the Durable Object recipe). */
@@ -36,11 +36,11 @@ export interface RequestPacer {
 /** Options of `createRequestPacer()`. */
 export interface PacerOptions {
   /** The policy as windows or in the RateLimit-Limit syntax ("120, 120;w=60, 4;w=1"); learned from responses when not given. */
-  policy?: RateLimitWindow[] | string;
+  policy?: RateLimitWindow[] | string | undefined;
   /** Cap on requests in flight. Default: unlimited (the windows still apply). */
-  maxConcurrentRequests?: number;
+  maxConcurrentRequests?: number | undefined;
   /** Clock, for tests. Default Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -79,14 +79,23 @@ interface Waiter {
  * one request is in flight at a time. Creates go before polls, polls earliest-due first.
  */
 export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
-  const { policy, maxConcurrentRequests = Infinity, now = Date.now } = options;
-  const windows = typeof policy === "string" ? parseRateLimitPolicy(policy) : [...(policy ?? [])];
-  if (policy && !(windows[0] && windows.every(isWindow))) {
+  const { policy, now = Date.now } = options;
+  const maxConcurrentRequests = checkNumber("maxConcurrentRequests", options.maxConcurrentRequests ?? Infinity, 1);
+  const given = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
+  if (policy !== undefined && !(given?.[0] && given.every(isWindow))) {
     throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
   }
-  let known = !!policy;
+  // Copies: learning a smaller quota must not change the caller's objects.
+  const windows = (given ?? []).map((w) => ({ ...w }));
+  let known = policy !== undefined;
   let inFlight = 0;
   let blockedUntil = 0;
+  /**
+   * What the server's last `RateLimit-Remaining`/`Reset` allow until `creditsUntil` (it counts other
+   * clients of the key too). Once they expire, one request at a time until the next answer says again.
+   */
+  let credits: number | undefined;
+  let creditsUntil = 0;
   /** Send times, oldest first: the last `quota` of them are all a window needs. */
   const sent: number[] = [];
   let queue: Waiter[] = [];
@@ -111,17 +120,22 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     // Slots are handed out in rank order; `planned` adds each waiter's projected send time.
     const planned = [...sent];
     let wake = Infinity;
+    const counted = credits !== undefined;
+    const expired = counted && time >= creditsUntil;
+    const cap = !known || expired ? 1 : maxConcurrentRequests;
+    const creditsLeft = () => (counted && !expired ? (credits as number) : Infinity);
     queue = queue
       .sort((a, b) => a.rank - b.rank)
       .filter((waiter) => {
-        const at = Math.max(slot(planned, time), waiter.dueAt);
-        const go = at <= Math.min(time, waiter.deadline) && inFlight < (known ? maxConcurrentRequests : 1);
+        const at = Math.max(slot(planned, time), waiter.dueAt, creditsLeft() > 0 ? 0 : creditsUntil);
+        const go = at <= Math.min(time, waiter.deadline) && inFlight < cap;
         if (!go && (at > waiter.deadline || time >= waiter.deadline)) {
           return waiter.fail(new RateLimitDeadlineError(Math.max(at - time, 0)));
         }
         planned.push(Math.max(at, time));
         if (go) {
           inFlight++;
+          if (counted && !expired) credits = (credits as number) - 1;
           sent.push(time);
           return waiter.grant(release());
         }
@@ -150,9 +164,13 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
           else windows.push(seen);
         }
         const reset = headers.get("ratelimit-reset");
-        // The server counts other clients of the key too: "0 left" is believed even when our own count disagrees.
-        if (headers.get("ratelimit-remaining") === "0" && reset && +reset >= 0) {
-          blockedUntil = Math.max(blockedUntil, now() + +reset * 1000 + MARGIN_MS);
+        const remaining = headers.get("ratelimit-remaining");
+        // The server counts other clients of the key too: what it says is left is believed, minus what is in flight.
+        if (remaining && reset && +remaining >= 0 && +reset >= 0) {
+          const until = now() + +reset * 1000 + MARGIN_MS;
+          if (+remaining === 0) blockedUntil = Math.max(blockedUntil, until);
+          credits = Math.max(0, Math.floor(+remaining) - inFlight);
+          creditsUntil = until;
         }
       }
       pump();

@@ -122,10 +122,27 @@ describe("createRequestPacer() options", () => {
     ["a fractional quota", [{ quota: 1.5, windowSeconds: 1 }]],
     ["a window of no length", [{ quota: 4, windowSeconds: 0 }]],
     ["a window without seconds", [{ quota: 4 }]],
+    ["an empty string", ""],
+    ["a list holding null", [null]],
   ])("rejects %s as the policy with InvalidArgumentError naming rateLimit", (_, policy) => {
     const create = () => createRequestPacer({ policy } as PacerOptions);
     expect(create).toThrow(InvalidArgumentError);
     expect(create).toThrow(expect.objectContaining({ argument: "rateLimit" }));
+  });
+
+  it.each([0, -1, Number.NaN, "2"])("rejects maxConcurrentRequests %j with InvalidArgumentError naming it", (max) => {
+    const create = () => createRequestPacer({ maxConcurrentRequests: max } as PacerOptions);
+    expect(create).toThrow(expect.objectContaining({ argument: "maxConcurrentRequests" }));
+  });
+
+  it("leaves the caller's policy objects alone when it learns a smaller quota", async () => {
+    const policy = [{ quota: 5, windowSeconds: 10 }];
+    const pacer = createRequestPacer({ policy });
+    (await pacer.acquire({ kind: "poll" }))(limits("2, 2;w=10"));
+    expect(policy).toEqual([{ quota: 5, windowSeconds: 10 }]);
+    expect(pacer.delayMs()).toBe(0);
+    (await pacer.acquire({ kind: "poll" }))(new Headers());
+    expect(pacer.delayMs()).toBe(10_200);
   });
 });
 
@@ -230,7 +247,12 @@ describe("learning the policy from responses", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(grants).toEqual([0, 100, 100, 100, undefined, undefined]);
     await vi.advanceTimersByTimeAsync(1200);
-    expect(grants).toEqual([0, 100, 100, 100, 1200, 1300]);
+    // The windows would allow 1200 for the fifth; the answer at 100 said "3 left, reset in 1 s", so
+    // the rest wait for that reset (+ margin), and then for an answer saying what is left now.
+    expect(grants).toEqual([0, 100, 100, 100, undefined, undefined]);
+    for (const release of releases.slice(1, 4)) release?.(limits(CLAID, "4", "1"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grants).toEqual([0, 100, 100, 100, 1300, 1300]);
   });
 
   it("stays in slow start when a request got no answer (release(undefined))", async () => {

@@ -17,7 +17,8 @@ const SCHEDULE = [2000, 3000, 4500, 6750, 10125, 15000, 15000];
 describe("check()", () => {
   it("sends exactly one GET, never sleeps, and continues its schedule from a stored copy", async () => {
     const store = mock(server, { pollsToComplete: 8 });
-    const claid = createClaid({ apiKey: API_KEY });
+    // Unpaced: Claid's 4-per-second window would (rightly) hold the fifth request of this quick loop.
+    const claid = createClaid({ apiKey: API_KEY, rateLimit: false });
     const accepted = (await settle(claid.batches.create(seedRequest))) as { ok: true; value: { id: number } };
     let state: BatchCheck | undefined;
     const delays: number[] = [];
@@ -62,7 +63,8 @@ describe("check()", () => {
     const claid = createClaid({ apiKey: API_KEY });
     await settle(claid.batches.create(seedRequest));
     const state = ((await settle(claid.batches.check(1))) as { value: BatchCheck }).value;
-    expect(state.nextCheckAfterMs).toBe(30_000);
+    // The reset plus the pacer's 200 ms margin for clock skew.
+    expect(state.nextCheckAfterMs).toBe(30_200);
   });
 
   it("holds any request made while the window is used up until it resets, so none meets a 429", async () => {
@@ -71,7 +73,7 @@ describe("check()", () => {
     await settle(claid.batches.create(seedRequest));
     await settle(claid.batches.retrieve(1));
     const outcome = await settle(Promise.all([claid.batches.retrieve(1), claid.batches.create(seedRequest)]));
-    expect(outcome).toMatchObject({ ok: true, elapsedMs: 30_000 });
+    expect(outcome).toMatchObject({ ok: true, elapsedMs: 30_200 });
     expect(store.requests.map((r) => r.status)).toEqual([200, 200, 200, 200]);
   });
 
@@ -139,7 +141,7 @@ describe("wait()", () => {
   it("1,000 concurrent waits on one client poll each job on its own schedule, no more", async () => {
     // A quota large enough that rate limiting plays no part in this count.
     const store = mock(server, { pollsToComplete: 4, rateLimit: "100000;w=60" });
-    const claid = createClaid({ apiKey: API_KEY });
+    const claid = createClaid({ apiKey: API_KEY, rateLimit: "100000;w=60" });
     const created = await settle(Promise.all(Array.from({ length: 1000 }, () => claid.batches.create(seedRequest))));
     const ids = (created as { value: { id: number }[] }).value.map((task) => task.id);
     const outcome = await settle(Promise.all(ids.map((id) => claid.batches.wait(id))));

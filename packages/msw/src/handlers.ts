@@ -9,7 +9,7 @@ import {
 } from "@claid/core/spec";
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import { createRateLimiter } from "./rate-limit.ts";
-import { buildResults, MIME_TYPES, mockImageBytes } from "./results.ts";
+import { buildResults, resultFile } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 
 /** Options of `createClaidHandlers()`. */
@@ -40,7 +40,17 @@ export interface ClaidHandlersOptions {
   now?: () => number;
   /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
   storageBaseUrl?: string;
+  /**
+   * When set, every task runs on the clock instead of advancing per GET: PROCESSING until this many
+   * milliseconds after its creation, then its last status (DONE, or `lifecycle`'s last). See the README.
+   */
+  taskDurationMs?: number;
+  /** Larger request bodies get 413 (by Content-Length, or once reading passes the limit). Default 1 MiB. */
+  maxBodyBytes?: number;
 }
+
+/** `maxBodyBytes` by default: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
   400: { error_code: "100", error_type: "general", error_message: "Bad request." },
@@ -49,6 +59,7 @@ const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
   403: { error_code: "112", error_type: "auth", error_message: "Not enough permissions." },
   404: { error_code: "130", error_type: "general", error_message: "Batch image edit pipeline not found." },
   409: { error_code: "140", error_type: "general", error_message: "The request conflicts with the resource's state." },
+  413: { error_code: "413", error_type: "general", error_message: "Request body too large." },
   422: { error_code: "150", error_type: "validation", error_message: "Unprocessable Entity." },
   429: { error_code: "160", error_type: "general", error_message: "Too many requests." },
   500: { error_code: "500", error_type: "general", error_message: "Internal server error." },
@@ -137,14 +148,20 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   }
 
   const validateCreate = validatorFor(requestSchemaPointer(CREATE_BATCH));
+  const maxBodyBytes = nonNegative("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  if (options.taskDurationMs !== undefined) nonNegative("taskDurationMs", options.taskDurationMs);
 
   const createHandler = http[method(CREATE_BATCH)](url(baseUrl, CREATE_BATCH), async ({ request }) => {
     const entry = store.logRequest("create", request, now());
     const early = await guard(request, entry);
     if (early) return early;
+    const text = await readCapped(request, maxBodyBytes);
+    if (text === undefined) {
+      return json(entry, 413, errorBody(413, `The request body is larger than ${maxBodyBytes} bytes.`));
+    }
     let body: unknown;
     try {
-      body = await request.json();
+      body = JSON.parse(text);
     } catch {
       return json(entry, 400, errorBody(400, "The request body is not valid JSON."));
     }
@@ -167,7 +184,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
       results: [],
     };
     const { statuses, afterMs } = store.takeTaskPlan(defaultStatuses);
-    store.tasks.set(id, { result, statuses, polls: 0, readyAt: afterMs === undefined ? undefined : now() + afterMs });
+    const runsFor = afterMs ?? options.taskDurationMs;
+    store.tasks.set(id, { result, statuses, polls: 0, readyAt: runsFor === undefined ? undefined : now() + runsFor });
     const { errors: _e, results: _r, ...accepted } = result;
     return json(entry, 200, { data: accepted });
   });
@@ -203,23 +221,22 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
       const answered = await faultResponse(entry, fault);
       if (answered) return answered;
     }
-    const file = String(params.file);
-    const ext = file.split(".").pop() ?? "";
+    const task = store.tasks.get(Number(params.taskId));
+    const { origin, pathname } = new URL(request.url);
+    const results = task ? resultsOf(task.result, options.storageBaseUrl ?? `${origin}/mock-storage`) : [];
+    const file = resultFile(results, pathname);
     entry.status = 200;
-    return new HttpResponse(mockImageBytes(file), {
-      headers: { "Content-Type": MIME_TYPES[ext] ?? "application/octet-stream" },
-    });
+    return new HttpResponse(file.bytes, { headers: { "Content-Type": file.contentType } });
   });
+
+  function resultsOf(result: BatchResult, tmpBaseUrl: string) {
+    const folderImageCount = options.folderImageCount ?? 2;
+    return buildResults(result.request as BatchEditRequest, { taskId: result.id, folderImageCount, tmpBaseUrl });
+  }
 
   function snapshot(result: BatchResult, status: BatchStatus, tmpBaseUrl: string): BatchResult {
     const base = { ...result, status, errors: [], results: [] };
-    if (status === "DONE") {
-      const folderImageCount = options.folderImageCount ?? 2;
-      return {
-        ...base,
-        results: buildResults(result.request as BatchEditRequest, { taskId: result.id, folderImageCount, tmpBaseUrl }),
-      };
-    }
+    if (status === "DONE") return { ...base, results: resultsOf(result, tmpBaseUrl) };
     if (status === "ERROR") {
       return {
         ...base,
@@ -245,4 +262,36 @@ function method(op: SpecOperation): "get" | "post" {
 /** The spec path as an MSW route: `{task_id}` → `:task_id`. */
 function url(baseUrl: string, op: SpecOperation): string {
   return `${baseUrl}${op.path.replace(/\{(\w+)\}/g, ":$1")}`;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!(typeof value === "number" && value >= 0)) throw new RangeError(`${name} must be a number ≥ 0, got ${value}.`);
+  return value;
+}
+
+/** The body as text, or undefined once it is known to exceed `limit` bytes (it is not read further). */
+async function readCapped(request: Request, limit: number): Promise<string | undefined> {
+  if (Number(request.headers.get("content-length")) > limit) return undefined;
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: a cancel can wait on the sender (MSW's interceptor stream never settles it).
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(body);
 }

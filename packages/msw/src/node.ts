@@ -6,13 +6,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse } from "msw";
-import { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
+import { type ClaidHandlersOptions, createClaidHandlers, DEFAULT_MAX_BODY_BYTES } from "./handlers.ts";
 import { ClaidMockStore } from "./store.ts";
 
 /** Options of `createClaidMockServer()`: the handlers' options plus the port. */
 export interface ClaidMockServerOptions extends Omit<ClaidHandlersOptions, "baseUrl" | "storageBaseUrl"> {
   /** Default 0: a free port. */
   port?: number;
+  /**
+   * Page origins allowed to call the server from a browser (CORS), e.g. `["https://app.example.com"]`, or `"*"` for any.
+   * Loopback origins (`http://localhost:*`, `http://127.0.0.1:*`, `http://[::1]:*`, and https) are always allowed;
+   * any other origin gets no `Access-Control-Allow-Origin`. Default: loopback only.
+   */
+  allowedOrigins?: readonly string[] | "*";
 }
 
 /** A running mock server. */
@@ -26,7 +32,10 @@ export interface ClaidMockServer {
   close(): Promise<void>;
 }
 
-/** Starts the mock on 127.0.0.1. Answers CORS preflights so browser pages on other origins can call it. */
+/**
+ * Starts the mock on 127.0.0.1. Answers CORS for pages on loopback origins (more with `allowedOrigins`).
+ * Request bodies over `maxBodyBytes` get 413 without being read to the end.
+ */
 export async function createClaidMockServer(options: ClaidMockServerOptions = {}): Promise<ClaidMockServer> {
   const store = options.store ?? new ClaidMockStore();
   let handlers: ReturnType<typeof createClaidHandlers> = [];
@@ -38,19 +47,23 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = {
-      "Access-Control-Allow-Origin": req.headers.origin ?? "*",
-      "Access-Control-Allow-Headers": "authorization, content-type, x-trace",
-      "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-      "Access-Control-Expose-Headers":
-        "x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after",
-    };
+    const serverHeaders: Record<string, string> = { Vary: "Origin" };
+    const { origin } = req.headers;
+    if (origin && originAllowed(origin, options.allowedOrigins)) {
+      Object.assign(serverHeaders, {
+        "Access-Control-Allow-Origin": origin,
+        "Access-Control-Allow-Headers": "authorization, content-type, x-trace",
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Expose-Headers":
+          "x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after",
+      });
+    }
     if (req.method === "OPTIONS") {
-      res.writeHead(204, cors).end();
+      res.writeHead(204, serverHeaders).end();
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const { body, complete } = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    if (!complete) lingerThenClose(req, res);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
@@ -58,18 +71,20 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
     const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host}`), {
       method: req.method,
       headers,
-      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+      body: body.length > 0 ? body : undefined,
     });
     const response = await getResponse(handlers, request);
     if (!response) {
-      res.writeHead(404, { "Content-Type": "text/plain", ...cors }).end(`No mock for ${req.method} ${req.url}`);
+      res
+        .writeHead(404, { "Content-Type": "text/plain", ...serverHeaders })
+        .end(`No mock for ${req.method} ${req.url}`);
       return;
     }
     if (response.type === "error") {
       req.socket.destroy();
       return;
     }
-    res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...cors });
+    res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...serverHeaders });
     res.end(Buffer.from(await response.arrayBuffer()));
   }
 
@@ -94,4 +109,54 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** How much of an over-limit body is still read (and dropped) after the 413, so that clients see the answer. */
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * After answering an over-limit body, Node discards the rest of it (nothing is kept) so that a client still
+ * sending sees the 413 rather than a reset; past LINGER_BYTES more, the connection is closed.
+ */
+function lingerThenClose(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => {
+    let dropped = 0;
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) req.socket.destroy();
+    });
+  });
+}
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/;
+
+function originAllowed(origin: string, allowed: readonly string[] | "*" | undefined): boolean {
+  return allowed === "*" || LOOPBACK_ORIGIN.test(origin) || (allowed?.includes(origin) ?? false);
+}
+
+/**
+ * Reads the body up to just past `limit` bytes, then stops (pausing the stream): enough for the handlers
+ * to see it is over the limit, without holding an arbitrarily large body. A declared Content-Length over
+ * the limit is not read at all (its header tells the handlers).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer<ArrayBuffer>; complete: boolean }> {
+  if (Number(req.headers["content-length"]) > limit) return Promise.resolve({ body: Buffer.alloc(0), complete: false });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (complete: boolean) => {
+      req.off("data", onData).off("end", onEnd).off("error", reject);
+      resolve({ body: Buffer.concat(chunks), complete });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(false);
+      }
+    };
+    const onEnd = () => finish(true);
+    req.on("data", onData).on("end", onEnd).on("error", reject);
+  });
 }

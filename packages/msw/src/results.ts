@@ -1,5 +1,6 @@
 /** Builds believable result items for a batch request, deterministic for a given request. */
 import type { BatchEditRequest, BatchResultItem, PipelineInputObject, PipelineOutputObject } from "@claid/core";
+import { colourOf, encodeImage, type MockImageFormat } from "./images.ts";
 
 export const MIME_TYPES: Record<string, string> = {
   jpeg: "image/jpeg",
@@ -27,7 +28,7 @@ export function buildResults(request: BatchEditRequest, ctx: ResultContext): Bat
   const format = outputFormat(request.output);
   return inputNames(request, ctx.folderImageCount).map((name, i) => {
     const side = 200 + 100 * i;
-    const input: PipelineInputObject = dims({ ext: "jpg", mime: "image/jpeg", format: "JPEG" }, side, side);
+    const input: PipelineInputObject = dims(inputFormat(name), side, side);
     const { width, height } = outputSize(request, side);
     const fileName = `${name.replace(/\.[^./]*$/, "")}.${format}`;
     const output: PipelineOutputObject = dims(
@@ -82,6 +83,15 @@ function outputDestination(output: BatchEditRequest["output"]): string | undefin
   return typeof output === "string" ? output : output?.destination;
 }
 
+/** The input's format as its file name says (Claid reads the file; the mock has only the name). Default jpg. */
+function inputFormat(name: string): { ext: string; mime: string; format: string } {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "jpg";
+  const canonical = ext === "jpeg" ? "jpg" : ext === "tif" ? "tiff" : ext;
+  const mime = MIME_TYPES[canonical === "jpg" ? "jpeg" : canonical];
+  if (!mime) return { ext: "jpg", mime: "image/jpeg", format: "JPEG" };
+  return { ext: canonical, mime, format: (canonical === "jpg" ? "jpeg" : canonical).toUpperCase() };
+}
+
 function baseName(url: string): string {
   try {
     return decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "");
@@ -90,13 +100,19 @@ function baseName(url: string): string {
   }
 }
 
-/** Deterministic stand-in bytes for a result file (a few KiB, different per name). */
-export function mockImageBytes(name: string): Uint8Array {
-  let seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  const bytes = new Uint8Array(4096 + (seed % 4096));
-  for (let i = 0; i < bytes.length; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    bytes[i] = seed >>> 24;
-  }
-  return bytes;
+/**
+ * The file behind a result's `tmp_url`: a real image in the result's format and size. A URL the mock did not
+ * hand out (tests make some up) gets a 200×200 image of the format its extension names (jpeg if none).
+ */
+export function resultFile(results: BatchResultItem[], tmpUrlPath: string): { bytes: Uint8Array; contentType: string } {
+  const output = results
+    .map((r) => r.output_object)
+    .find((o) => o.tmp_url && new URL(o.tmp_url).pathname === tmpUrlPath);
+  const name = decodeURIComponent(tmpUrlPath.split("/").pop() ?? "");
+  const { mime } = output ?? inputFormat(name);
+  const format = Object.keys(MIME_TYPES).find((f) => MIME_TYPES[f] === mime) as MockImageFormat;
+  return {
+    bytes: encodeImage(format, output?.width ?? 200, output?.height ?? 200, colourOf(name)),
+    contentType: mime,
+  };
 }

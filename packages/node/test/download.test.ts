@@ -93,7 +93,10 @@ describe("downloadResults against the mock API", () => {
     const report = await downloadResults(result, target);
     expect(report.failed).toEqual([]);
     expect(report.written.map((f) => f.path)).toEqual(["a.png", "b.png"].map((f) => join(target, f)));
-    for (const file of report.written) expect(statSync(file.path).size).toBe(file.bytes);
+    for (const file of report.written) {
+      expect(statSync(file.path).size).toBe(file.bytes);
+      expect(readFileSync(file.path, "latin1")).toMatch(/^.PNG[\s\S]*IEND[\s\S]{4}$/); // whole images, as the mock serves them
+    }
     const downloads = mock.store.requestsOf("download");
     expect(downloads).toHaveLength(2);
     expect(downloads.every((d) => !d.authorized && d.url.startsWith(mock.storageUrl))).toBe(true);

@@ -10,6 +10,7 @@ const DENO = join(dirname(createRequire(import.meta.url).resolve("deno/package.j
 const ROOT = join(import.meta.dirname, "..");
 let mock: ClaidMockServer;
 let report: { code: number; output: string };
+let withoutEnv: { code: number; output: string };
 
 beforeAll(async () => {
   mock = await startMock();
@@ -24,6 +25,10 @@ beforeAll(async () => {
     [DENO, "test", "--allow-env", "--allow-net", "--allow-read", "contract_test.ts"],
     { cwd: ROOT, env },
   );
+  withoutEnv = await runCommand(process.execPath, [DENO, "run", "--no-prompt", "--allow-read", "no_env.ts"], {
+    cwd: ROOT,
+    env,
+  });
 }, 120_000);
 afterAll(() => mock.close());
 
@@ -35,5 +40,9 @@ describe("contract suite: Deno, @claid/edge", () => {
 
   it.each(casesFor(true).map((c) => c.name))("%s", (name) => {
     expect(report.output).toContain(`${name} ... ok`);
+  });
+
+  it("without --allow-env, createClaid() says the permission is missing (not only 'set CLAID_API_KEY')", () => {
+    expect(withoutEnv.output).toContain("Deno denied reading CLAID_API_KEY: run with --allow-env");
   });
 });

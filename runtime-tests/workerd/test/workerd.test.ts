@@ -8,6 +8,7 @@ import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;
 let results: ContractResult[];
+let withoutEnv: string;
 
 beforeAll(async () => {
   mock = await startMock();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   });
   try {
     results = (await (await mf.dispatchFetch("http://worker.test/")).json()) as ContractResult[];
+    withoutEnv = await (await mf.dispatchFetch("http://worker.test/without-env")).text();
   } finally {
     await mf.dispose();
   }
@@ -30,4 +32,7 @@ describe("contract suite: Cloudflare workerd, @claid/edge", () => {
     expect(results.map((r) => r.name)).toEqual(casesFor(true).map((c) => c.name));
   });
   it.each(casesFor(true).map((c) => c.name))("%s", (name) => expectPassed(results, name));
+  it("createClaid() without { env } says to pass the Worker's env", () => {
+    expect(withoutEnv).toMatch(/^No API key: in a Cloudflare Worker, pass the Worker's env — createClaid\(\{ env \}\)/);
+  });
 });

@@ -13,15 +13,19 @@ import {
   InvalidResponseError,
 } from "../errors.ts";
 import type { paths } from "../generated/schema.ts";
+import { createRequestPacer, type RequestPacer } from "../pacer.ts";
 import type { RequestOptions } from "../types.ts";
 import { redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
-import { rateLimitOf, serverDelayMs } from "./headers.ts";
+import { serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
 import { sleep, withDeadline } from "./signals.ts";
 import { batchProblem, checkHeaders, checkNumber } from "./validate.ts";
 
 /** The client's options once `env` and defaults for the key and base URL have been applied. */
 export type ClientSettings = Omit<ClaidOptions, "env" | "apiKey" | "baseUrl"> & { apiKey: string | null; baseUrl: URL };
+
+/** What batch methods add to a call's options internally: the epoch ms of the caller's deadline (a wait's maxWaitMs). */
+export type SendOptions = RequestOptions & { deadlineAt?: number };
 
 export type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
@@ -43,15 +47,15 @@ export interface Transport {
   client: Client<paths>;
   /** Undefined when silent. */
   log: Log | undefined;
-  /** Sends one logical call with retries; resolves with the response's `data` envelope member. */
+  /** Sends one logical call with retries, each attempt paced; resolves with the response's `data` envelope member. */
   send(
     method: "GET" | "POST",
     path: string,
     call: (init: AttemptInit) => Promise<FetchResult>,
-    options: RequestOptions | undefined,
+    options: SendOptions | undefined,
   ): Promise<Sent>;
-  /** Epoch ms before which the rate-limit window is known to be used up (0 if not). */
-  rateLimitedUntil(): number;
+  /** The client's pacer (a no-op one with `rateLimit: false`). */
+  pacer: RequestPacer;
   /** Longest server-requested wait the client sleeps through, ms. */
   maxRetryDelayMs: number;
 }
@@ -60,6 +64,9 @@ const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const UNKNOWN_OUTCOME =
   " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
 const decoder = new TextDecoder();
+/** Claid's documented policy (4 per second, 120 per minute), used from the first request to Claid's own host. */
+const CLAID_POLICY = "120;w=60, 4;w=1";
+const unpaced: RequestPacer = { acquire: async () => () => {}, delayMs: () => 0 };
 
 export function createTransport(settings: ClientSettings): Transport {
   const { apiKey, baseUrl } = settings;
@@ -70,7 +77,17 @@ export function createTransport(settings: ClientSettings): Transport {
   const redact = redactor(apiKey);
   const log = createLog(settings.logger, settings.logLevel, redact);
   const apiOrigin = `${baseUrl.origin}/`;
-  let limitedUntil = 0;
+  const { rateLimit } = settings;
+  const pacer =
+    settings.pacer ??
+    (rateLimit === false
+      ? unpaced
+      : createRequestPacer({
+          policy: rateLimit ?? (baseUrl.hostname === "api.claid.ai" ? CLAID_POLICY : undefined),
+          ...(settings.maxConcurrentRequests !== undefined && {
+            maxConcurrentRequests: checkNumber("maxConcurrentRequests", settings.maxConcurrentRequests, 1, "integer"),
+          }),
+        }));
   /** What an error keeps of a response: its status, and its headers without the key. */
   const seen = (response: Response) => ({ status: response.status, headers: redactHeaders(response.headers, redact) });
 
@@ -141,7 +158,7 @@ export function createTransport(settings: ClientSettings): Transport {
     method: "GET" | "POST",
     path: string,
     call: (init: AttemptInit) => Promise<FetchResult>,
-    options: RequestOptions = {},
+    options: SendOptions = {},
   ): Promise<Sent> {
     const idempotent = method === "GET";
     const retries =
@@ -152,13 +169,14 @@ export function createTransport(settings: ClientSettings): Transport {
     const label = `${method} ${path}`;
 
     for (let attempt = 1; ; attempt++) {
-      // A window known to be used up: hold the request until it resets instead of spending it on a 429
-      // (again if, meanwhile, other requests used up the next window).
-      for (let heldMs = limitedUntil - Date.now(); heldMs > 0 && heldMs <= maxRetryDelayMs; ) {
-        log?.(`${label}: rate limit used up, waiting ${heldMs} ms for the reset`);
-        await sleep(heldMs, signal);
-        heldMs = limitedUntil - Date.now();
-      }
+      // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
+      const queuedMs = pacer.delayMs();
+      if (queuedMs > 0) log?.(`${label}: waiting about ${queuedMs} ms for a rate-limit slot`);
+      const release = await pacer.acquire({
+        kind: idempotent ? "poll" : "create",
+        ...(signal && { signal }),
+        ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
+      });
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
       let error: ClaidError;
       let retryable = idempotent || !!settings.retryNonIdempotent;
@@ -184,10 +202,7 @@ export function createTransport(settings: ClientSettings): Transport {
             }),
           () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms.`),
         );
-        const limits = response.headers.get("ratelimit-remaining") === "0" && rateLimitOf(response.headers);
-        if (limits && limits.resetSeconds !== undefined) {
-          limitedUntil = Math.max(limitedUntil, Date.now() + limits.resetSeconds * 1000);
-        }
+        release(boundedReset(response.headers, maxRetryDelayMs));
         if (response.ok) {
           const text = await readBody(response, data as ReadableStream | undefined, false);
           return { data: parseData(text, seen(response)), response };
@@ -199,6 +214,7 @@ export function createTransport(settings: ClientSettings): Transport {
         retryable ||= status === 429;
         outcomeUnknown &&= status === 408 || status >= 500;
       } catch (cause) {
+        release(undefined);
         if (signal?.aborted) throw signal.reason;
         // Nothing left this process: a request that could not even be built is the caller's to fix, never retried.
         if (!reached) {
@@ -232,7 +248,19 @@ export function createTransport(settings: ClientSettings): Transport {
     }
   }
 
-  return { client, log, send, rateLimitedUntil: () => limitedUntil, maxRetryDelayMs };
+  return { client, log, send, pacer, maxRetryDelayMs };
+}
+
+/**
+ * The headers the pacer learns from, with a `RateLimit-Reset` longer than the client
+ * sleeps through cut to that: a hostile or mistaken value cannot park the client for months.
+ */
+function boundedReset(headers: Headers, maxRetryDelayMs: number): Headers {
+  const reset = Number(headers.get("ratelimit-reset"));
+  if (!(reset * 1000 > maxRetryDelayMs)) return headers;
+  const copy = new Headers(headers);
+  copy.set("ratelimit-reset", String(maxRetryDelayMs / 1000));
+  return copy;
 }
 
 /** A fetch failure's message, with its cause's (undici says only "fetch failed"). */

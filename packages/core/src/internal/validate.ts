@@ -59,7 +59,8 @@ export function checkHeaders(name: string, headers: unknown): Record<string, str
 type Untrusted = any;
 
 /** Field → expected type of the image objects' fields the SDK reads ("?" = may be absent). */
-const IMAGE_FIELDS = "width number,height number,mps number,ext string,format string,mime string,tmp_url string?,object_uri string?";
+const IMAGE_FIELDS =
+  "width number,height number,mps number,ext string,format string,mime string,tmp_url string?,object_uri string?";
 
 /**
  * Why `data` is not a batch as the SDK, `downloadResults` and the CLI read it
@@ -78,7 +79,8 @@ export function batchProblem(data: Untrusted): string | undefined {
       for (const field of IMAGE_FIELDS.split(",")) {
         const [name, type] = field.split(" ") as [string, string];
         const value = item?.[side]?.[name];
-        if (!type.endsWith("?") || value != null) problem ??= wrong(`results[${i}].${side}.${name}`, value, type.replace("?", ""));
+        if (!type.endsWith("?") || value != null)
+          problem ??= wrong(`results[${i}].${side}.${name}`, value, type.replace("?", ""));
       }
     }
   }
