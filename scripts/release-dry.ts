@@ -1,18 +1,16 @@
 /**
  * release:dry — rehearses a release without touching the work tree: in a
- * temporary copy of the committed files, `changeset version` applies the
- * pending changesets, every public package is built and packed, and the
+ * temporary copy of the tracked files, `npm run version` applies the
+ * pending changesets (and syncs jsr.json), every public package is built and packed, and the
  * tarballs are listed (name, version, files, size).
  *   npm run release:dry [-- --keep]   (--keep leaves the copy and tarballs for inspection)
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-
-const ROOT = resolve(import.meta.dirname, "..");
-/** In dependency order, so each build finds its dependencies' output. */
-export const PUBLIC_PACKAGES = ["core", "msw", "node", "browser", "edge", "cli"];
+import { dirname, join } from "node:path";
+import { PUBLISHED_PACKAGES, ROOT } from "./packages.ts";
+import { versionPackages } from "./version.ts";
 
 export interface PackedPackage {
   name: string;
@@ -22,25 +20,31 @@ export interface PackedPackage {
   size: number;
 }
 
-export function rehearseRelease(copy = mkdtempSync(join(tmpdir(), "claid-release-"))): {
-  copy: string;
-  tarballs: string;
-  packed: PackedPackage[];
-} {
+/** Copies the files git tracks (with their uncommitted edits) into `copy`, node_modules linked. */
+export function copyWorkTree(copy = mkdtempSync(join(tmpdir(), "claid-copy-"))): string {
   const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
   for (const file of tracked) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(ROOT, file), join(copy, file));
   }
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
-  const bin = (name: string) => join(ROOT, "node_modules/.bin", name);
-  execFileSync(bin("changeset"), ["version"], { cwd: copy, stdio: "pipe" });
+  return copy;
+}
+
+export function rehearseRelease(copy = mkdtempSync(join(tmpdir(), "claid-release-"))): {
+  copy: string;
+  tarballs: string;
+  packed: PackedPackage[];
+} {
+  copyWorkTree(copy);
+  versionPackages(copy);
   const tarballs = join(copy, "tarballs");
   mkdirSync(tarballs);
   const packed: PackedPackage[] = [];
-  for (const name of PUBLIC_PACKAGES) {
-    const dir = join(copy, "packages", name);
-    execFileSync(bin("tsup"), [], { cwd: dir, stdio: "pipe" });
+  // In dependency order, so each build finds its dependencies' output.
+  for (const { path } of PUBLISHED_PACKAGES) {
+    const dir = join(copy, path);
+    execFileSync(join(ROOT, "node_modules/.bin/tsup"), [], { cwd: dir, stdio: "pipe" });
     const [info] = JSON.parse(
       execFileSync("npm", ["pack", "--json", "--pack-destination", tarballs], { cwd: dir, encoding: "utf8" }),
     ) as {
@@ -50,7 +54,7 @@ export function rehearseRelease(copy = mkdtempSync(join(tmpdir(), "claid-release
       entryCount: number;
       size: number;
     }[];
-    if (!info) throw new Error(`npm pack printed nothing for ${name}`);
+    if (!info) throw new Error(`npm pack printed nothing for ${path}`);
     packed.push({
       name: info.name,
       version: info.version,

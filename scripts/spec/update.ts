@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { parse as parseYaml } from "yaml";
 import { renderAll } from "../generate/index.ts";
+import { PUBLISHED_PACKAGES } from "../packages.ts";
 import { bumpOf, diffSpecs, type Impact, type SpecChange } from "./diff.ts";
 import { extractExamples } from "./examples.ts";
 import {
@@ -26,15 +27,11 @@ import {
 } from "./merge.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-/** Packages whose public API or behaviour follows the generated types or spec module (the CLI's flag choices). */
-export const AFFECTED_PACKAGES = [
-  "@claid/core",
-  "@claid/msw",
-  "@claid/node",
-  "@claid/browser",
-  "@claid/edge",
-  "@claid/cli",
-];
+/**
+ * Packages whose public API or behaviour follows the generated types or spec
+ * module: every published one (the libraries' types, the CLI's flag choices).
+ */
+export const AFFECTED_PACKAGES = PUBLISHED_PACKAGES.map((p) => p.name);
 
 export interface UpdateResult {
   changes: SpecChange[];

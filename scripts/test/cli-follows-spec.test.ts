@@ -29,7 +29,9 @@ async function cliFrom(base: string, name: string): Promise<(...args: string[]) 
     format: "esm",
     logLevel: "silent",
     // Bundled CommonJS dependencies (commander) require Node built-ins.
-    banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as bannerRequire } from "node:module"; const require = bannerRequire(import.meta.url);',
+    },
     alias: {
       "@claid/core/spec": src("core", "spec.ts"),
       "@claid/core": src("core"),

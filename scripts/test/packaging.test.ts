@@ -9,29 +9,16 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { publint } from "publint";
 import { describe, expect, it } from "vitest";
+import { PUBLISHED_PACKAGES, ROOT } from "../packages.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
 const run = promisify(execFile);
+const REPOSITORY = "https://github.com/claid-ai/claid-sdk-typescript";
+/** Packages whose users run them outside Node: no Node built-ins, no unguarded `process`. */
+const PORTABLE = new Set(["@claid/core", "@claid/browser", "@claid/edge"]);
 
-type Pkg = {
-  name: string;
-  exports: Record<string, unknown>;
-  sideEffects?: boolean;
-  files?: string[];
-  private?: boolean;
-  dependencies?: Record<string, string>;
-  version: string;
-};
-const PACKAGES = {
-  core: { esmOnly: false, portable: true },
-  msw: { esmOnly: false, portable: false },
-  node: { esmOnly: false, portable: false },
-  browser: { esmOnly: true, portable: true },
-  edge: { esmOnly: true, portable: true },
-} as const;
-const entries = Object.entries(PACKAGES).map(([dir, traits]) => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8")) as Pkg;
-  return [pkg.name, { dir: join(ROOT, "packages", dir), pkg, ...traits }] as const;
+const entries = PUBLISHED_PACKAGES.map((p) => {
+  const esmOnly = !JSON.stringify(p.manifest.exports).includes('"require"');
+  return [p.name, { ...p, pkg: p.manifest, esmOnly }] as const;
 });
 
 /** Every condition object: `types` first, `default` last, import before require. */
@@ -51,20 +38,39 @@ function conditionProblems(node: unknown, at: string): string[] {
   return problems;
 }
 
-describe.each(entries)("%s", (_, { dir, pkg, esmOnly }) => {
+describe.each(entries)("%s", (name, { dir, path, pkg }) => {
   it("has an exports map with conditions in the right order, no side effects, only dist shipped", () => {
     expect(conditionProblems(pkg.exports, "exports")).toEqual([]);
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(["dist", "README.md"]);
-    expect(pkg.private).toBeUndefined();
-    if (esmOnly) expect(JSON.stringify(pkg.exports)).not.toContain("require");
+    expect(pkg.files).toEqual([...(pkg.bin ? ["bin"] : []), "dist", "README.md"]);
   });
+
+  it("names its license, repository folder, homepage and issue tracker for npmjs.com", () => {
+    expect(pkg.license).toBe("MIT");
+    expect(pkg.repository).toEqual({ type: "git", url: `git+${REPOSITORY}.git`, directory: path });
+    expect(pkg.homepage).toBe(`${REPOSITORY}/tree/main/${path}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${REPOSITORY}/issues` });
+    expect(readFileSync(join(dir, "LICENSE"), "utf8")).toBe(readFileSync(join(ROOT, "LICENSE"), "utf8"));
+  });
+
+  it("packs its LICENSE and a README whose links work on npmjs.com (absolute URLs)", async () => {
+    const { stdout } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: dir });
+    const [{ files }] = JSON.parse(stdout) as [{ files: { path: string }[] }];
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    const relative = [...readme.matchAll(/\]\(([^)]+)\)/g)]
+      .map((m) => m[1])
+      .filter((url) => !/^(https?:|#)/.test(url ?? ""));
+    expect(relative, `${name}/README.md`).toEqual([]);
+  }, 30_000);
 
   it("passes publint with zero errors and warnings", async () => {
     const { messages } = await publint({ pkgDir: dir, level: "warning", strict: true });
     expect(messages.map((m) => `${m.type} ${m.code} ${JSON.stringify(m.args)}`)).toEqual([]);
-  });
+  }, 30_000);
+});
 
+describe.each(entries.filter(([, { typed }]) => typed))("%s types", (_, { dir, esmOnly }) => {
   it("passes are-the-types-wrong on the packed tarball", async () => {
     const args = ["--pack", dir, ...(esmOnly ? ["--profile", "esm-only"] : [])];
     const result = await run(join(ROOT, "node_modules/.bin/attw"), args, { cwd: dir }).catch(
@@ -74,7 +80,7 @@ describe.each(entries)("%s", (_, { dir, pkg, esmOnly }) => {
   }, 60_000);
 });
 
-describe.each(entries.filter(([, { portable }]) => portable))(
+describe.each(entries.filter(([name]) => PORTABLE.has(name)))(
   "%s, as shipped to browsers and edge runtimes",
   (name, { dir }) => {
     it("has no Node built-ins, no require() and no process access outside a `typeof process` guard", async () => {
@@ -99,34 +105,36 @@ describe.each(entries.filter(([, { portable }]) => portable))(
   },
 );
 
-describe("JSR", () => {
-  const edge = JSON.parse(readFileSync(join(ROOT, "packages/edge/package.json"), "utf8")) as Pkg;
-  const jsr = JSON.parse(readFileSync(join(ROOT, "packages/edge/jsr.json"), "utf8")) as {
+describe.each(entries.filter(([, { jsr }]) => jsr))("%s on JSR", (_, { dir, pkg }) => {
+  const jsr = JSON.parse(readFileSync(join(dir, "jsr.json"), "utf8")) as {
     name: string;
     version: string;
     exports: Record<string, string>;
   };
 
   it("jsr.json agrees with package.json: name, version and the same entry points", () => {
-    expect(jsr.name).toBe(edge.name);
-    expect(jsr.version).toBe(edge.version);
-    const npmEntries = Object.keys(edge.exports).filter((k) => k !== "./package.json");
+    expect(jsr.name).toBe(pkg.name);
+    expect(jsr.version).toBe(pkg.version);
+    const exports = pkg.exports ?? {};
+    const npmEntries = Object.keys(exports).filter((k) => k !== "./package.json");
     expect(Object.keys(jsr.exports)).toEqual(npmEntries);
     for (const key of npmEntries) {
-      const built = (edge.exports[key] as { default: string }).default;
+      const built = (exports[key] as { default: string }).default;
       expect(jsr.exports[key]?.replace(/^\.\/src\/(.*)\.ts$/, "./dist/$1.js")).toBe(built);
     }
   });
-
-  it("deno publish --dry-run accepts @claid/edge", async () => {
-    const deno = join(ROOT, "node_modules/deno/bin.cjs");
-    const { stderr } = await run(process.execPath, [deno, "publish", "--dry-run", "--allow-dirty"], {
-      cwd: join(ROOT, "packages/edge"),
-      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    });
-    expect(stderr).toContain("Success Dry run complete");
-  }, 120_000);
 });
+
+it("npm run release:jsr -- --dry-run: deno publish accepts every package with a jsr.json", async () => {
+  const withJsr = PUBLISHED_PACKAGES.filter((p) => p.jsr);
+  const { stdout, stderr } = await run(
+    join(ROOT, "node_modules/.bin/tsx"),
+    ["scripts/publish-jsr.ts", "--dry-run", "--allow-dirty"],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } },
+  );
+  for (const p of withJsr) expect(stdout).toContain(`${p.name}@${p.manifest.version} → JSR`);
+  expect(stderr.match(/Success Dry run complete/g)).toHaveLength(withJsr.length);
+}, 120_000);
 
 describe("CommonJS", () => {
   it.each([

@@ -37,7 +37,7 @@ it("submits through the proxy, shows progress, then the results table", async ()
   await expect(page.locator("h2").textContent()).resolves.toBe("Batch 1: DONE");
   const rows = await page.locator("tr").allInnerTexts();
   expect(rows.slice(1).map((r) => r.split("\t").slice(0, 4).join(" | "))).toEqual([
-    "jpg 200×200 | webp | 200×200 | 0.04",
+    "png 200×200 | webp | 200×200 | 0.04",
     "jpg 300×300 | webp | 300×300 | 0.09",
   ]);
   expect(await page.locator("td a").allInnerTexts()).toEqual(["shoe.webp", "bag.webp"]);

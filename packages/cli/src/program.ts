@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { type BatchResult, type Claid, createClaid, InvalidArgumentError } from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
+import { type BulkFlags, createBulk, DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk.ts";
 import { demo } from "./demo.ts";
 import { registerDownload } from "./download.ts";
 import { describeFailure, EXIT, failureDocument, UsageError } from "./exit.ts";
@@ -47,7 +48,13 @@ export async function main(argv: string[]): Promise<number> {
   batch
     .command("create")
     .description("submit a batch")
-    .requiredOption("--input <uri|url...>", "a storage folder URI (storage://…/) or one or more image URLs")
+    .option("--input <uri|url...>", "a storage folder URI (storage://…/) or one or more image URLs")
+    .addOption(
+      new Option("--input-file <file>", "image URLs, one per line, submitted as several batches").conflicts("input"),
+    )
+    .option("--batch-size <n>", `with --input-file: URLs per batch (default ${DEFAULT_BATCH_SIZE})`, parseBatchSize)
+    .option("--journal <path>", "with --input-file: the journal of submitted batches (default <file>.claid-journal)")
+    .option("--retry-unknown", "with --input-file: submit again the chunks whose outcome the journal says is unknown")
     .option("--recursive", "include subfolders of a storage folder input")
     .option("--operations <file.json|->", "an ImageOperations JSON file (or - for standard input)")
     .option("--width <px|%|auto>", "output width", parseSize("--width"))
@@ -62,8 +69,13 @@ export async function main(argv: string[]): Promise<number> {
     .option("--wait", "wait until the batch is done")
     .option("--timeout <duration>", "with --wait: give up after this long (e.g. 10m)", parseDuration)
     .option("--json", "print one JSON document and nothing else on stdout")
-    .action(async (flags: CreateFlags & OutputFlags & { wait?: boolean; timeout?: number }) => {
+    .action(async (flags: CreateFlags & Partial<BulkFlags>) => {
       if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout applies only with --wait.");
+      if (flags.inputFile) return createBulk(client(globals()), { ...flags, inputFile: flags.inputFile });
+      if (!flags.input)
+        throw new UsageError("required option '--input <uri|url...>' not specified (or --input-file <file>).");
+      if (flags.batchSize || flags.journal || flags.retryUnknown)
+        throw new UsageError("--batch-size, --journal and --retry-unknown apply to --input-file, not to --input.");
       const body = buildRequest(flags);
       const claid = client(globals());
       const task = await claid.batches.create(body);

@@ -125,6 +125,41 @@ const retrieveCases: FaultCase[] = [
     requests: 2,
     minElapsedMs: 7000,
   },
+  // Server-given delays from 0 to 10^10 ms: slept through up to maxRetryDelayMs, else a typed error at once.
+  ...[0, 1_000, 59_000].map(
+    (ms): FaultCase => ({
+      fault: `429 Retry-After ${ms / 1000} s`,
+      faults: [status(429, { headers: { "Retry-After": String(ms / 1000) } })],
+      expected: { ok: true },
+      requests: 2,
+      minElapsedMs: ms,
+    }),
+  ),
+  ...[61_000, 3_000_000, 10_000_000_000].map(
+    (ms): FaultCase => ({
+      fault: `429 Retry-After ${ms / 1000} s (past maxRetryDelayMs)`,
+      faults: [status(429, { headers: { "Retry-After": String(ms / 1000) } })],
+      expected: { error: RateLimitError, attempts: 1, retryAfterMs: ms },
+      requests: 1,
+    }),
+  ),
+  {
+    fault: "503 asking for 10^23 s: a typed error at once, carrying the delay",
+    faults: [status(503, { headers: { "Retry-After": "99999999999999999999999" } })],
+    expected: { error: InternalServerError, attempts: 1, retryAfterMs: 99999999999999999999999 * 1000 },
+    requests: 1,
+  },
+  // Hostile header values are ignored: the retry falls back to backoff, never to a hot loop or a hang.
+  ...["-5", "1e400", "NaN", "0x10", "Infinity", " "].map(
+    (value): FaultCase => ({
+      fault: `503 with Retry-After ${JSON.stringify(value)} and RateLimit-Reset ${JSON.stringify(value)}`,
+      faults: [
+        status(503, { headers: { "Retry-After": value, "RateLimit-Remaining": "0", "RateLimit-Reset": value } }),
+      ],
+      expected: { ok: true },
+      requests: 2,
+    }),
+  ),
   {
     fault: "429 asking for more than maxRetryDelayMs",
     faults: [status(429, { headers: { "Retry-After": "120" } })],

@@ -20,7 +20,7 @@ import {
 } from "../src/index.ts";
 import { inputs, operations, outputs, seedRequest } from "./cases.ts";
 
-const API_KEY = "contract-test-key";
+const API_KEY = "mock-api-test-key";
 const server = setupServer();
 let store: ClaidMockStore;
 let claid: Claid;

@@ -1,8 +1,9 @@
 /**
  * What users install is what is tested: the built packages are packed, the
  * tarballs installed with npm into a fresh project outside the workspace (no
- * workspace links), and small consumers type-check (TypeScript 5.9 and the
- * oldest supported, 5.4) and run a real create → wait → DONE against the mock.
+ * workspace links), and small consumers type-check (TypeScript 5.9, the
+ * oldest supported 5.4, and 7, the native compiler that is the registry's
+ * latest) and run a real create → wait → DONE against the mock.
  */
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -30,7 +31,7 @@ beforeAll(async () => {
   mock = await startMock();
   env = { ...process.env, CLAID_API_KEY: API_KEY, CLAID_BASE_URL: mock.url, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
   project = mkdtempSync(join(tmpdir(), "claid-ecosystem-"));
-  // The release rehearsal's own tarballs: pending changesets applied, built, packed.
+  // The release rehearsal's own tarballs: pending changesets applied, built, packed (minutes on a busy machine).
   const release = rehearseRelease();
   releaseCopy = release.copy;
   const wanted = release.packed.filter((p) => ["@claid/core", "@claid/node", "@claid/edge"].includes(p.name));
@@ -42,12 +43,13 @@ beforeAll(async () => {
       private: true,
       type: "module",
       dependencies: tarballs,
-      devDependencies: { typescript: "5.4.5" },
+      // Installed here, not in the workspace: both would link a `tsc` bin over the workspace's 5.9.
+      devDependencies: { typescript: "5.4.5", typescript7: "npm:typescript@7.0.2" },
     }),
   );
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: project });
   cpSync(join(import.meta.dirname, "../consumers"), project, { recursive: true });
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await mock?.close();
   rmSync(project, { recursive: true, force: true });
@@ -81,6 +83,11 @@ describe("the packed tarballs, installed outside the workspace", () => {
       "5.4 (the oldest supported, installed in the project)",
       "5.4.5",
       () => join(project, "node_modules/typescript/bin/tsc"),
+    ],
+    [
+      "7 (the native compiler, the registry's latest)",
+      "7.0.2",
+      () => join(project, "node_modules/typescript7/bin/tsc"),
     ],
   ])(
     "type-check with TypeScript %s: nodenext and bundler resolution",

@@ -1,0 +1,301 @@
+/** `claid batch create --input-file`: chunking, the journal, interrupts and reruns, against the mock over HTTP. */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ClaidMockServer } from "@claid/msw/node";
+import type { BatchEditRequest } from "@claid/node";
+import { describe, expect, it } from "vitest";
+import { at, CLI, claid, KEY, useCliTest } from "./helpers.ts";
+
+const { mock, dir } = useCliTest();
+
+let files = 0;
+/** A URL file in the test folder: `count` image URLs, with a comment and blank lines mixed in. */
+function urlFile(count: number): string {
+  const path = join(dir(), `urls-${++files}.txt`);
+  const lines = ["# product shots", ""];
+  for (let i = 1; i <= count; i++) lines.push(`https://img.example/${i}.png`);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+const bulk = (server: ClaidMockServer, file: string, ...flags: string[]) =>
+  claid([...at(server), "batch", "create", "--input-file", file, ...flags]);
+
+const inputsSent = (server: ClaidMockServer) =>
+  [...server.store.tasks.values()].map((t) => (t.result.request as BatchEditRequest).input);
+
+interface Report {
+  journal: string;
+  chunks: { chunk: number; urls: number; lines: [number, number]; state: string; batchId?: number; result?: unknown }[];
+}
+
+/** Starts `claid batch create` and resolves once the mock has received the `nth` POST. */
+async function startUntilPost(server: ClaidMockServer, args: string[], nth: number) {
+  const child = spawn(process.execPath, [CLI, ...at(server), "batch", "create", ...args], {
+    env: { ...process.env, CLAID_API_KEY: KEY },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  while (server.store.requestsOf("create").length < nth) await new Promise((resolve) => setTimeout(resolve, 10));
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Sends `signal` to `claid batch create` once the mock has received the `nth` POST. */
+async function interruptAtPost(server: ClaidMockServer, args: string[], nth: number, signal: NodeJS.Signals) {
+  const run = await startUntilPost(server, args, nth);
+  run.child.kill(signal);
+  return { code: await run.exited, stderr: run.stderr };
+}
+
+/** The `nth` POST (1-based) is answered after `ms`; the others at once. */
+function slowPost(server: ClaidMockServer, nth: number, ms: number) {
+  for (let i = 1; i < nth; i++) server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });
+  server.store.injectFault({ type: "latency", ms }, { operation: "create" });
+}
+
+describe("batch create --input-file", () => {
+  it("splits the URLs into --batch-size chunks, one POST each, and --json reports every chunk", async () => {
+    const server = await mock();
+    const file = urlFile(250);
+    const run = await bulk(server, file, "--batch-size", "100", "--width", "300", "--json");
+    expect(run.code).toBe(0);
+    const sent = inputsSent(server);
+    expect(sent.map((input) => (input as string[]).length)).toEqual([100, 100, 50]);
+    expect((sent[2] as string[])[49]).toBe("https://img.example/250.png");
+    expect([...server.store.tasks.values()][0]?.result.request?.operations).toEqual({ resizing: { width: 300 } });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.journal).toBe(`${file}.claid-journal`);
+    expect(report.chunks).toEqual([
+      { chunk: 1, urls: 100, lines: [3, 102], state: "submitted", batchId: 1 },
+      { chunk: 2, urls: 100, lines: [103, 202], state: "submitted", batchId: 2 },
+      { chunk: 3, urls: 50, lines: [203, 252], state: "submitted", batchId: 3 },
+    ]);
+  });
+
+  it("uses 100 URLs per batch by default", async () => {
+    const server = await mock();
+    expect((await bulk(server, urlFile(101))).code).toBe(0);
+    expect(inputsSent(server).map((input) => (input as string[]).length)).toEqual([100, 1]);
+  });
+
+  it("--wait waits on every batch with one progress display; --json adds each result", async () => {
+    const server = await mock({ pollsToComplete: 1 });
+    const file = urlFile(5);
+    const text = await bulk(server, file, "--batch-size", "2", "--wait");
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/chunk 3\/3: submitted batch 3 \(1 URLs\)\n(batch \d: DONE \(\d+\.\ds\)\n){3}$/);
+    expect(text.stdout).toMatch(/^chunk 1\/3 {2}2 URLs {2}#1 DONE {2}2 result\(s\)\n/);
+    expect(text.stdout).toContain("chunk 3/3  1 URLs  #3 DONE  1 result(s)");
+
+    const json = JSON.parse((await bulk(server, file, "--batch-size", "2", "--wait", "--json")).stdout) as Report;
+    expect(server.store.requestsOf("create")).toHaveLength(3); // the rerun submitted nothing, and waited on the same ids
+    expect(json.chunks.map((c) => [c.batchId, (c.result as { status: string }).status])).toEqual([
+      [1, "DONE"],
+      [2, "DONE"],
+      [3, "DONE"],
+    ]);
+  });
+
+  it("names every malformed line, exits 2 and sends nothing", async () => {
+    const server = await mock();
+    const file = join(dir(), "bad.txt");
+    writeFileSync(
+      file,
+      "https://img.example/a.png\n\nnot a url\n# fine\nftp://img.example/b.png\nstorage://s/folder/\n",
+    );
+    const run = await bulk(server, file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `claid: --input-file ${file}: line 3: "not a url" contains whitespace (one URL per line; encode spaces as %20); line 5: "ftp://img.example/b.png" is not an http(s):// or storage:// URL; line 6: "storage://s/folder/" is a storage folder; use --input for a folder, --input-file for image URLs.\n`,
+    );
+    expect(server.store.requests).toHaveLength(0);
+    expect(existsSync(`${file}.claid-journal`)).toBe(false);
+  });
+
+  it("refuses --input with --input-file, a --batch-size below 1 and a file without URLs", async () => {
+    const server = await mock();
+    const both = await claid([...at(server), "batch", "create", "--input", "storage://s/in/", "--input-file", "x"]);
+    expect(both).toMatchObject({ code: 2 });
+    expect(both.stderr).toMatch(/'--input-file <file>' cannot be used with option '--input <uri\|url\.\.\.>'/);
+    expect((await bulk(server, urlFile(3), "--batch-size", "0")).stderr).toMatch(
+      /--batch-size must be a whole number of URLs, 1 or more/,
+    );
+    expect((await bulk(server, urlFile(0))).stderr).toMatch(/lists no URLs/);
+    const sizeWithInput = await claid([
+      ...at(server),
+      "batch",
+      "create",
+      "--input",
+      "storage://s/in/",
+      "--batch-size",
+      "5",
+    ]);
+    expect(sizeWithInput.stderr).toMatch(/--batch-size, --journal and --retry-unknown apply to --input-file/);
+    expect(server.store.requests).toHaveLength(0);
+  });
+});
+
+describe("the journal", () => {
+  it("kill -9 during a POST: the rerun reports that chunk as unknown and does not resubmit it; --retry-unknown does", async () => {
+    const server = await mock();
+    const file = urlFile(5);
+    slowPost(server, 2, 800);
+    const killed = await interruptAtPost(server, ["--input-file", file, "--batch-size", "2"], 2, "SIGKILL");
+    expect(killed.code).toBe(null);
+    // The POST the process died in still creates its batch on the server.
+    while (server.store.tasks.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const rerun = await bulk(server, file, "--batch-size", "2", "--json");
+    expect(rerun.code).toBe(1);
+    expect(server.store.requestsOf("create")).toHaveLength(3); // chunks 1, 2 (once) and 3
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => [c.state, c.batchId])).toEqual([
+      ["submitted", 1],
+      ["unknown", undefined],
+      ["submitted", 3],
+    ]);
+    expect(rerun.stderr).toBe(
+      "claid: chunk 2 (lines 5–6): outcome unknown — the POST was sent but no answer came, so the batch may exist. Check your Claid dashboard, then rerun with --retry-unknown to submit it again.\n",
+    );
+
+    const retried = await bulk(server, file, "--batch-size", "2", "--retry-unknown");
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toBe("chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  batch 4\nchunk 3/3  1 URLs  batch 3\n");
+    expect(server.store.requestsOf("create")).toHaveLength(4);
+  });
+
+  it("Ctrl-C during a POST lets it finish and exits 130; the rerun submits the rest without duplicates", async () => {
+    const server = await mock();
+    const file = urlFile(7);
+    slowPost(server, 2, 800);
+    const running = await startUntilPost(server, ["--input-file", file, "--batch-size", "2"], 2);
+    expect(readFileSync(`${file}.claid-journal.lock`, "utf8")).toBe(String(running.child.pid));
+    running.child.kill("SIGINT");
+    const stopped = { code: await running.exited, stderr: running.stderr };
+    expect(stopped.code).toBe(130);
+    expect(existsSync(`${file}.claid-journal.lock`)).toBe(false);
+    expect(stopped.stderr()).toContain("Ctrl-C: stopping once chunk 2's POST is answered");
+    expect(stopped.stderr()).toMatch(
+      /chunk 2\/4: submitted batch 2 \(2 URLs\)\nInterrupted: 2 of 4 chunks submitted; rerun the same command to submit the rest\.\n$/,
+    );
+    expect(running.stdout()).toBe(
+      "chunk 1/4  2 URLs  batch 1\nchunk 2/4  2 URLs  batch 2\nchunk 3/4  2 URLs  not submitted\nchunk 4/4  1 URLs  not submitted\n",
+    );
+    expect(server.store.requestsOf("create")).toHaveLength(2);
+
+    const rerun = await bulk(server, file, "--batch-size", "2", "--json");
+    expect(rerun.code).toBe(0);
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.batchId)).toEqual([1, 2, 3, 4]);
+    const sent = inputsSent(server).flat();
+    expect(sent).toHaveLength(7);
+    expect(new Set(sent).size).toBe(7);
+  });
+
+  it("one run per journal: a lock held by a live process refuses the run, one left by a dead process is taken over", async () => {
+    const server = await mock();
+    const file = urlFile(4);
+    const lock = `${file}.claid-journal.lock`;
+    writeFileSync(lock, String(process.pid));
+    const refused = await bulk(server, file, "--batch-size", "2");
+    expect(refused).toMatchObject({ code: 2, stdout: "" });
+    expect(refused.stderr).toBe(
+      `claid: Another claid run (pid ${process.pid}) is using the journal ${file}.claid-journal: wait for it to finish (or delete ${lock} if that process is not claid).\n`,
+    );
+    expect(server.store.requests).toHaveLength(0);
+
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => gone.on("exit", resolve));
+    writeFileSync(lock, String(gone.pid));
+    expect((await bulk(server, file, "--batch-size", "2")).code).toBe(0);
+    expect(server.store.requestsOf("create")).toHaveLength(2);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it("a network error on a POST is an unknown outcome: the run stops there, the rerun skips that chunk", async () => {
+    const server = await mock();
+    const file = urlFile(6);
+    server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });
+    server.store.injectFault({ type: "network-error" }, { operation: "create" });
+    const run = await bulk(server, file, "--batch-size", "2", "--json");
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as Report).chunks.map((c) => c.state)).toEqual(["submitted", "unknown", "pending"]);
+    expect(run.stderr).toMatch(/^claid: chunk 2\/3: POST \/v1\/image\/edit\/batch failed/);
+    expect(run.stderr).toContain("claid: chunk 2 (lines 5–6): outcome unknown");
+
+    const rerun = await bulk(server, file, "--batch-size", "2", "--json");
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.state)).toEqual([
+      "submitted",
+      "unknown",
+      "submitted",
+    ]);
+    expect(server.store.requestsOf("create")).toHaveLength(3);
+  });
+
+  it("a refused POST (402) fails its chunk for sure: the run stops, the rerun submits it", async () => {
+    const server = await mock();
+    const file = urlFile(6);
+    server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });
+    server.store.injectFault({ type: "status", status: 402 }, { operation: "create" });
+    const run = await bulk(server, file, "--batch-size", "2");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      "chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  failed: 402 Payment Required: No API calls left. [error_type billing, error_code 120] (request id mock-000002)\nchunk 3/3  2 URLs  not submitted\n",
+    );
+    const rerun = await bulk(server, file, "--batch-size", "2");
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toBe("chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  batch 2\nchunk 3/3  2 URLs  batch 3\n");
+  });
+
+  it("is not reused by a changed command (options, batch size or URLs)", async () => {
+    const server = await mock();
+    const file = urlFile(4);
+    expect((await bulk(server, file, "--batch-size", "2", "--width", "100")).code).toBe(0);
+    expect(server.store.requestsOf("create")).toHaveLength(2);
+
+    const otherWidth = await bulk(server, file, "--batch-size", "2", "--width", "200");
+    expect(otherWidth.stderr).toMatch(
+      /^note: .*\.claid-journal also records 2 batch\(es\) submitted by a different command \(other URLs, batch size or options\); they are not reused\.\n/,
+    );
+    expect(server.store.requestsOf("create")).toHaveLength(4);
+    await bulk(server, file, "--batch-size", "3", "--width", "100");
+    expect(server.store.requestsOf("create")).toHaveLength(6);
+    writeFileSync(file, `${readFileSync(file, "utf8")}https://img.example/new.png\n`);
+    await bulk(server, file, "--batch-size", "2", "--width", "100");
+    expect(server.store.requestsOf("create")).toHaveLength(9);
+    expect(inputsSent(server).slice(-3)).toEqual([
+      ["https://img.example/1.png", "https://img.example/2.png"],
+      ["https://img.example/3.png", "https://img.example/4.png"],
+      ["https://img.example/new.png"],
+    ]);
+  });
+
+  it("tolerates a torn last line (a crash mid-write) and writes --journal where asked", async () => {
+    const server = await mock();
+    const file = urlFile(4);
+    const journal = join(dir(), "custom.journal");
+    expect((await bulk(server, file, "--batch-size", "2", "--journal", journal)).code).toBe(0);
+    const [first, second] = readFileSync(journal, "utf8").split("\n");
+    writeFileSync(journal, `${first}\n${second}\n${second?.slice(0, 30)}`);
+
+    const rerun = await bulk(server, file, "--batch-size", "2", "--journal", journal, "--json");
+    expect(rerun.code).toBe(0);
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.batchId)).toEqual([1, 3]);
+    const records = readFileSync(journal, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(records.map((r) => [r.chunk, r.state])).toEqual([
+      [1, "submitting"],
+      [1, "submitted"],
+      [2, "submitting"],
+      [2, "submitted"],
+    ]);
+  });
+});
