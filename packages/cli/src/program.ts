@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { type BatchResult, type Claid, createClaid, downloadResults, InvalidArgumentError } from "@claid/node";
+import { type BatchResult, type Claid, createClaid, InvalidArgumentError } from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
 import { type BulkFlags, createBulk, DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk.ts";
 import { demo } from "./demo.ts";
+import { registerDownload } from "./download.ts";
 import { describeFailure, EXIT, failureDocument, UsageError } from "./exit.ts";
 import {
   buildRequest,
@@ -109,27 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       print(flags, result, () => describeResult(result as BatchResult));
     });
 
-  batch
-    .command("download <id>")
-    .description("save a finished batch's result files")
-    .requiredOption("--dir <folder>", "folder to write into")
-    .option("--overwrite", "replace files that already exist")
-    .option("--concurrency <n>", "files fetched at once", parseInteger("--concurrency", 1, 64), 4)
-    .option("--json", "print { written, failed } as JSON")
-    .action(async (id: string, flags: OutputFlags & { dir: string; overwrite?: boolean; concurrency: number }) => {
-      const result = await client(globals()).batches.retrieve(id);
-      if (result.status !== "DONE")
-        throw new UsageError(`Batch ${result.id} is ${result.status}, not DONE: nothing to download yet.`);
-      const report = await downloadResults(result, flags.dir, {
-        overwrite: flags.overwrite,
-        concurrency: flags.concurrency,
-      });
-      const failed = report.failed.map((f) => ({ index: f.index, url: f.url, error: f.error.message }));
-      print(flags, { written: report.written, failed }, () =>
-        [...report.written, ...failed.map((f) => `failed: ${f.url ?? `result ${f.index}`}: ${f.error}`)].join("\n"),
-      );
-      if (failed.length > 0) process.exitCode = EXIT.api;
-    });
+  registerDownload(batch, () => client(globals()));
 
   program
     .command("mock-server")

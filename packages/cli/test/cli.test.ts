@@ -1,6 +1,6 @@
 /** Spawns the built `claid` against the mock server: every command, output mode and exit code. */
 import { execFile, spawn } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { at, CLI, claid, KEY, useCliTest } from "./helpers.ts";
@@ -238,36 +238,6 @@ describe("batch get / wait / download and their exit codes", () => {
     expect(stderr).toMatch(
       /Interrupted: stopped waiting\. Batch 1 keeps running on Claid's side; resume with: claid batch wait 1/,
     );
-  });
-
-  it("download writes the result files", async () => {
-    const server = await mock({ pollsToComplete: 1 });
-    await claid([
-      ...at(server),
-      "batch",
-      "create",
-      "--input",
-      "https://img.example/a.png",
-      "https://img.example/b.png",
-      "--format",
-      "png",
-      "--wait",
-    ]);
-    const out = join(tempDir(), "download");
-    const run = await claid([...at(server), "batch", "download", "1", "--dir", out, "--json"]);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ written: [join(out, "a.png"), join(out, "b.png")], failed: [] });
-    expect(readdirSync(out).sort()).toEqual(["a.png", "b.png"]);
-    expect(server.store.requestsOf("download").every((r) => !r.authorized)).toBe(true);
-  });
-
-  it("download of an unfinished batch is exit 2", async () => {
-    const server = await mock({ pollsToComplete: 5 });
-    await claid([...at(server), "batch", "create", "--input", "storage://s/in/"]);
-    expect(await claid([...at(server), "batch", "download", "1", "--dir", tempDir()])).toMatchObject({
-      code: 2,
-      stderr: "claid: Batch 1 is PROCESSING, not DONE: nothing to download yet.\n",
-    });
   });
 });
 

@@ -6,7 +6,18 @@
 import { type Claid, type ClaidOptions, createClaid as createCoreClaid } from "@claid/core";
 
 export * from "@claid/core";
-export { type DownloadFailure, type DownloadOptions, type DownloadReport, downloadResults } from "./download.ts";
+export {
+  DownloadError,
+  type DownloadFailure,
+  type DownloadFailureReason,
+  type DownloadOptions,
+  type DownloadProgress,
+  type DownloadReport,
+  downloadResults,
+  type SavedFile,
+  type StoredOutput,
+} from "./download.ts";
+export { MANIFEST_FILE, type ManifestEntry } from "./manifest.ts";
 
 /**
  * Creates a client. `apiKey` and `baseUrl` default to the `CLAID_API_KEY` and

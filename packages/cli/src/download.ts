@@ -1,0 +1,214 @@
+/**
+ * `claid batch download`: saves a finished batch's files with live progress.
+ * Ctrl-C stops cleanly (no partial files) and a rerun into the same folder
+ * resumes; `--json` prints exactly one JSON document on every path.
+ */
+import {
+  BatchCancelledError,
+  BatchFailedError,
+  type BatchResult,
+  type Claid,
+  type DownloadProgress,
+  type DownloadReport,
+  downloadResults,
+} from "@claid/node";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import { EXIT, UsageError } from "./exit.ts";
+import { parseInteger } from "./request.ts";
+import { progressMode } from "./watch.ts";
+
+interface DownloadFlags {
+  dir: string;
+  overwrite?: boolean;
+  concurrency?: string;
+  maxFileSize?: string;
+  json?: boolean;
+}
+
+/** The batch exists but has not finished: wait first. */
+class NotDoneYet extends Error {}
+
+/** Ctrl-C during a download. */
+class DownloadInterrupted extends Error {
+  constructor() {
+    super("interrupted");
+  }
+}
+
+/** Adds `download <id>` to the `batch` command. */
+export function registerDownload(batch: Command, client: () => Claid): void {
+  batch
+    .command("download <id>")
+    .description("save a finished batch's result files (a rerun into the same folder resumes)")
+    .requiredOption("--dir <folder>", "folder to write into")
+    .option("--overwrite", "replace files in the folder that are not this batch's complete downloads")
+    .option("--concurrency <n>", "files fetched at once, 1 to 64 (default 8)")
+    .option("--max-file-size <MiB>", "largest file accepted, in MiB (default 512)")
+    .option("--json", "print one JSON report and nothing else on stdout")
+    .action((id: string, flags: DownloadFlags) => download(id, flags, client));
+}
+
+async function download(id: string, flags: DownloadFlags, client: () => Claid): Promise<void> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new DownloadInterrupted());
+  process.once("SIGINT", onSigint);
+  const display = createDisplay(process.stderr, progressMode(flags));
+  let batchId: number | string = /^\d+$/.test(id) ? Number(id) : id;
+  try {
+    const options = {
+      overwrite: flags.overwrite,
+      concurrency: integerFlag("--concurrency", flags.concurrency, 1, 64),
+      maxBytes: mebibytes(integerFlag("--max-file-size", flags.maxFileSize, 1, 1_048_576)),
+      signal: controller.signal,
+      onProgress: display.update,
+    };
+    const result = await client().batches.retrieve(id, { signal: controller.signal });
+    batchId = result.id;
+    checkDone(result);
+    const report = await downloadResults(result, flags.dir, options);
+    display.stop();
+    if (flags.json) printJson(jsonReport(result.id, report));
+    else process.stdout.write(`${summary(report)}\n`);
+    if (report.failed.length > 0) process.exitCode = EXIT.api;
+  } catch (error) {
+    display.stop();
+    if (controller.signal.aborted && controller.signal.reason instanceof DownloadInterrupted) {
+      const line = interruptedLine(display.last());
+      process.stderr.write(`claid: ${line}\n`);
+      if (flags.json)
+        printJson({
+          batch: batchId,
+          dir: flags.dir,
+          progress: display.last(),
+          error: { message: line, exitCode: 130 },
+        });
+      process.exitCode = EXIT.interrupted;
+      return;
+    }
+    // The program prints it: one line on stderr and, with --json, the one JSON document.
+    throw error;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+function integerFlag(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseInteger(flag, min, max)(value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const mebibytes = (value: number | undefined) => (value === undefined ? undefined : value * 1024 * 1024);
+
+/** Only a DONE batch has files; ERROR and CANCELLED never will (exit 3), the others not yet (exit 1). */
+function checkDone(result: BatchResult): void {
+  if (result.status === "DONE") return;
+  if (result.status === "ERROR") throw new BatchFailedError(result);
+  if (result.status === "CANCELLED") throw new BatchCancelledError(result);
+  throw new NotDoneYet(
+    `Batch ${result.id} is ${result.status}, not DONE: nothing to download yet. Wait for it first (claid batch wait ${result.id}), then download.`,
+  );
+}
+
+function interruptedLine(progress: DownloadProgress | undefined): string {
+  const saved = progress ? `${progress.written + progress.skipped} of ${progress.total} files are saved; ` : "";
+  return `Interrupted: ${saved}no partial files are left. Run the same command again to resume: complete files are skipped.`;
+}
+
+function jsonReport(batch: number, report: DownloadReport) {
+  return {
+    batch,
+    dir: report.dir,
+    manifest: report.manifest,
+    written: report.written,
+    skipped: report.skipped,
+    stored: report.stored,
+    failed: report.failed.map(({ index, url, path, error }) => ({
+      index,
+      url,
+      path,
+      reason: error.reason,
+      status: error.status,
+      error: error.message,
+    })),
+  };
+}
+
+function summary(report: DownloadReport): string {
+  const counts = [
+    `${report.written.length} downloaded`,
+    `${report.skipped.length} already there (skipped)`,
+    ...(report.stored.length > 0 ? [`${report.stored.length} in your storage`] : []),
+    `${report.failed.length} failed`,
+  ];
+  return [
+    `${report.dir}: ${counts.join(", ")}`,
+    ...report.stored.map((s) => `stored at ${s.uri} (result ${s.index + 1})`),
+    ...report.failed.map((f) => `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}`),
+    ...(report.written.length + report.skipped.length > 0 ? [`manifest: ${report.manifest}`] : []),
+  ].join("\n");
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+interface Display {
+  update(progress: DownloadProgress): void;
+  stop(): void;
+  /** The latest counts, if any arrived. */
+  last(): DownloadProgress | undefined;
+}
+
+/** A progress bar on a terminal, a line per 10 % otherwise, nothing with --json. */
+function createDisplay(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "silent"): Display {
+  let last: DownloadProgress | undefined;
+  const remember = (progress: DownloadProgress) => {
+    last = progress;
+  };
+  if (mode === "silent") return { update: remember, stop: () => {}, last: () => last };
+  if (mode === "plain") {
+    let tenths = -1;
+    return {
+      update(progress) {
+        remember(progress);
+        const now = progress.total === 0 ? 10 : Math.floor((progress.done * 10) / progress.total);
+        if (now === tenths) return;
+        tenths = now;
+        stream.write(`downloaded ${progress.done}/${progress.total} files, ${megabytes(progress.bytes)}\n`);
+      },
+      stop() {},
+      last: () => last,
+    };
+  }
+  const bar = new SingleBar({
+    stream,
+    format: "{bar} {value}/{total} files  {size}{failures}",
+    barsize: 24,
+    hideCursor: true,
+  });
+  let started = false;
+  return {
+    update(progress) {
+      remember(progress);
+      const payload = {
+        size: megabytes(progress.bytes),
+        failures: progress.failed > 0 ? `  ${progress.failed} failed` : "",
+      };
+      if (!started) bar.start(progress.total, progress.done, payload);
+      else bar.update(progress.done, payload);
+      started = true;
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+    last: () => last,
+  };
+}
