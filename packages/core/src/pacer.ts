@@ -98,6 +98,14 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   let creditsUntil = 0;
   /** Send times, oldest first: the last `quota` of them are all a window needs. */
   const sent: number[] = [];
+  /** The longest window (ms, margin included) and the largest quota: how far back sends still count. */
+  let longestMs = 0;
+  let largestQuota = 0;
+  const measure = () => {
+    longestMs = windows.length ? Math.max(...windows.map((w) => w.windowSeconds)) * 1000 + MARGIN_MS : Infinity;
+    largestQuota = Math.max(1e3, ...windows.map((w) => w.quota));
+  };
+  measure();
   let queue: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When a request asked for now could go, behind the queue, as of the last pump. */
@@ -170,10 +178,12 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
       if (headers) {
         // Slow start ends with the first answer, even one that announces no policy.
         known = true;
-        for (const seen of parseRateLimitPolicy(headers.get("ratelimit-limit"))) {
+        const policy = headers.get("ratelimit-limit");
+        for (const seen of policy ? parseRateLimitPolicy(policy) : []) {
           const same = windows.find((w) => w.windowSeconds === seen.windowSeconds);
           if (same) same.quota = Math.min(same.quota, seen.quota);
           else windows.push(seen);
+          measure();
         }
         const reset = headers.get("ratelimit-reset");
         const remaining = headers.get("ratelimit-remaining");
@@ -185,7 +195,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
           creditsUntil = until;
         }
       }
-      pump();
+      // Nobody waiting: nothing to hand out (delayMs() computes its answer itself then).
+      if (queue.length) pump();
     };
   }
 
@@ -214,6 +225,9 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         queue.push(waiter);
         pump();
       }),
-    delayMs: () => Math.max(0, nextFree - now()),
+    delayMs: () => {
+      const time = now();
+      return Math.max(0, (queue.length ? nextFree : slot([], time)) - time);
+    },
   };
 }

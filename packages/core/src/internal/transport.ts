@@ -170,8 +170,7 @@ export function createTransport(settings: ClientSettings): Transport {
 
     for (let attempt = 1; ; attempt++) {
       // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
-      const queuedMs = pacer.delayMs();
-      if (queuedMs > 0) log?.(`${label}: waiting about ${queuedMs} ms for a rate-limit slot`);
+      if (log && pacer.delayMs() > 0) log(`${label}: waiting about ${pacer.delayMs()} ms for a rate-limit slot`);
       const release = await pacer.acquire({
         kind: idempotent ? "poll" : "create",
         ...(signal && { signal }),
