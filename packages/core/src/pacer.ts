@@ -131,10 +131,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     const time = now();
     // Kept even before any window is known, so that the slow-start requests count once one is.
     // Sends older than every window no longer count (a huge quota must not keep them all).
-    const horizon = windows.length
-      ? time - Math.max(...windows.map((w) => w.windowSeconds)) * 1000 - MARGIN_MS
-      : -Infinity;
-    let stale = Math.max(0, sent.length - Math.max(1e3, ...windows.map((w) => w.quota)));
+    const horizon = time - longestMs;
+    let stale = Math.max(0, sent.length - largestQuota);
     while (stale < sent.length && (sent[stale] as number) < horizon) stale++;
     sent.splice(0, stale);
     // Slots are handed out in rank order; `planned` holds the projected send times of those still waiting.
