@@ -10,6 +10,6 @@ const batch = await claid.batches.createAndWait(
   { onProgress: (result) => console.log(`batch ${result.id}: ${result.status}`) },
 );
 const { written, failed } = await downloadResults(batch, "./out");
-for (const path of written) console.log(`saved ${path}`);
+for (const file of written) console.log(`saved ${file.path}`);
 for (const failure of failed) console.error(`failed ${failure.url}: ${failure.error.message}`);
 process.exitCode = failed.length > 0 ? 1 : 0;

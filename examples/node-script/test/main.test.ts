@@ -29,5 +29,6 @@ it("creates, waits and downloads with @claid/node", async () => {
   expect(stdout).toBe(
     ["batch 1: PROCESSING", "batch 1: DONE", `saved out/shoe.webp`, `saved out/bag.webp`, ""].join("\n"),
   );
-  expect(readdirSync(join(cwd, "out")).sort()).toEqual(["bag.webp", "shoe.webp"]);
+  // The manifest beside the files lets a rerun skip them.
+  expect(readdirSync(join(cwd, "out")).sort()).toEqual([".claid-downloads.jsonl", "bag.webp", "shoe.webp"]);
 }, 60_000);
