@@ -80,7 +80,10 @@ interface Waiter {
  */
 export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   const { policy, now = Date.now } = options;
-  const maxConcurrentRequests = checkNumber("maxConcurrentRequests", options.maxConcurrentRequests ?? Infinity, 1);
+  const maxConcurrentRequests =
+    options.maxConcurrentRequests === undefined
+      ? Number.POSITIVE_INFINITY
+      : checkNumber("maxConcurrentRequests", options.maxConcurrentRequests, 1, "integer");
   const given = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
   if (policy !== undefined && !(given?.[0] && given.every(isWindow))) {
     throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);

@@ -66,6 +66,16 @@ describe("timers: every delay is bounded and never fires early", () => {
     },
   );
 
+  it("a hostile RateLimit-Limit window (1 per 31 years) is dropped: the next request is not parked", async () => {
+    const headers = { "RateLimit-Limit": "1, 1;w=1000000000, 4;w=1" };
+    const stub = stubFetch(jsonResponse(200, batch("PROCESSING"), headers), jsonResponse(200, batch("DONE")));
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });
+    const first = await settle(claid.batches.check(7));
+    expect(first.ok && first.value.nextCheckAfterMs).toBe(2000);
+    const second = await settle(claid.batches.retrieve(7));
+    expect(second).toMatchObject({ ok: true, elapsedMs: 0 });
+  });
+
   it("wait({ maxWaitMs: 30 days }) keeps waiting for 30 days, then gives up with BatchWaitTimeoutError", async () => {
     const stub = stubFetch(...Array.from({ length: 40 }, () => () => jsonResponse(200, batch("PROCESSING"))));
     const claid = createClaid({ apiKey: KEY, fetch: stub.fetch });

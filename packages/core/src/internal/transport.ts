@@ -84,9 +84,7 @@ export function createTransport(settings: ClientSettings): Transport {
       ? unpaced
       : createRequestPacer({
           policy: rateLimit ?? (baseUrl.hostname === "api.claid.ai" ? CLAID_POLICY : undefined),
-          ...(settings.maxConcurrentRequests !== undefined && {
-            maxConcurrentRequests: checkNumber("maxConcurrentRequests", settings.maxConcurrentRequests, 1, "integer"),
-          }),
+          maxConcurrentRequests: settings.maxConcurrentRequests,
         }));
   /** What an error keeps of a response: its status, and its headers without the key. */
   const seen = (response: Response) => ({ status: response.status, headers: redactHeaders(response.headers, redact) });
@@ -201,7 +199,7 @@ export function createTransport(settings: ClientSettings): Transport {
             }),
           () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms.`),
         );
-        release(boundedReset(response.headers, maxRetryDelayMs));
+        release(boundedLimits(response.headers, maxRetryDelayMs));
         if (response.ok) {
           const text = await readBody(response, data as ReadableStream | undefined, false);
           return { data: parseData(text, seen(response)), response };
@@ -251,14 +249,21 @@ export function createTransport(settings: ClientSettings): Transport {
 }
 
 /**
- * The headers the pacer learns from, with a `RateLimit-Reset` longer than the client
- * sleeps through cut to that: a hostile or mistaken value cannot park the client for months.
+ * The headers the pacer learns from, bounded by what the client sleeps through: a
+ * `RateLimit-Reset` longer than `maxRetryDelayMs` is cut to it, and a `RateLimit-Limit`
+ * window longer than that (`1;w=1000000000`) is dropped — a hostile or mistaken value
+ * cannot park the client for months.
  */
-function boundedReset(headers: Headers, maxRetryDelayMs: number): Headers {
+function boundedLimits(headers: Headers, maxRetryDelayMs: number): Headers {
   const reset = Number(headers.get("ratelimit-reset"));
-  if (!(reset * 1000 > maxRetryDelayMs)) return headers;
+  const limit = headers.get("ratelimit-limit");
+  const windows = limit?.split(",");
+  const longWindow = (item: string) => Number(/\bw=([\d.]+)/.exec(item)?.[1]) * 1000 > maxRetryDelayMs;
+  const dropWindows = !!windows?.some(longWindow);
+  if (!(reset * 1000 > maxRetryDelayMs) && !dropWindows) return headers;
   const copy = new Headers(headers);
-  copy.set("ratelimit-reset", String(maxRetryDelayMs / 1000));
+  if (reset * 1000 > maxRetryDelayMs) copy.set("ratelimit-reset", String(maxRetryDelayMs / 1000));
+  if (dropWindows) copy.set("ratelimit-limit", (windows ?? []).filter((item) => !longWindow(item)).join(","));
   return copy;
 }
 
