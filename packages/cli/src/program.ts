@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
-import { type BatchResult, type Claid, createClaid, InvalidArgumentError } from "@claid/node";
+import {
+  type BatchResult,
+  type Claid,
+  createClaid,
+  InvalidArgumentError,
+  isLoopbackHost,
+  parseTaskId as parseSdkTaskId,
+} from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
 import { type BulkFlags, createBulk, DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk.ts";
@@ -180,8 +187,6 @@ function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
   }
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 /** The SDK's own check, worded for the CLI: the key goes only over https, or plain http to this machine. */
 function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): void {
   let url: URL | undefined;
@@ -190,18 +195,19 @@ function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): v
   } catch {}
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
     throw new UsageError(`${source} must be an absolute https:// URL, got ${JSON.stringify(value)}.`);
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname))
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
     throw new UsageError(
       `${source} must be https (plain http only for localhost, 127.0.0.1 or [::1]), so that the API key is never sent unencrypted; got ${url.origin}.`,
     );
 }
 
-/** A batch id as the API takes it: digits only (no "", "0x1F", "1e1", "-1" or "1.0"). */
+/** A batch id as the SDK takes it (digits only), refused as a flag error that commander reports. */
 function parseTaskId(value: string): number {
-  const id = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(id))
+  try {
+    return parseSdkTaskId(value);
+  } catch {
     throw new FlagError(`a batch id is a whole number like 42, got ${JSON.stringify(value)}.`);
-  return id;
+  }
 }
 
 /** Whether the command line asked for --json (before any "--"), known even when parsing it failed. */

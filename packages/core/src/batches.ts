@@ -1,8 +1,9 @@
+import { parseTaskId } from "./claid-api.ts";
 import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
-import { checkNumber, requireObject, toTaskId } from "./internal/validate.ts";
+import { checkNumber, requireObject } from "./internal/validate.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -158,7 +159,7 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
   ): Promise<BatchResult> {
     const { maxWaitMs: _deadline, onProgress, ...checkOptions } = options;
     let state = previousCheck(target);
-    const taskId = toTaskId(state ? state.taskId : idOf(target));
+    const taskId = parseTaskId(state ? state.taskId : idOf(target));
     let lastStatus: BatchStatus | undefined;
     for (;;) {
       state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt } as CheckOptions);
@@ -191,12 +192,12 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
     },
 
     retrieve(taskId, options) {
-      return apiPromise(() => retrieveSent(toTaskId(taskId), options));
+      return apiPromise(() => retrieveSent(parseTaskId(taskId), options));
     },
 
     async check(target, options = {}) {
       const previous = previousCheck(target);
-      const taskId = toTaskId(previous ? previous.taskId : idOf(target));
+      const taskId = parseTaskId(previous ? previous.taskId : idOf(target));
       const pollIntervalMs = checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000, 1, "finite");
       const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000, 1, "finite");
       // A final state stays final: nothing to ask the API.
@@ -230,7 +231,7 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
 
     async wait(target, options = {}) {
       const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
-      const taskId = toTaskId(previousCheck(target)?.taskId ?? idOf(target));
+      const taskId = parseTaskId(previousCheck(target)?.taskId ?? idOf(target));
       let lastStatus: BatchStatus | undefined;
       return withDeadline(
         options.signal,

@@ -1,5 +1,6 @@
 import type { Client } from "openapi-fetch";
 import { type Batches, createBatches } from "./batches.ts";
+import { DEFAULT_BASE_URL, isLoopbackHost } from "./claid-api.ts";
 import { InvalidArgumentError } from "./errors.ts";
 import type { paths } from "./generated/schema.ts";
 import { createTransport } from "./internal/transport.ts";
@@ -8,7 +9,6 @@ import type { RateLimitWindow, RequestPacer } from "./pacer.ts";
 import type { Logger, LogLevel } from "./types.ts";
 
 /** Claid's API, used when neither `baseUrl` nor `env.CLAID_BASE_URL` is given. */
-export const DEFAULT_BASE_URL = "https://api.claid.ai";
 
 /** Options of `createClaid()`. */
 export interface ClaidOptions {
@@ -127,8 +127,6 @@ function checkKey(given: unknown, fromEnv: string | undefined): string | null {
   return key as string;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
   let url: URL | undefined;
   try {
@@ -138,7 +136,7 @@ function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
     throw new InvalidArgumentError("baseUrl", `baseUrl must be an absolute http(s) URL, got ${describe(value)}.`);
   }
-  if (refuseInsecure && url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
+  if (refuseInsecure && url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     throw new InvalidArgumentError(
       "baseUrl",
       `baseUrl ${url.origin} is plain http, which would send the API key unencrypted: use https, a loopback host, or \`allowInsecureHttp: true\`.`,

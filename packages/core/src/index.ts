@@ -12,7 +12,8 @@ export type {
   WaitOptions,
   WithResponse,
 } from "./batches.ts";
-export { type Claid, type ClaidOptions, createClaid, DEFAULT_BASE_URL } from "./client.ts";
+export { CLAID_RATE_LIMIT, DEFAULT_BASE_URL, isLoopbackHost, parseTaskId } from "./claid-api.ts";
+export { type Claid, type ClaidOptions, createClaid } from "./client.ts";
 export {
   AuthenticationError,
   BadRequestError,

@@ -1,4 +1,11 @@
-import type { BatchEditRequest, BatchResult, BatchStatus, HttpErrorDetails, RateLimitWindow } from "@claid/core";
+import {
+  type BatchEditRequest,
+  type BatchResult,
+  type BatchStatus,
+  DEFAULT_BASE_URL,
+  type HttpErrorDetails,
+  type RateLimitWindow,
+} from "@claid/core";
 import {
   CREATE_BATCH,
   GET_BATCH,
@@ -71,7 +78,7 @@ const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
 /** MSW request handlers for both Batch API operations, built from the spec. */
 export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHandler[] {
   const store = options.store ?? new ClaidMockStore();
-  const baseUrl = (options.baseUrl ?? "https://api.claid.ai").replace(/\/$/, "");
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, "");
   const now = options.now ?? Date.now;
   const pollsToComplete = Math.max(1, options.pollsToComplete ?? 2);
   const defaultStatuses: BatchStatus[] = options.lifecycle?.length

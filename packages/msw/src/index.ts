@@ -3,8 +3,10 @@
  * @packageDocumentation
  * @module @claid/msw
  */
+
+/** Claid's documented rate limits (owned by `@claid/core`), re-exported for mock users. */
+export { CLAID_RATE_LIMIT } from "@claid/core";
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
-export { CLAID_RATE_LIMIT } from "./rate-limit.ts";
 export {
   ClaidMockStore,
   type MockFault,

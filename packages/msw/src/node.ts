@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isLoopbackHost } from "@claid/core";
 import { getResponse } from "msw";
 import { type ClaidHandlersOptions, createClaidHandlers, DEFAULT_MAX_BODY_BYTES } from "./handlers.ts";
 import { ClaidMockStore } from "./store.ts";
@@ -128,10 +129,14 @@ function lingerThenClose(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/;
-
 function originAllowed(origin: string, allowed: readonly string[] | "*" | undefined): boolean {
-  return allowed === "*" || LOOPBACK_ORIGIN.test(origin) || (allowed?.includes(origin) ?? false);
+  return allowed === "*" || isLoopbackOrigin(origin) || (allowed?.includes(origin) ?? false);
+}
+
+/** `http(s)://<loopback host>[:port]`, exactly (an `Origin` header has no path). */
+function isLoopbackOrigin(origin: string): boolean {
+  const url = URL.canParse(origin) ? new URL(origin) : undefined;
+  return !!url && /^https?:$/.test(url.protocol) && url.origin === origin && isLoopbackHost(url.hostname);
 }
 
 /**

@@ -2,10 +2,7 @@
  * Claid's rate limits as the mock enforces them: per API key, every window of
  * the policy is a sliding window, announced in `RateLimit-*` headers on every answer.
  */
-import { InvalidArgumentError, parseRateLimitPolicy, type RateLimitWindow } from "@claid/core";
-
-/** Claid's documented policy: 120 requests per minute and 4 per second, per key. */
-export const CLAID_RATE_LIMIT = "120;w=60, 4;w=1";
+import { CLAID_RATE_LIMIT, InvalidArgumentError, parseRateLimitPolicy, type RateLimitWindow } from "@claid/core";
 
 /** What the limiter decided about one request. */
 export interface RateLimitDecision {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
 import { type FileHandle, link, lstat, mkdir, open, rename, rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { type BatchResult, type BatchResultItem, ClaidError, InvalidArgumentError } from "@claid/core";
+import { type BatchResult, type BatchResultItem, ClaidError, InvalidArgumentError, isLoopbackHost } from "@claid/core";
 import { nameKey, safeFileName, uniqueNames } from "./file-names.ts";
 import { MANIFEST_FILE, type ManifestEntry, ManifestWriter, readManifest } from "./manifest.ts";
 
@@ -15,8 +15,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const EXPIRED_STATUSES = new Set([403, 404, 410]);
 /** Byte progress is reported at most this often; file completions always. */
 const PROGRESS_INTERVAL_MS = 100;
-// The same loopback rule as the client's baseUrl check: plain http only to this machine.
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 // Where a file system has no hard links, placing a file falls back to check-then-rename.
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK", "EINVAL"]);
 
@@ -379,7 +377,7 @@ function checkUrl(url: string): URL {
   } catch {
     throw new DownloadError("url", `${shownUrl(url)} is not a valid URL.`);
   }
-  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && LOOPBACK.test(parsed.hostname))) return parsed;
+  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))) return parsed;
   throw new DownloadError(
     "url",
     `${shownUrl(url)} was not fetched: only https: URLs are downloaded (plain http: only from a loopback host).`,

@@ -4,6 +4,7 @@
  * error mapping, logging. One place, so every target behaves the same.
  */
 import createClient, { type Client } from "openapi-fetch";
+import { CLAID_RATE_LIMIT } from "../claid-api.ts";
 import type { ClaidOptions } from "../client.ts";
 import {
   ClaidConnectionError,
@@ -64,8 +65,6 @@ const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const UNKNOWN_OUTCOME =
   " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
 const decoder = new TextDecoder();
-/** Claid's documented policy (4 per second, 120 per minute), used from the first request to Claid's own host. */
-const CLAID_POLICY = "120;w=60, 4;w=1";
 const unpaced: RequestPacer = { acquire: async () => () => {}, delayMs: () => 0 };
 
 export function createTransport(settings: ClientSettings): Transport {
@@ -83,7 +82,7 @@ export function createTransport(settings: ClientSettings): Transport {
     (rateLimit === false
       ? unpaced
       : createRequestPacer({
-          policy: rateLimit ?? (baseUrl.hostname === "api.claid.ai" ? CLAID_POLICY : undefined),
+          policy: rateLimit ?? (baseUrl.hostname === "api.claid.ai" ? CLAID_RATE_LIMIT : undefined),
           maxConcurrentRequests: settings.maxConcurrentRequests,
         }));
   /** What an error keeps of a response: its status, and its headers without the key. */

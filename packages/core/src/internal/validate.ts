@@ -1,18 +1,5 @@
 import { InvalidArgumentError } from "../errors.ts";
 
-/**
- * The spec types `task_id` as an integer. Anything else is rejected before a
- * request is built, so a value like "1/../x" can never reach a URL path.
- */
-export function toTaskId(value: unknown): number {
-  const id = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return id;
-  throw new InvalidArgumentError(
-    "taskId",
-    `taskId must be a non-negative safe integer or a string of digits, got ${describe(value)}.`,
-  );
-}
-
 /** A value as shown in an error message: strings quoted (and cut short), objects by kind. */
 export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
