@@ -1,9 +1,16 @@
 import { parseTaskId } from "./claid-api.ts";
-import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
+import {
+  BatchCancelledError,
+  BatchFailedError,
+  BatchWaitTimeoutError,
+  ClaidError,
+  InvalidArgumentError,
+  RateLimitDeadlineError,
+} from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
-import { checkNumber, requireObject } from "./internal/validate.ts";
+import { batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -68,7 +75,7 @@ export interface BatchCheck {
   result?: BatchResult;
   /** For ERROR and CANCELLED: how it ended, with Claid's errors. */
   failed?: { status: "ERROR" | "CANCELLED"; errors: BatchPipelineError[] };
-  /** When to check again, ms (0 once done): the poll schedule, raised to honour the server's `Retry-After` and rate limits (up to `maxRetryDelayMs`). */
+  /** When to check again, ms (0 once done): the poll schedule, raised to honour the server's `Retry-After` and rate limits (up to `maxServerDelayMs`). */
   nextCheckAfterMs: number;
   /** Checks made so far, this one included. */
   checks: number;
@@ -119,7 +126,7 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Transport): Batches {
+export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Transport): Batches {
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -139,9 +146,12 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
 
   function retrieveSent(taskId: number, options: SendOptions | undefined): Promise<Sent> {
     return send(
-      "GET",
-      GET_PATH,
-      (init) => client.GET(GET_PATH, { params: { path: { task_id: taskId } }, ...init }),
+      {
+        method: "GET",
+        path: GET_PATH,
+        call: (init) => client.GET(GET_PATH, { params: { path: { task_id: taskId } }, ...init }),
+        check: isBatch,
+      },
       options,
     );
   }
@@ -182,12 +192,24 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
         } catch (error) {
           throw new InvalidArgumentError("body", `body cannot be sent as JSON: ${(error as Error).message}`);
         }
+        /** The id of a 2xx answer, even one that is otherwise not a batch: that batch exists. */
+        let createdId: number | undefined;
+        const check = (data: unknown) => {
+          const id = (data as { id?: unknown } | null | undefined)?.id;
+          createdId = Number.isSafeInteger(id) && (id as number) >= 0 ? (id as number) : undefined;
+          return isBatch(data);
+        };
         return send(
-          "POST",
-          CREATE_PATH,
-          (init) => client.POST(CREATE_PATH, { body, bodySerializer: () => json, ...init }),
+          {
+            method: "POST",
+            path: CREATE_PATH,
+            call: (init) => client.POST(CREATE_PATH, { body, bodySerializer: () => json, ...init }),
+            check,
+          },
           options,
-        );
+        ).catch((error: unknown) => {
+          throw createdId === undefined ? error : withTaskId(error, createdId);
+        });
       });
     },
 
@@ -214,12 +236,12 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
         status,
         done,
         result,
-        // The server may ask for more time, but never for more than maxRetryDelayMs: a hostile
+        // The server may ask for more time, but never for more than maxServerDelayMs: a hostile
         // or mistaken header cannot park a wait for months, nor (being bounded) loop it.
         nextCheckAfterMs: done
           ? 0
           : Math.ceil(
-              Math.max(scheduled, Math.min(maxRetryDelayMs, serverDelayMs(response, now) ?? 0), pacer.delayMs()),
+              Math.max(scheduled, Math.min(maxServerDelayMs, serverDelayMs(response, now) ?? 0), pacer.delayMs()),
             ),
         checks,
         firstCheckedAt: previous?.firstCheckedAt ?? new Date(now).toISOString(),
@@ -262,15 +284,46 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
           const deadlineAt = deadlineOf(maxWaitMs);
           const accepted = await batches.create(body, { ...request, signal, deadlineAt } as RequestOptions);
           taskId = accepted.id;
-          return pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
-            lastStatus = status;
-          });
+          try {
+            return await pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
+              lastStatus = status;
+            });
+          } catch (error) {
+            // The batch exists from here on: no error may read as if nothing was sent.
+            if (error instanceof RateLimitDeadlineError) {
+              const timeout = new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs);
+              timeout.cause = error;
+              throw timeout;
+            }
+            throw withTaskId(error, taskId);
+          }
         },
         () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
       );
     },
   };
   return batches;
+}
+
+/**
+ * `error`, marked as raised after batch `taskId` was created: `taskId` set and, unless the
+ * batch itself ended (failed, cancelled), a hint on how to pick it up again. A caller's abort
+ * reason is the caller's own value and is passed on untouched.
+ */
+function withTaskId(error: unknown, taskId: number): unknown {
+  if (!(error instanceof ClaidError) || error.taskId !== undefined) return error;
+  error.taskId = taskId;
+  if (!(error instanceof BatchFailedError || error instanceof BatchCancelledError)) {
+    error.hint = `Batch ${taskId} was created and keeps running: wait for it with wait(${taskId}), or check it with retrieve(${taskId}); do not submit it again.`;
+    error.message += ` ${error.hint}`;
+  }
+  return error;
+}
+
+/** The response check of both operations (their `data` is a batch), worded for the transport's message. */
+function isBatch(data: unknown): string | undefined {
+  const problem = batchProblem(data);
+  return problem && `is not a batch: ${problem}`;
 }
 
 const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);

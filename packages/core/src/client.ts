@@ -37,11 +37,13 @@ export interface ClaidOptions {
   /** Timeout of each attempt, ms (any length; `Infinity` for none). Default 60000. */
   timeoutMs?: number | undefined;
   /**
-   * Longest server-requested wait (`Retry-After`, `RateLimit-Reset`) to sleep through, ms. Default 60000.
-   * An error response asking for longer is thrown at once (its `retryAfterMs` says how long);
-   * a poll answer asking for longer makes `wait()` check again after this long instead.
+   * Longest wait a *server* asks for that the client sleeps through, ms: `Retry-After`,
+   * `RateLimit-Reset`, and the windows announced in `RateLimit-Limit`. Default 60000. (The client's
+   * own backoff between retries is not affected: it stays within 0.5–8 s.) An error response asking
+   * for longer is thrown at once (its `retryAfterMs` says how long); a poll answer asking for longer
+   * makes `wait()` check again after this long instead; a longer announced window is ignored.
    */
-  maxRetryDelayMs?: number | undefined;
+  maxServerDelayMs?: number | undefined;
   /** Largest response body read, bytes; a larger 2xx body is refused with `InvalidResponseError`. Default 32 MiB. */
   maxResponseBytes?: number | undefined;
   /**
@@ -57,7 +59,11 @@ export interface ClaidOptions {
    * through a Durable Object (see the README). `rateLimit` and `maxConcurrentRequests` then do not apply.
    */
   pacer?: RequestPacer | undefined;
-  /** Retry `create()` after an unknown outcome (timeout, connection error, 5xx). Risks a duplicate batch. Default false. */
+  /**
+   * Retry `create()` after an unknown outcome (timeout, connection lost after sending, 408, 5xx). Risks a
+   * duplicate batch. Default false. A create that was answered 2xx or redirected is never sent again;
+   * one that provably reached no server (connection refused, DNS failure) is retried either way.
+   */
   retryNonIdempotent?: boolean | undefined;
   /** Where log lines go (console-like). Default `console`, at `logLevel`. */
   logger?: Logger | undefined;

@@ -12,6 +12,10 @@ export class ClaidError extends Error {
    * retried, so it cannot have been submitted twice.
    */
   outcomeUnknown = false;
+  /** The batch this error concerns, on every error raised after its create succeeded: the batch exists. */
+  taskId: number | undefined = undefined;
+  /** What to do about it, in the SDK's terms (options, calls); also the last sentence(s) of `message`. */
+  hint: string | undefined = undefined;
 }
 
 /** An argument was rejected before any request was sent. `argument` names it. */
@@ -166,7 +170,7 @@ export class BatchCancelledError extends ClaidError {
 export class BatchWaitTimeoutError extends ClaidError {
   override name = "BatchWaitTimeoutError";
   constructor(
-    readonly taskId: number | undefined,
+    taskId: number | undefined,
     /** The last status seen, if any check completed. */
     readonly lastStatus: BatchStatus | undefined,
     maxWaitMs: number,
@@ -176,6 +180,7 @@ export class BatchWaitTimeoutError extends ClaidError {
         ? `Gave up after ${maxWaitMs} ms while submitting the batch: it may or may not have been created.`
         : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait for it or check it again later.`,
     );
+    this.taskId = taskId;
     this.outcomeUnknown = taskId === undefined;
   }
 }

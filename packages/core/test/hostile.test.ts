@@ -7,6 +7,7 @@ import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   BatchWaitTimeoutError,
+  ClaidAPIError,
   ClaidConnectionError,
   createClaid,
   InternalServerError,
@@ -49,13 +50,13 @@ describe("timers: every delay is bounded and never fires early", () => {
       { "RateLimit-Remaining": "0", "RateLimit-Reset": "1000000000" },
     ],
   ])(
-    "a 200 poll answered with %s: the next check comes after maxRetryDelayMs, never in a hot loop",
+    "a 200 poll answered with %s: the next check comes after maxServerDelayMs, never in a hot loop",
     async (_, headers) => {
       const answers = Array.from({ length: 40 }, () => () => jsonResponse(200, batch("PROCESSING"), headers));
       const stub = stubFetch(...answers);
-      const claid = createClaid({ apiKey: KEY, fetch: stub.fetch, maxRetryDelayMs: 60_000 });
+      const claid = createClaid({ apiKey: KEY, fetch: stub.fetch, maxServerDelayMs: 60_000 });
       const first = await settle(claid.batches.check(7));
-      // maxRetryDelayMs, plus the pacer's 200 ms margin when the server said the window is used up.
+      // maxServerDelayMs, plus the pacer's 200 ms margin when the server said the window is used up.
       expect(first.ok && first.value.nextCheckAfterMs).toBe("RateLimit-Reset" in headers ? 60_200 : 60_000);
       const controller = new AbortController();
       setTimeout(() => controller.abort(new Error("stop")), 10 * 60_000);
@@ -106,7 +107,11 @@ describe("timers: every delay is bounded and never fires early", () => {
     ["1e400", "backoff"],
     ["Infinity", "backoff"],
     ["0x10", "backoff"],
+    ["1e1", "backoff"],
+    ["0b101", "backoff"],
+    ["1.5", "backoff"],
     ["Wed, 21 Oct 2015 07:28:00 GMT", 0],
+    ["Sunday, 06-Nov-94 08:49:37 GMT", 0],
   ])("a 429 with Retry-After %j is retried after %s ms", async (value, expected) => {
     const stub = stubFetch(jsonResponse(429, {}, { "Retry-After": value }), jsonResponse(200, ACCEPTED));
     vi.spyOn(Math, "random").mockReturnValue(0.5);
@@ -115,8 +120,27 @@ describe("timers: every delay is bounded and never fires early", () => {
     expect(outcome.elapsedMs).toBe(expected === "backoff" ? 250 : expected);
   });
 
+  // Without Retry-After, a 429's RateLimit-Reset says when to retry; the pacer also holds every request until then.
+  it.each([
+    ["7", 7200],
+    ["1e400", "backoff"],
+    ["0x10", "backoff"],
+    ["1e1", "backoff"],
+    ["0b101", "backoff"],
+    ["-5", "backoff"],
+    ["Infinity", "backoff"],
+    ["9".repeat(400), "backoff"],
+  ])("a 429 with RateLimit-Remaining 0 and RateLimit-Reset %j is retried after %s ms", async (value, expected) => {
+    const headers = { "RateLimit-Remaining": "0", "RateLimit-Reset": value };
+    const stub = stubFetch(jsonResponse(429, {}, headers), jsonResponse(200, batch("DONE")));
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const outcome = await settle(createClaid({ apiKey: KEY, fetch: stub.fetch }).batches.retrieve(7));
+    expect(outcome.ok).toBe(true);
+    expect(outcome.elapsedMs).toBe(expected === "backoff" ? 250 : expected);
+  });
+
   it.each(["61", "3000000", "10000000"])(
-    "a 429 asking for %s s (past maxRetryDelayMs) fails at once with RateLimitError carrying the delay",
+    "a 429 asking for %s s (past maxServerDelayMs) fails at once with RateLimitError carrying the delay",
     async (seconds) => {
       const stub = stubFetch(jsonResponse(429, {}, { "Retry-After": seconds }));
       const outcome = await settle(createClaid({ apiKey: KEY, fetch: stub.fetch }).batches.retrieve(7));
@@ -186,6 +210,22 @@ describe("redirects", () => {
       expect([name, hop.headers.has(name)]).toEqual([name, kept]);
     }
     expect(stub.requests[0]?.headers.get("x-proxy-secret")).toBe("client-level");
+  });
+});
+
+describe("a 304 is an answer, not a connection failure", () => {
+  it.each([
+    ["without Location", {}],
+    ["with a Location (not followed)", { Location: "/v1/image/edit/batch/8" }],
+  ])("%s: ClaidAPIError 304 at once, not retried", async (_, headers) => {
+    const stub = stubFetch(new Response(null, { status: 304, headers }), jsonResponse(200, batch("DONE")));
+    const error = await createClaid({ apiKey: KEY, fetch: stub.fetch })
+      .batches.retrieve(7)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClaidAPIError);
+    expect(error).not.toBeInstanceOf(ClaidConnectionError);
+    expect(error).toMatchObject({ status: 304, attempts: 1 });
+    expect(stub.requests).toHaveLength(1);
   });
 });
 

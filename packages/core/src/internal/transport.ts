@@ -1,7 +1,8 @@
 /**
  * Everything between a batch method and the network: auth, redirects, per-attempt
- * timeouts, retries with backoff, rate-limit bookkeeping, response parsing,
- * error mapping, logging. One place, so every target behaves the same.
+ * timeouts, retries (as `retry.ts` decides), rate-limit bookkeeping, response parsing
+ * (checked by the caller's check), error mapping, logging. One place, so every target
+ * behaves the same; it knows nothing of the batch's shape.
  */
 import createClient, { type Client } from "openapi-fetch";
 import { CLAID_RATE_LIMIT } from "../claid-api.ts";
@@ -17,10 +18,11 @@ import type { paths } from "../generated/schema.ts";
 import { createRequestPacer, type RequestPacer } from "../pacer.ts";
 import type { RequestOptions } from "../types.ts";
 import { redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
-import { serverDelayMs } from "./headers.ts";
+import { pacerHeaders, serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
+import { type AttemptOutcome, decideRetry } from "./retry.ts";
 import { sleep, withDeadline } from "./signals.ts";
-import { batchProblem, checkHeaders, checkNumber } from "./validate.ts";
+import { checkHeaders, checkNumber } from "./validate.ts";
 
 /** The client's options once `env` and defaults for the key and base URL have been applied. */
 export type ClientSettings = Omit<ClaidOptions, "env" | "apiKey" | "baseUrl"> & { apiKey: string | null; baseUrl: URL };
@@ -44,26 +46,67 @@ export interface Sent {
   response: Response;
 }
 
+/** One logical call: what the batch method sends, and how its 2xx answer is checked. */
+export interface Operation {
+  method: "GET" | "POST";
+  path: string;
+  call: (init: AttemptInit) => Promise<FetchResult>;
+  /** Why a 2xx answer's `data` is not usable, as a clause of the error message ("is not a batch: …"); undefined when it is. */
+  check: (data: unknown) => string | undefined;
+}
+
 export interface Transport {
   client: Client<paths>;
   /** Undefined when silent. */
   log: Log | undefined;
-  /** Sends one logical call with retries, each attempt paced; resolves with the response's `data` envelope member. */
-  send(
-    method: "GET" | "POST",
-    path: string,
-    call: (init: AttemptInit) => Promise<FetchResult>,
-    options: SendOptions | undefined,
-  ): Promise<Sent>;
+  /** Sends one logical call with retries, each attempt paced; resolves with the response's checked `data` envelope member. */
+  send(operation: Operation, options: SendOptions | undefined): Promise<Sent>;
   /** The client's pacer (a no-op one with `rateLimit: false`). */
   pacer: RequestPacer;
   /** Longest server-requested wait the client sleeps through, ms. */
-  maxRetryDelayMs: number;
+  maxServerDelayMs: number;
 }
 
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
-const UNKNOWN_OUTCOME =
-  " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
+/** Redirects followed for a GET; a POST's are never followed (see `authorizedFetch`). */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+const MAX_REDIRECTS = 5;
+/** What a create whose outcome is unknown advises, by why it is unknown. */
+function unknownOutcomeHint(outcome: AttemptOutcome, earlierOutcomeUnknown: boolean): string {
+  if (earlierOutcomeUnknown) {
+    return "An earlier attempt may have created the batch (it was retried, as `retryNonIdempotent` allows): check before submitting again.";
+  }
+  if ("status" in outcome && outcome.status >= 300 && outcome.status < 400) {
+    return "The batch may or may not have been created. A create's redirect is never followed (that could submit the batch twice): check before submitting again.";
+  }
+  if ("failure" in outcome && (outcome.failure === "cut-off" || outcome.failure === "invalid-response")) {
+    return "The API answered 2xx, so the batch was most likely created, but its answer could not be used. It was not retried, so not submitted twice: check before submitting again.";
+  }
+  return "The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
+}
+/**
+ * Causes (undici's `error.cause.code`) that prove no byte of the request reached a server: the
+ * name did not resolve, the connection was refused or never came up, or TLS failed before the
+ * request was written. A reset or close after connecting is not among them: that request may have arrived.
+ */
+const NOT_SENT_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "EAI_NONAME",
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
 const decoder = new TextDecoder();
 const unpaced: RequestPacer = { acquire: async () => () => {}, delayMs: () => 0 };
 
@@ -71,8 +114,9 @@ export function createTransport(settings: ClientSettings): Transport {
   const { apiKey, baseUrl } = settings;
   const maxRetries = checkNumber("maxRetries", settings.maxRetries ?? 2, 0, "integer");
   const timeoutMs = checkNumber("timeoutMs", settings.timeoutMs ?? 60_000, 1);
-  const maxRetryDelayMs = checkNumber("maxRetryDelayMs", settings.maxRetryDelayMs ?? 60_000, 0, "finite");
+  const maxServerDelayMs = checkNumber("maxServerDelayMs", settings.maxServerDelayMs ?? 60_000, 0, "finite");
   const maxResponseBytes = checkNumber("maxResponseBytes", settings.maxResponseBytes ?? 32 * 2 ** 20, 1);
+  const retryNonIdempotent = !!settings.retryNonIdempotent;
   const redact = redactor(apiKey);
   const log = createLog(settings.logger, settings.logLevel, redact);
   const apiOrigin = `${baseUrl.origin}/`;
@@ -88,22 +132,36 @@ export function createTransport(settings: ClientSettings): Transport {
   /** What an error keeps of a response: its status, and its headers without the key. */
   const seen = (response: Response) => ({ status: response.status, headers: redactHeaders(response.headers, redact) });
 
-  /** A response body as text, at most `maxResponseBytes` of it: a longer one is refused, or cut short with `truncate`. */
-  async function readBody(response: Response, body: ReadableStream<Uint8Array> | null | undefined, truncate: boolean) {
+  /**
+   * A response body as text, at most `maxResponseBytes` of it: a longer one is refused, or cut
+   * short with `truncate`. `signal` (the attempt's) cancels the read, so a stalled body is let go.
+   */
+  async function readBody(
+    response: Response,
+    body: ReadableStream<Uint8Array> | null | undefined,
+    truncate: boolean,
+    signal: AbortSignal | undefined,
+  ) {
     const chunks: Uint8Array[] = [];
     let size = 0;
     const reader = body?.getReader();
-    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
-      size += part.value.byteLength;
-      if (size > maxResponseBytes) {
-        await reader?.cancel();
-        if (truncate) break;
-        throw new InvalidResponseError(
-          `${response.status}: the response is larger than maxResponseBytes (${maxResponseBytes} bytes); it was not read.`,
-          seen(response),
-        );
+    const cancel = () => void reader?.cancel(signal?.reason).catch(() => {});
+    signal?.addEventListener("abort", cancel);
+    try {
+      for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+        size += part.value.byteLength;
+        if (size > maxResponseBytes) {
+          await reader?.cancel();
+          if (truncate) break;
+          throw new InvalidResponseError(
+            `${response.status}: the response is larger than maxResponseBytes (${maxResponseBytes} bytes); it was not read.`,
+            seen(response),
+          );
+        }
+        chunks.push(part.value);
       }
-      chunks.push(part.value);
+    } finally {
+      signal?.removeEventListener("abort", cancel);
     }
     if (chunks.length === 1) return decoder.decode(chunks[0]);
     const all = new Uint8Array(Math.min(size, maxResponseBytes));
@@ -115,9 +173,12 @@ export function createTransport(settings: ClientSettings): Transport {
     return decoder.decode(all);
   }
 
-  // The key is added here, per request, only for the API's own origin; redirects
+  // The key is added here, per request, only for the API's own origin; a GET's redirects
   // are followed by hand so that a hop to another origin carries neither the key
   // nor any header the caller configured (proxy users put their secrets there).
+  // A POST's redirect is never followed: the server has answered the create (a 303 may
+  // point at a batch it made), and a GET or a second POST after it could only guess, or
+  // bill twice. The caller gets the 3xx, and reports the create's outcome as unknown.
   // The attempt's signal goes to fetch() with the request rather than into it:
   // a Request built with a signal costs undici a second signal link per call.
   async function authorizedFetch(first: Request, signal?: AbortSignal): Promise<Response> {
@@ -127,12 +188,13 @@ export function createTransport(settings: ClientSettings): Transport {
       if (apiKey && request.url.startsWith(apiOrigin)) request.headers.set("Authorization", `Bearer ${apiKey}`);
       const response = await (settings.fetch ?? fetch)(request, signal && { signal });
       const { status } = response;
-      const followable = status === 303 || (request.method === "GET" && status > 300 && status < 309);
-      const location = followable && hop < 5 && response.headers.get("location");
+      const followable = request.method === "GET" && REDIRECT_STATUSES.includes(status) && hop < MAX_REDIRECTS;
+      const location = followable && response.headers.get("location");
       if (!location) {
         if (response.ok) return response;
-        // Error bodies are parsed by openapi-fetch: hand it a copy cut to the size cap.
-        return new Response(await readBody(response, response.body, true), response);
+        // Error bodies are parsed by openapi-fetch: hand it a copy cut to the size cap (a 304 has no body).
+        const text = status === 304 ? null : await readBody(response, response.body, true, signal);
+        return new Response(text, response);
       }
       await response.body?.cancel();
       const next = new URL(location, request.url).href;
@@ -151,12 +213,7 @@ export function createTransport(settings: ClientSettings): Transport {
     ...(settings.headers && { headers: settings.headers }),
   });
 
-  async function send(
-    method: "GET" | "POST",
-    path: string,
-    call: (init: AttemptInit) => Promise<FetchResult>,
-    options: SendOptions = {},
-  ): Promise<Sent> {
+  async function send({ method, path, call, check }: Operation, options: SendOptions = {}): Promise<Sent> {
     const idempotent = method === "GET";
     const retries =
       options.maxRetries === undefined ? maxRetries : checkNumber("maxRetries", options.maxRetries, 0, "integer");
@@ -164,125 +221,185 @@ export function createTransport(settings: ClientSettings): Transport {
     const headers = checkHeaders("headers", options.headers);
     const { signal } = options;
     const label = `${method} ${path}`;
+    let earlierOutcomeUnknown = false;
 
     for (let attempt = 1; ; attempt++) {
       // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
       if (log && pacer.delayMs() > 0) log(`${label}: waiting about ${pacer.delayMs()} ms for a rate-limit slot`);
-      const release = await pacer.acquire({
-        kind: idempotent ? "poll" : "create",
-        ...(signal && { signal }),
-        ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
-      });
+      const release = once(
+        await pacer.acquire({
+          kind: idempotent ? "poll" : "create",
+          ...(signal && { signal }),
+          ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
+        }),
+      );
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
-      let error: ClaidError;
-      let retryable = idempotent || !!settings.retryNonIdempotent;
-      let outcomeUnknown = !idempotent;
-      let serverDelay: number | undefined;
-      let reached = false;
-      try {
-        const {
-          data,
-          error: body,
-          response,
-        } = await withDeadline(
-          signal,
-          attemptMs,
-          (attemptSignal) =>
-            call({
-              fetch: (request) => {
-                reached = true;
-                return authorizedFetch(request, attemptSignal);
-              },
-              parseAs: "stream",
-              ...(headers && { headers }),
-            }),
-          () => new ClaidTimeoutError(`${label} timed out after ${attemptMs} ms.`),
-        );
-        release(boundedLimits(response.headers, maxRetryDelayMs));
-        if (response.ok) {
-          const text = await readBody(response, data as ReadableStream | undefined, false);
-          return { data: parseData(text, seen(response)), response };
-        }
-        const { status } = response;
-        serverDelay = serverDelayMs(response, Date.now());
-        error = toAPIError(response, body, redact, serverDelay);
-        retryable &&= RETRY_STATUSES.includes(status);
-        retryable ||= status === 429;
-        outcomeUnknown &&= status === 408 || status >= 500;
-      } catch (cause) {
-        release(undefined);
-        if (signal?.aborted) throw signal.reason;
-        // Nothing left this process: a request that could not even be built is the caller's to fix, never retried.
-        if (!reached) {
-          throw new InvalidArgumentError(
-            "request",
-            redact(`${label} could not be sent: ${messageOf(cause)}. Nothing was sent.`),
-          );
-        }
-        // An unreadable 2xx is not retried: for a POST the batch was created, only its answer is lost.
-        retryable &&= !(cause instanceof InvalidResponseError);
-        error =
-          cause instanceof InvalidResponseError || cause instanceof ClaidTimeoutError
-            ? cause
-            : new ClaidConnectionError(redact(`${label} failed: ${messageOf(cause)}.`), {
-                cause: redactCause(cause, redact),
-              });
-      }
+      const result = await attemptOnce(label, call, check, { signal, attemptMs, headers, release });
+      if ("sent" in result) return result.sent;
+      const { error, outcome, serverDelay } = result;
       error.attempts = attempt;
-      if (!retryable || attempt > retries || (serverDelay ?? 0) > maxRetryDelayMs) {
-        if (outcomeUnknown && !retryable) {
+      const decision = decideRetry({
+        outcome,
+        idempotent,
+        retryNonIdempotent,
+        attempt,
+        maxRetries: retries,
+        earlierOutcomeUnknown,
+        serverDelayMs: serverDelay,
+        maxServerDelayMs,
+        random: Math.random,
+      });
+      if (!decision.retry) {
+        if (decision.outcomeUnknown) {
           error.outcomeUnknown = true;
-          error.message += UNKNOWN_OUTCOME;
+          error.hint = unknownOutcomeHint(outcome, earlierOutcomeUnknown);
+          error.message += ` ${error.hint}`;
         }
         throw error;
       }
-      const delay = serverDelay ?? Math.random() * Math.min(8000, 500 * 2 ** (attempt - 1));
+      earlierOutcomeUnknown = decision.outcomeUnknown;
       log?.(
-        `${label}: ${error.message} Retrying in ${Math.round(delay)} ms (${serverDelay === undefined ? "backoff" : "as the server asked"}).`,
+        `${label}: ${error.message} Retrying in ${Math.round(decision.delayMs)} ms (${decision.reason === "backoff" ? "backoff" : "as the server asked"}).`,
       );
-      await sleep(delay, signal);
+      await sleep(decision.delayMs, signal);
     }
   }
 
-  return { client, log, send, pacer, maxRetryDelayMs };
+  /** The answer's checked data, or the error and what happened (for the retry decision). */
+  type AttemptResult =
+    | { sent: Sent }
+    | { error: ClaidError; outcome: AttemptOutcome; serverDelay?: number | undefined };
+
+  /**
+   * One attempt, within its `timeoutMs` from sending to the last byte of the body. Throws only
+   * what ends the call whatever the retry policy: the caller's abort, or a request that could not be built.
+   */
+  async function attemptOnce(
+    label: string,
+    call: Operation["call"],
+    check: Operation["check"],
+    attempt: {
+      signal: AbortSignal | undefined;
+      attemptMs: number;
+      headers: Record<string, string> | undefined;
+      release: (headers: Headers | undefined) => void;
+    },
+  ): Promise<AttemptResult> {
+    const { signal, attemptMs, headers, release } = attempt;
+    let reached = false;
+    /** The 2xx answer, once its headers are in: a failure after that is a cut-off body. */
+    let answered: Response | undefined;
+    try {
+      return await withDeadline(
+        signal,
+        attemptMs,
+        async (attemptSignal): Promise<AttemptResult> => {
+          const {
+            data,
+            error: body,
+            response,
+          } = await call({
+            fetch: (request) => {
+              reached = true;
+              return authorizedFetch(request, attemptSignal);
+            },
+            parseAs: "stream",
+            ...(headers && { headers }),
+          });
+          release(pacerHeaders(response.headers, maxServerDelayMs));
+          if (!response.ok) {
+            const serverDelay = serverDelayMs(response, Date.now());
+            const error = toAPIError(response, body, redact, serverDelay);
+            const location = response.status < 400 && response.headers.get("location");
+            if (location) error.message += redact(` It redirects to ${location}, which was not followed.`);
+            return {
+              error,
+              outcome: { status: response.status },
+              serverDelay,
+            };
+          }
+          answered = response;
+          const text = await readBody(response, data as ReadableStream | undefined, false, attemptSignal);
+          return { sent: { data: parseData(text, seen(response), check), response } };
+        },
+        () =>
+          new ClaidTimeoutError(
+            answered
+              ? `${label}: the ${answered.status} answer's body did not arrive within ${attemptMs} ms.`
+              : `${label} timed out after ${attemptMs} ms.`,
+          ),
+      );
+    } catch (cause) {
+      release(undefined);
+      if (signal?.aborted) throw signal.reason;
+      // Nothing left this process: a request that could not even be built is the caller's to fix, never retried.
+      if (!reached) {
+        throw new InvalidArgumentError(
+          "request",
+          redact(`${label} could not be sent: ${messageOf(cause)}. Nothing was sent.`),
+        );
+      }
+      if (cause instanceof InvalidResponseError) return { error: cause, outcome: { failure: "invalid-response" } };
+      if (cause instanceof ClaidTimeoutError)
+        return { error: cause, outcome: { failure: answered ? "cut-off" : "timeout" } };
+      const notSent = !answered && provesNotSent(cause);
+      const what = answered
+        ? `the ${answered.status} answer's body broke off`
+        : notSent
+          ? "failed before anything reached the server"
+          : "failed";
+      const error = new ClaidConnectionError(
+        redact(`${label} ${what}: ${messageOf(cause)}.${notSent ? " Nothing was sent." : ""}`),
+        {
+          cause: redactCause(cause, redact),
+        },
+      );
+      return { error, outcome: { failure: answered ? "cut-off" : notSent ? "not-sent" : "connection" } };
+    }
+  }
+
+  return { client, log, send, pacer, maxServerDelayMs };
 }
 
-/**
- * The headers the pacer learns from, bounded by what the client sleeps through: a
- * `RateLimit-Reset` longer than `maxRetryDelayMs` is cut to it, and a `RateLimit-Limit`
- * window longer than that (`1;w=1000000000`) is dropped — a hostile or mistaken value
- * cannot park the client for months.
- */
-function boundedLimits(headers: Headers, maxRetryDelayMs: number): Headers {
-  const reset = Number(headers.get("ratelimit-reset"));
-  const limit = headers.get("ratelimit-limit");
-  const windows = limit?.split(",");
-  const longWindow = (item: string) => Number(/\bw=([\d.]+)/.exec(item)?.[1]) * 1000 > maxRetryDelayMs;
-  const dropWindows = !!windows?.some(longWindow);
-  if (!(reset * 1000 > maxRetryDelayMs) && !dropWindows) return headers;
-  const copy = new Headers(headers);
-  if (reset * 1000 > maxRetryDelayMs) copy.set("ratelimit-reset", String(maxRetryDelayMs / 1000));
-  if (dropWindows) copy.set("ratelimit-limit", (windows ?? []).filter((item) => !longWindow(item)).join(","));
-  return copy;
+/** `release`, callable any number of times, calling through once. */
+function once(release: (headers: Headers | undefined) => void): (headers: Headers | undefined) => void {
+  let open = true;
+  return (headers) => {
+    if (open) release(headers);
+    open = false;
+  };
+}
+
+/** Whether a fetch failure proves that no byte of the request reached a server (see NOT_SENT_CODES). */
+function provesNotSent(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: unknown } } | undefined)?.cause;
+  // undici refuses the ports the Fetch standard blocks before connecting ("bad port", no code).
+  if (cause?.message === "bad port") return true;
+  const inner = Array.isArray(cause?.errors) && cause.errors.length ? cause.errors : [cause];
+  return inner.every((e) => typeof e?.code === "string" && NOT_SENT_CODES.has(e.code));
 }
 
 /** A fetch failure's message, with its cause's (undici says only "fetch failed"). */
 function messageOf(cause: unknown): string {
-  const error = cause as { message?: unknown; cause?: { message?: unknown } } | undefined;
-  const inner = error?.cause?.message;
+  const error = cause as { message?: unknown; cause?: { message?: unknown; code?: unknown } } | undefined;
+  // An AggregateError (every address of a name failed) has an empty message but a code.
+  const inner = error?.cause?.message || error?.cause?.code;
   return `${error?.message ?? cause}${typeof inner === "string" ? ` (${inner})` : ""}`;
 }
 
-/** The `data` member of a 2xx body, after checking it is the documented envelope with a usable batch. */
-function parseData(text: string, response: { status: number; headers: Headers }): unknown {
+/** The `data` member of a 2xx body, after checking it is the documented envelope and passes the caller's check. */
+function parseData(
+  text: string,
+  response: { status: number; headers: Headers },
+  check: (data: unknown) => string | undefined,
+): unknown {
   let problem = "had an empty body";
   if (/\S/.test(text)) {
     problem = "is not valid JSON";
     try {
       const data = JSON.parse(text)?.data;
-      problem = batchProblem(data) ?? "";
+      problem = check(data) ?? "";
       if (!problem) return data;
-      problem = `is not a batch: ${problem}`;
     } catch {}
   }
   throw new InvalidResponseError(`${response.status}: the response ${problem}.`, response);
