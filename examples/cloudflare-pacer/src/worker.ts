@@ -8,11 +8,14 @@
  * reports the response's headers back so the pacer learns the server's view.
  *
  * POST /jobs with a JSON array of image URLs submits one batch and waits for it:
- * → { id, status }. With `?maxWaitMs=`, a job that cannot get its slots in time is
- * refused at once, before anything is sent: 503 with Retry-After.
+ * → { id, status }. With `?maxWaitMs=`, a job that cannot get its create's slot in
+ * time is refused at once, before anything is sent: 503 with Retry-After. A job whose
+ * batch was created but not finished in time answers 202 with its id (`taskId` of the
+ * error): the batch is billed and keeps running, so it must never look like a refusal.
  */
 import { DurableObject } from "cloudflare:workers";
 import {
+  ClaidError,
   createClaid,
   createRequestPacer,
   type PacedRequest,
@@ -134,6 +137,11 @@ export default {
       );
       return Response.json({ id: result.id, status: result.status });
     } catch (error) {
+      // The batch exists (every error after its create carries the id): hand the id back to check later.
+      if (error instanceof ClaidError && error.taskId !== undefined) {
+        return Response.json({ id: error.taskId, error: error.message }, { status: 202 });
+      }
+      // Only a create that never got its slot is a refusal: nothing was sent.
       if (!(error instanceof RateLimitDeadlineError)) throw error;
       const retryAfter = String(Math.ceil(error.waitMs / 1000));
       return Response.json({ error: error.message }, { status: 503, headers: { "Retry-After": retryAfter } });

@@ -127,4 +127,39 @@ describe("Durable Object rate-limit budget", () => {
     });
     expect(mock.store.requests).toHaveLength(2);
   }, 60_000);
+
+  it("concurrent jobs past their maxWaitMs: each created batch's id comes back (202), a 503 only when nothing was created", async () => {
+    mock = await createClaidMockServer({ apiKey: API_KEY, pollsToComplete: 1, rateLimit: false });
+    mf = new Miniflare({
+      modules: true,
+      script: await bundle(join(import.meta.dirname, "../src/worker.ts")),
+      compatibilityDate: "2026-04-01",
+      bindings: {
+        CLAID_API_KEY: API_KEY,
+        CLAID_BASE_URL: mock.url,
+        // Room for 3 requests a minute: 3 creates go first, and no poll can follow within maxWaitMs.
+        CLAID_RATE_LIMIT: "3;w=60",
+        POLL_INTERVAL_MS: "100",
+      },
+      durableObjects: { BUDGET: { className: "ClaidBudget", useSQLite: true } },
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const response = await mf?.dispatchFetch("http://worker.test/jobs?maxWaitMs=3000", {
+          method: "POST",
+          body: JSON.stringify([`https://img.example/${i}.png`]),
+        });
+        return { status: response?.status, body: (await response?.json()) as { id?: number; error: string } };
+      }),
+    );
+    const created = answers.filter((a) => a.status === 202);
+    const refused = answers.filter((a) => a.status === 503);
+    expect(created.length + refused.length).toBe(8);
+    expect(created).toHaveLength(3);
+    // Every batch the mock created was answered with its id, and every 503 created nothing.
+    expect(created.map((a) => a.body.id).sort()).toEqual([...mock.store.tasks.keys()].sort());
+    expect(mock.store.requestsOf("create")).toHaveLength(created.length);
+    for (const { body } of created) expect(body.error).toMatch(new RegExp(`batch ${body.id}\\b`));
+    for (const { body } of refused) expect(body.error).toMatch(/nothing was sent/);
+  }, 60_000);
 });

@@ -34,7 +34,7 @@ export interface ClaidOptions {
   headers?: Record<string, string> | undefined;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number | undefined;
-  /** Timeout of each attempt, ms (any length; `Infinity` for none). Default 60000. */
+  /** Timeout of each attempt, from sending it to the last byte of its answer, ms (any length; `Infinity` for none). Default 60000. */
   timeoutMs?: number | undefined;
   /**
    * Longest wait a *server* asks for that the client sleeps through, ms: `Retry-After`,

@@ -42,7 +42,7 @@ export type TaskId = number | string;
 export interface RequestOptions {
   /** Aborts the call — during a request or a backoff sleep; it rejects with `signal.reason`. */
   signal?: AbortSignal | undefined;
-  /** Timeout of each attempt, ms (not of the whole call: retries get a fresh one). */
+  /** Timeout of each attempt, answer's body included, ms (not of the whole call: retries get a fresh one). */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt. */
   maxRetries?: number | undefined;
