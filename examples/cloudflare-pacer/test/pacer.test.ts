@@ -30,6 +30,22 @@ afterEach(async () => {
   await mock?.close();
 });
 
+/** One Worker isolate hosting the budget, pacing to `policy`, against `server`. */
+async function oneIsolate(server: ClaidMockServer, policy: string): Promise<Miniflare> {
+  return new Miniflare({
+    modules: true,
+    script: await bundle(join(import.meta.dirname, "../src/worker.ts")),
+    compatibilityDate: "2026-04-01",
+    bindings: {
+      CLAID_API_KEY: API_KEY,
+      CLAID_BASE_URL: server.url,
+      CLAID_RATE_LIMIT: policy,
+      POLL_INTERVAL_MS: "100",
+    },
+    durableObjects: { BUDGET: { className: "ClaidBudget", useSQLite: true } },
+  });
+}
+
 /** The most requests the mock received in any `windowSeconds`-long interval. */
 function busiestWindow(times: number[], windowSeconds: number): number {
   let most = 0;
@@ -102,18 +118,7 @@ describe("Durable Object rate-limit budget", () => {
 
   it("a job whose slots cannot come before its maxWaitMs is refused at once, nothing sent (503, Retry-After)", async () => {
     mock = await createClaidMockServer({ apiKey: API_KEY, pollsToComplete: 1 });
-    mf = new Miniflare({
-      modules: true,
-      script: await bundle(join(import.meta.dirname, "../src/worker.ts")),
-      compatibilityDate: "2026-04-01",
-      bindings: {
-        CLAID_API_KEY: API_KEY,
-        CLAID_BASE_URL: mock.url,
-        CLAID_RATE_LIMIT: "2;w=60",
-        POLL_INTERVAL_MS: "100",
-      },
-      durableObjects: { BUDGET: { className: "ClaidBudget", useSQLite: true } },
-    });
+    mf = await oneIsolate(mock, "2;w=60");
     const job = (url: string) =>
       mf?.dispatchFetch("http://worker.test/jobs?maxWaitMs=5000", { method: "POST", body: JSON.stringify([url]) });
     const first = await job("https://img.example/a.png");
@@ -130,19 +135,8 @@ describe("Durable Object rate-limit budget", () => {
 
   it("concurrent jobs past their maxWaitMs: each created batch's id comes back (202), a 503 only when nothing was created", async () => {
     mock = await createClaidMockServer({ apiKey: API_KEY, pollsToComplete: 1, rateLimit: false });
-    mf = new Miniflare({
-      modules: true,
-      script: await bundle(join(import.meta.dirname, "../src/worker.ts")),
-      compatibilityDate: "2026-04-01",
-      bindings: {
-        CLAID_API_KEY: API_KEY,
-        CLAID_BASE_URL: mock.url,
-        // Room for 3 requests a minute: 3 creates go first, and no poll can follow within maxWaitMs.
-        CLAID_RATE_LIMIT: "3;w=60",
-        POLL_INTERVAL_MS: "100",
-      },
-      durableObjects: { BUDGET: { className: "ClaidBudget", useSQLite: true } },
-    });
+    // Room for 3 requests a minute: 3 creates go first, and no poll can follow within maxWaitMs.
+    mf = await oneIsolate(mock, "3;w=60");
     const answers = await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {
         const response = await mf?.dispatchFetch("http://worker.test/jobs?maxWaitMs=3000", {
