@@ -93,6 +93,21 @@ describe("with retryNonIdempotent, a create stays outcome-unknown once any attem
   });
 });
 
+it("with retryNonIdempotent, a retry that cannot get a rate-limit slot in time is still outcome-unknown", async () => {
+  useFakeClock();
+  try {
+    const stub = stubFetch(jsonResponse(503, {}), jsonResponse(200, ACCEPTED));
+    const claid = createClaid({ apiKey: KEY, fetch: stub.fetch, rateLimit: "1;w=10", retryNonIdempotent: true });
+    const outcome = await settle(claid.batches.createAndWait(body, { maxWaitMs: 5000 }));
+    const error = (outcome as { error: ClaidError }).error;
+    expect(error).toMatchObject({ outcomeUnknown: true });
+    expect(error.message).not.toMatch(/nothing was sent\.$/);
+    expect(stub.requests).toHaveLength(1);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
 describe("known-not-sent is not unknown: retried like a safe request, and says nothing was sent", () => {
   const NOT_SENT = [
     ["connection refused", undiciError("ECONNREFUSED")],

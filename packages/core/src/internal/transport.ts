@@ -9,7 +9,7 @@ import { CLAID_RATE_LIMIT } from "../claid-api.ts";
 import type { ClaidOptions } from "../client.ts";
 import {
   ClaidConnectionError,
-  type ClaidError,
+  ClaidError,
   ClaidTimeoutError,
   InvalidArgumentError,
   InvalidResponseError,
@@ -227,11 +227,21 @@ export function createTransport(settings: ClientSettings): Transport {
       // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
       if (log && pacer.delayMs() > 0) log(`${label}: waiting about ${pacer.delayMs()} ms for a rate-limit slot`);
       const release = once(
-        await pacer.acquire({
-          kind: idempotent ? "poll" : "create",
-          ...(signal && { signal }),
-          ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
-        }),
+        await pacer
+          .acquire({
+            kind: idempotent ? "poll" : "create",
+            ...(signal && { signal }),
+            ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
+          })
+          .catch((error: unknown) => {
+            // No slot for this attempt, but an earlier one may have created the batch: never "nothing was sent".
+            if (earlierOutcomeUnknown && error instanceof ClaidError) {
+              error.outcomeUnknown = true;
+              error.hint = unknownOutcomeHint({ failure: "not-sent" }, true);
+              error.message += ` ${error.hint}`;
+            }
+            throw error;
+          }),
       );
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
       const result = await attemptOnce(label, call, check, { signal, attemptMs, headers, release });
