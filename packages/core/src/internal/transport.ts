@@ -20,7 +20,7 @@ import { redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
 import { serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
 import { sleep, withDeadline } from "./signals.ts";
-import { batchProblem, checkHeaders, checkNumber } from "./validate.ts";
+import { acceptedProblem, batchProblem, checkHeaders, checkNumber } from "./validate.ts";
 
 /** The client's options once `env` and defaults for the key and base URL have been applied. */
 export type ClientSettings = Omit<ClaidOptions, "env" | "apiKey" | "baseUrl"> & { apiKey: string | null; baseUrl: URL };
@@ -201,7 +201,9 @@ export function createTransport(settings: ClientSettings): Transport {
         release(boundedLimits(response.headers, maxRetryDelayMs));
         if (response.ok) {
           const text = await readBody(response, data as ReadableStream | undefined, false);
-          return { data: parseData(text, seen(response)), response };
+          // A create is read for its id only: a created batch is never reported as failed over other fields.
+          const problemOf = idempotent ? batchProblem : acceptedProblem;
+          return { data: parseData(text, seen(response), problemOf), response };
         }
         const { status } = response;
         serverDelay = serverDelayMs(response, Date.now());
@@ -274,13 +276,17 @@ function messageOf(cause: unknown): string {
 }
 
 /** The `data` member of a 2xx body, after checking it is the documented envelope with a usable batch. */
-function parseData(text: string, response: { status: number; headers: Headers }): unknown {
+function parseData(
+  text: string,
+  response: { status: number; headers: Headers },
+  problemOf: (data: unknown) => string | undefined,
+): unknown {
   let problem = "had an empty body";
   if (/\S/.test(text)) {
     problem = "is not valid JSON";
     try {
       const data = JSON.parse(text)?.data;
-      problem = batchProblem(data) ?? "";
+      problem = problemOf(data) ?? "";
       if (!problem) return data;
       problem = `is not a batch: ${problem}`;
     } catch {}
