@@ -94,16 +94,17 @@ function ofType(schema: Schema, type: string, where: string): fc.Arbitrary<unkno
     case "integer": {
       const min = schema.minimum ?? Number.MIN_SAFE_INTEGER;
       const max = schema.maximum ?? Number.MAX_SAFE_INTEGER;
-      // Small values (0, ±1, …) are likely, and so is anything up to the safe-integer bounds.
-      return fc.oneof(fc.integer({ min: Math.max(min, -1000), max: Math.min(max, 1000) }), fc.integer({ min, max }));
+      // 0, ±1 and the bounds often, small values often, and anything up to the safe-integer bounds.
+      const edges = [0, 1, -1, min, max].filter((n) => n >= min && n <= max);
+      const small = fc.integer({ min: Math.max(min, -1000), max: Math.min(max, 1000) });
+      return fc.oneof(fc.constantFrom(...edges), small, fc.integer({ min, max }));
     }
-    case "number":
-      return fc.double({
-        noNaN: true,
-        noDefaultInfinity: true,
-        ...(schema.minimum !== undefined && { min: schema.minimum }),
-        ...(schema.maximum !== undefined && { max: schema.maximum }),
-      });
+    case "number": {
+      const min = schema.minimum ?? -Number.MAX_VALUE;
+      const max = schema.maximum ?? Number.MAX_VALUE;
+      const edges = [0, 0.5, -0.5, -1, min, max].filter((n) => n >= min && n <= max);
+      return fc.oneof(fc.constantFrom(...edges), fc.double({ noNaN: true, min, max }));
+    }
     case "boolean":
       return fc.boolean();
     case "null":
