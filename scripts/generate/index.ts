@@ -3,6 +3,9 @@
  *   packages/core/src/generated/schema.ts  TypeScript types (openapi-typescript)
  *   packages/core/src/generated/spec.ts    the spec as a module: `@claid/core/spec` builds
  *                                          validators and enum lists on it (mock, CLI)
+ *   packages/core/src/generated/response-checks.ts
+ *                                          the type of each response field the SDK reads, for
+ *                                          core's checks of 2xx answers (no validator at run time)
  * `--check` regenerates in memory and fails with a diff when a committed file is stale.
  */
 import { execFileSync } from "node:child_process";
@@ -12,6 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
+import { renderResponseChecks } from "./response-checks.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const SPEC_PATH = join(ROOT, "spec/claid.openapi.json");
@@ -44,6 +48,7 @@ export async function renderAll(specText: string): Promise<Map<string, string>> 
   return new Map([
     ["packages/core/src/generated/schema.ts", `${header}\n${types}`],
     ["packages/core/src/generated/spec.ts", `${header}\n${specModule}`],
+    ["packages/core/src/generated/response-checks.ts", `${header}\n${renderResponseChecks(spec)}`],
     ["packages/core/src/generated/README.md", GENERATED_README],
   ]);
 }

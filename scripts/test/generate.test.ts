@@ -6,6 +6,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { renderAll, SPEC_PATH, staleFiles } from "../generate/index.ts";
 
 const specText = readFileSync(SPEC_PATH, "utf8");
+type SchemaJson = { properties: Record<string, object>; required: string[] };
+/** A component schema of a parsed spec, to edit in a test. */
+const schemaOf = (spec: unknown, name: string) =>
+  (spec as { components: { schemas: Record<string, SchemaJson> } }).components.schemas[name] as SchemaJson;
 const ROOT = join(import.meta.dirname, "../..");
 const temps: string[] = [];
 afterEach(() => {
@@ -44,6 +48,43 @@ describe("generate", () => {
     expect(types).toMatch(/\boutput\?: [^;]*\| undefined;/);
   });
 
+  it("response checks take each read field's type and presence from the spec, so they follow it", async () => {
+    const checks = async (edit: (spec: unknown) => void) => {
+      const spec = JSON.parse(specText);
+      edit(spec);
+      return (await renderAll(JSON.stringify(spec))).get("packages/core/src/generated/response-checks.ts") ?? "";
+    };
+    const current = await checks(() => {});
+    expect(current).toContain('width: ["integer", 1],');
+    expect(current).toContain('tmp_url: ["string", 0],');
+    const widened = await checks((spec) => {
+      schemaOf(spec, "PipelineOutputObject").properties.width = { type: ["integer", "null"] };
+      schemaOf(spec, "PipelineOutputObject").required.push("tmp_url");
+    });
+    expect(widened).toContain('width: ["integer|null", 1],');
+    expect(widened).toContain('tmp_url: ["string", 1],');
+  });
+
+  it.each([
+    [
+      "a read field the spec no longer defines",
+      (spec: unknown) => delete schemaOf(spec, "PipelineOutputObject").properties.mps,
+      /does not define `results\[\]\.output_object\.mps`/,
+    ],
+    [
+      "a read field that became a union",
+      (spec: unknown) =>
+        (schemaOf(spec, "BatchResultResponse").properties.status = {
+          anyOf: [{ type: "string" }, { type: "integer" }],
+        }),
+      /`status` is a union/,
+    ],
+  ])("generation fails loudly on %s", async (_, edit, message) => {
+    const spec = JSON.parse(specText);
+    edit(spec);
+    await expect(renderAll(JSON.stringify(spec))).rejects.toThrow(message);
+  });
+
   it("`generate --check` fails with a diff on a stale checkout and passes on a current one", () => {
     const copy = mkdtempSync(join(tmpdir(), "claid-gen-check-"));
     temps.push(copy);
@@ -78,6 +119,7 @@ describe("generate", () => {
     expect(staleFiles(copy, regenerated).map(([f]) => f)).toEqual([
       "packages/core/src/generated/schema.ts",
       "packages/core/src/generated/spec.ts",
+      "packages/core/src/generated/response-checks.ts",
     ]);
     writeFileSync(join(copy, "packages/core/src/generated/README.md"), "edited by hand\n");
     expect(staleFiles(copy, files).map(([f]) => f)).toEqual(["packages/core/src/generated/README.md"]);

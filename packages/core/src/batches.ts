@@ -10,7 +10,7 @@ import {
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
-import { batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
+import { acceptedProblem, batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -192,24 +192,15 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
         } catch (error) {
           throw new InvalidArgumentError("body", `body cannot be sent as JSON: ${(error as Error).message}`);
         }
-        /** The id of a 2xx answer, even one that is otherwise not a batch: that batch exists. */
-        let createdId: number | undefined;
-        const check = (data: unknown) => {
-          const id = (data as { id?: unknown } | null | undefined)?.id;
-          createdId = Number.isSafeInteger(id) && (id as number) >= 0 ? (id as number) : undefined;
-          return isBatch(data);
-        };
         return send(
           {
             method: "POST",
             path: CREATE_PATH,
             call: (init) => client.POST(CREATE_PATH, { body, bodySerializer: () => json, ...init }),
-            check,
+            check: isAccepted,
           },
           options,
-        ).catch((error: unknown) => {
-          throw createdId === undefined ? error : withTaskId(error, createdId);
-        });
+        );
       });
     },
 
@@ -321,10 +312,17 @@ function withTaskId(error: unknown, taskId: number): unknown {
 }
 
 /** The response check of both operations (their `data` is a batch), worded for the transport's message. */
-function isBatch(data: unknown): string | undefined {
-  const problem = batchProblem(data);
-  return problem && `is not a batch: ${problem}`;
-}
+/** A transport check from a spec-derived one: why a 2xx answer's `data` is unusable, worded for the error. */
+const answerCheck =
+  (problemOf: (data: unknown) => string | undefined) =>
+  (data: unknown): string | undefined => {
+    const problem = problemOf(data);
+    return problem && `is not a batch: ${problem}`;
+  };
+/** A batch as GET answers it, with every field the SDK, downloadResults and the CLI read. */
+const isBatch = answerCheck(batchProblem);
+/** A create's answer is read for its id only: a created batch is never reported as failed over other fields. */
+const isAccepted = answerCheck(acceptedProblem);
 
 const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);
 

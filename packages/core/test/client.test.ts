@@ -279,7 +279,7 @@ describe("every non-2xx status maps to its error class", () => {
   it.each([
     ["an empty body", new Response("", { status: 200 }), /empty body/],
     ["truncated JSON", new Response('{"data": {"id": 1', { status: 200 }), /not valid JSON/],
-    ["JSON that is not a task", jsonResponse(200, { data: { task: 1 } }), /not a batch: `id` is not an integer/],
+    ["JSON that is not a task", jsonResponse(200, { data: { task: 1 } }), /not a batch: `id` is missing/],
   ])("a 2xx with %s is an InvalidResponseError", async (_, response, message) => {
     const claid = createClaid({ apiKey: KEY, fetch: stubFetch(response).fetch });
     const error = await claid.batches.retrieve(1).catch((e: unknown) => e);

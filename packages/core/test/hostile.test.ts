@@ -325,12 +325,12 @@ describe("responses are checked where they are used", () => {
     [
       "a result without output_object",
       { results: [{ input_object: output }] },
-      /`results\[0\].output_object.width` is not a number/,
+      /`results\[0\].output_object` is missing/,
     ],
     [
       "a result without mps",
       { results: [{ input_object: output, output_object: { ...output, mps: undefined } }] },
-      /`results\[0\].output_object.mps` is not a number/,
+      /`results\[0\].output_object.mps` is missing/,
     ],
     [
       "a numeric tmp_url",

@@ -1,4 +1,4 @@
-// Generated from spec/claid.openapi.json (OpenAPI 3.1.0, "Claid REST API" v1, sha256 097708ce18d3c9cb7af9ed8cb53ea4ea48d3785c6e7f656107bec75f851f1daa) by scripts/generate. Do not edit.
+// Generated from spec/claid.openapi.json (OpenAPI 3.1.0, "Claid REST API" v1, sha256 ea75b5d352d6d0fe2be93b4cf243d3a0c0447adeee791cbcf1e95a293047d2b0) by scripts/generate. Do not edit.
 
 export interface paths {
     "/v1/image/edit/batch": {
@@ -866,7 +866,7 @@ export interface components {
          * @description Wrapper for responses
          */
         Response_BatchAcceptedResponse_: {
-            data?: components["schemas"]["BatchAcceptedResponse"] | undefined;
+            data: components["schemas"]["BatchAcceptedResponse"];
         };
         /** BatchAcceptedResponse */
         BatchAcceptedResponse: {
@@ -1089,7 +1089,7 @@ export interface components {
          * @description Wrapper for responses
          */
         Response_BatchResultResponse_: {
-            data?: components["schemas"]["BatchResultResponse"] | undefined;
+            data: components["schemas"]["BatchResultResponse"];
         };
         /** BatchResultResponse */
         BatchResultResponse: {
@@ -1182,6 +1182,18 @@ export interface components {
              */
             claid_storage_uri?: string | undefined;
         };
+        /**
+         * HttpErrorDetailWrapper
+         * @description Claid's common error body wrapped in `detail`, as its rate-limit documentation shows for 429.
+         */
+        HttpErrorDetailWrapper: {
+            detail: components["schemas"]["HttpErrorDetails"];
+        };
+        /**
+         * TooManyRequestsError
+         * @description The body of a 429: the common error body, plain (as the reference page lists it) or wrapped in `detail` (as the rate-limit page shows it).
+         */
+        TooManyRequestsError: components["schemas"]["HttpErrorDetails"] | components["schemas"]["HttpErrorDetailWrapper"];
     };
     responses: never;
     parameters: never;
@@ -1255,7 +1267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDetails"];
+                    "application/json": components["schemas"]["TooManyRequestsError"];
                 };
             };
             /** @description Any other error, with Claid's common error body. */
@@ -1323,6 +1335,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HttpErrorDetails"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
                 };
             };
             /** @description Any other error, with Claid's common error body. */

@@ -1,4 +1,4 @@
-// Generated from spec/claid.openapi.json (OpenAPI 3.1.0, "Claid REST API" v1, sha256 097708ce18d3c9cb7af9ed8cb53ea4ea48d3785c6e7f656107bec75f851f1daa) by scripts/generate. Do not edit.
+// Generated from spec/claid.openapi.json (OpenAPI 3.1.0, "Claid REST API" v1, sha256 ea75b5d352d6d0fe2be93b4cf243d3a0c0447adeee791cbcf1e95a293047d2b0) by scripts/generate. Do not edit.
 
 /** The OpenAPI document, for validators and enum lists that need the schemas at run time. */
 export const openapiDocument = {
@@ -93,7 +93,7 @@ export const openapiDocument = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/HttpErrorDetails"
+                  "$ref": "#/components/schemas/TooManyRequestsError"
                 }
               }
             }
@@ -183,6 +183,16 @@ export const openapiDocument = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/HttpErrorDetails"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "Too many requests.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TooManyRequestsError"
                 }
               }
             }
@@ -1515,7 +1525,10 @@ export const openapiDocument = {
             "$ref": "#/components/schemas/BatchAcceptedResponse"
           }
         },
-        "description": "Wrapper for responses"
+        "description": "Wrapper for responses",
+        "required": [
+          "data"
+        ]
       },
       "BatchAcceptedResponse": {
         "title": "BatchAcceptedResponse",
@@ -1899,7 +1912,10 @@ export const openapiDocument = {
             "$ref": "#/components/schemas/BatchResultResponse"
           }
         },
-        "description": "Wrapper for responses"
+        "description": "Wrapper for responses",
+        "required": [
+          "data"
+        ]
       },
       "BatchResultResponse": {
         "title": "BatchResultResponse",
@@ -2046,6 +2062,31 @@ export const openapiDocument = {
             "description": "URI of a processed image in a storage"
           }
         }
+      },
+      "HttpErrorDetailWrapper": {
+        "title": "HttpErrorDetailWrapper",
+        "required": [
+          "detail"
+        ],
+        "type": "object",
+        "properties": {
+          "detail": {
+            "$ref": "#/components/schemas/HttpErrorDetails"
+          }
+        },
+        "description": "Claid's common error body wrapped in `detail`, as its rate-limit documentation shows for 429."
+      },
+      "TooManyRequestsError": {
+        "title": "TooManyRequestsError",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/HttpErrorDetails"
+          },
+          {
+            "$ref": "#/components/schemas/HttpErrorDetailWrapper"
+          }
+        ],
+        "description": "The body of a 429: the common error body, plain (as the reference page lists it) or wrapped in `detail` (as the rate-limit page shows it)."
       }
     }
   }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../errors.ts";
+import { ACCEPTED_SHAPE, BATCH_SHAPE, type FieldShape } from "../generated/response-checks.ts";
 
 /** A value as shown in an error message: strings quoted (and cut short), objects by kind. */
 export function describe(value: unknown): string {
@@ -45,34 +46,67 @@ export function checkHeaders(name: string, headers: unknown): Record<string, str
 // biome-ignore lint/suspicious/noExplicitAny: reads an untrusted JSON value field by field
 type Untrusted = any;
 
-/** Field → expected type of the image objects' fields the SDK reads ("?" = may be absent). */
-const IMAGE_FIELDS =
-  "width number,height number,mps number,ext string,format string,mime string,tmp_url string?,object_uri string?";
+const NOUNS: Record<string, string> = {
+  integer: "an integer",
+  number: "a number",
+  string: "a string",
+  boolean: "a boolean",
+  array: "a list",
+  object: "an object",
+  null: "null",
+};
+
+/** Whether a parsed JSON value has a JSON Schema type. */
+const hasType = (value: unknown, type: string) =>
+  type === "integer"
+    ? Number.isInteger(value)
+    : type === "array"
+      ? Array.isArray(value)
+      : type === "null"
+        ? value === null
+        : typeof value === type && (type !== "object" || (value !== null && !Array.isArray(value)));
 
 /**
- * Why `data` is not a batch as the SDK, `downloadResults` and the CLI read it
- * (undefined when it is). Only the fields they use are checked, so a newer API
- * that adds fields or statuses still passes.
+ * Why `value` (at `at`) does not have `shape`, the spec's types of the fields the SDK reads
+ * (undefined when it has). Only those fields are checked, and only with what the spec states
+ * (type, required; no ranges of its own), so every answer the spec allows passes, and so does a
+ * newer API's extra field or status. An optional field that is null counts as absent, as every
+ * reader treats it.
  */
-export function batchProblem(data: Untrusted): string | undefined {
-  const wrong = (path: string, value: unknown, type: string) =>
-    typeof value === type && (type !== "number" || (value as number) >= 0) ? undefined : `\`${path}\` is not a ${type}`;
-  let problem = Number.isSafeInteger(data?.id) ? wrong("status", data.status, "string") : "`id` is not an integer";
-  for (const list of ["results", "errors"]) {
-    problem ??= data[list] == null || Array.isArray(data[list]) ? undefined : `\`${list}\` is not a list`;
+function shapeProblem(value: Untrusted, [types, required, inner]: FieldShape, at: string): string | undefined {
+  const allowed = types.split("|");
+  const field = `\`${at || "data"}\``;
+  if (value === undefined || (value === null && !required && !allowed.includes("null"))) {
+    return required ? `${field} is missing` : undefined;
   }
-  for (const [i, item] of (problem ? [] : (data.results ?? [])).entries()) {
-    for (const side of ["input_object", "output_object"]) {
-      for (const field of IMAGE_FIELDS.split(",")) {
-        const [name, type] = field.split(" ") as [string, string];
-        const value = item?.[side]?.[name];
-        if (!type.endsWith("?") || value != null)
-          problem ??= wrong(`results[${i}].${side}.${name}`, value, type.replace("?", ""));
-      }
-    }
+  if (!allowed.some((type) => hasType(value, type))) {
+    return `${field} is not ${allowed.map((type) => NOUNS[type] ?? type).join(" or ")}`;
   }
-  for (const [i, error] of (problem ? [] : (data.errors ?? [])).entries()) {
-    problem ??= wrong(`errors[${i}].error`, error?.error, "string");
+  let problem: string | undefined;
+  for (const [name, shape] of value === null ? [] : Object.entries(inner ?? {})) {
+    if (name !== "[]") problem ??= shapeProblem(value[name], shape, at ? `${at}.${name}` : name);
+    else if (Array.isArray(value))
+      for (const [i, item] of value.entries()) problem ??= shapeProblem(item, shape, `${at}[${i}]`);
   }
   return problem;
+}
+
+/** The id goes back into a URL: past 2^53, JSON.parse has rounded it to another batch's id. */
+const idProblem = (data: Untrusted) =>
+  Number.isSafeInteger(data.id) ? undefined : "`id` is too large to be read exactly (past 2^53)";
+
+/**
+ * Why `data` is not a batch as the SDK, `downloadResults` and the CLI read it (undefined when
+ * it is): the answer of `GET /v1/image/edit/batch/{task_id}`, checked by the spec's types.
+ */
+export function batchProblem(data: Untrusted): string | undefined {
+  return shapeProblem(data, BATCH_SHAPE, "") ?? idProblem(data);
+}
+
+/**
+ * Why `data` is not an accepted batch (undefined when it is): the answer of a create. Only its
+ * `id` is read, so a create answered with a usable id always yields it, whatever else is off.
+ */
+export function acceptedProblem(data: Untrusted): string | undefined {
+  return shapeProblem(data, ACCEPTED_SHAPE, "") ?? idProblem(data);
 }
