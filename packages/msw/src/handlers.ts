@@ -22,17 +22,17 @@ import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 /** Options of `createClaidHandlers()`. */
 export interface ClaidHandlersOptions {
   /** Origin (and optional path prefix) the handlers answer on. Default `https://api.claid.ai`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** When set, only `Bearer <apiKey>` is accepted; otherwise any well-formed bearer token is. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** State shared with the test: tasks, request log, scenarios. A fresh store by default. */
-  store?: ClaidMockStore;
+  store?: ClaidMockStore | undefined;
   /** GETs a default task takes to reach DONE (earlier GETs say PROCESSING). Default 2. */
-  pollsToComplete?: number;
+  pollsToComplete?: number | undefined;
   /** Statuses every task walks through unless planned otherwise (overrides `pollsToComplete`), e.g. `["PROCESSING", "ERROR"]`. */
-  lifecycle?: BatchStatus[];
+  lifecycle?: BatchStatus[] | undefined;
   /** Images a storage folder input is taken to hold. Default 2. */
-  folderImageCount?: number;
+  folderImageCount?: number | undefined;
   /**
    * Requests allowed per API key, as sliding windows (`[{ quota: 4, windowSeconds: 1 }]`) or in
    * `RateLimit-Limit` syntax (`"120;w=60, 4;w=1"`, Claid's policy, exported as `CLAID_RATE_LIMIT`).
@@ -40,20 +40,20 @@ export interface ClaidHandlersOptions {
    * error wrapped in `detail`, as Claid documents). `false`: no limit, no headers.
    * Default `"1000;w=60"`: effectively unlimited for tests.
    */
-  rateLimit?: RateLimitWindow[] | string | false;
+  rateLimit?: RateLimitWindow[] | string | false | undefined;
   /** Milliseconds added to every answer, to look like a real network. Default 0. */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Clock, for fake timers. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
-  storageBaseUrl?: string;
+  storageBaseUrl?: string | undefined;
   /**
    * When set, every task runs on the clock instead of advancing per GET: PROCESSING until this many
    * milliseconds after its creation, then its last status (DONE, or `lifecycle`'s last). See the README.
    */
-  taskDurationMs?: number;
+  taskDurationMs?: number | undefined;
   /** Larger request bodies get 413 (by Content-Length, or once reading passes the limit). Default 1 MiB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** `maxBodyBytes` by default: 1 MiB. */

@@ -6,7 +6,12 @@ export type MockOperation = "create" | "retrieve" | "download";
 /** A fault the mock answers with instead of the normal response. */
 export type MockFault =
   /** An HTTP error status. `body: "claid"` (default) is Claid's JSON error body; "html" a proxy's page; "empty" nothing. `headers` replace the default `Retry-After: 1` of a 429. */
-  | { type: "status"; status: number; body?: "claid" | "html" | "empty"; headers?: Record<string, string> }
+  | {
+      type: "status";
+      status: number;
+      body?: "claid" | "html" | "empty" | undefined;
+      headers?: Record<string, string> | undefined;
+    }
   /** The connection fails: fetch rejects with a TypeError. */
   | { type: "network-error" }
   /** The normal response, sent after `ms` milliseconds. */
@@ -65,7 +70,10 @@ export class ClaidMockStore {
    * Answers the next `times` requests (of `operation`, or of any operation) with `fault`.
    * Faults queue in order.
    */
-  injectFault(fault: MockFault, options: { operation?: MockOperation; times?: number } = {}): this {
+  injectFault(
+    fault: MockFault,
+    options: { operation?: MockOperation | undefined; times?: number | undefined } = {},
+  ): this {
     this.faults.push({ fault, operation: options.operation, remaining: options.times ?? 1 });
     return this;
   }
@@ -74,7 +82,7 @@ export class ClaidMockStore {
    * The next created task walks through `statuses` (e.g. `["PAUSED", "PROCESSING", "ERROR"]`), one per GET.
    * With `afterMs`, it runs on the mock's clock instead: PROCESSING until `afterMs` after its creation, then the last status.
    */
-  planTask(statuses: BatchStatus[], options: { afterMs?: number } = {}): this {
+  planTask(statuses: BatchStatus[], options: { afterMs?: number | undefined } = {}): this {
     if (statuses.length === 0) throw new Error("planTask needs at least one status.");
     this.plannedTasks.push({ statuses: [...statuses], afterMs: options.afterMs });
     return this;
