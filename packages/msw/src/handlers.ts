@@ -233,7 +233,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     const results = task ? resultsOf(task.result, options.storageBaseUrl ?? `${origin}/mock-storage`) : [];
     const file = resultFile(results, pathname);
     entry.status = 200;
-    return new HttpResponse(file.bytes, { headers: { "Content-Type": file.contentType } });
+    return new HttpResponse(file.bytes, { headers: file.headers });
   });
 
   function resultsOf(result: BatchResult, tmpBaseUrl: string) {

@@ -56,7 +56,7 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
         "Access-Control-Allow-Headers": "authorization, content-type, x-trace",
         "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
         "Access-Control-Expose-Headers":
-          "x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after",
+          "x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after, x-claid-mock-scaled",
       });
     }
     if (req.method === "OPTIONS") {
