@@ -134,8 +134,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
 
   /** Common steps of every operation: log, latency, scenarios, auth, rate limit. */
   async function guard(request: Request, entry: MockRequest): Promise<Response | undefined> {
-    const auth = request.headers.get("authorization") ?? "";
-    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    const token = bearerToken(request);
     // Counted per key on arrival, so concurrent requests cannot all slip in.
     const decision = admit?.(token ?? "");
     if (decision) rateLimitHeaders.set(entry, decision.headers);
@@ -192,7 +191,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     };
     const { statuses, afterMs } = store.takeTaskPlan(defaultStatuses);
     const runsFor = afterMs ?? options.taskDurationMs;
-    store.tasks.set(id, { result, statuses, polls: 0, readyAt: runsFor === undefined ? undefined : now() + runsFor });
+    const readyAt = runsFor === undefined ? undefined : now() + runsFor;
+    store.keepTask(bearerToken(request) ?? "", { result, statuses, polls: 0, readyAt });
     const { errors: _e, results: _r, ...accepted } = result;
     return json(entry, 200, { data: accepted });
   });
@@ -259,6 +259,11 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   }
 
   return [createHandler, getHandler, downloadHandler];
+}
+
+/** The API key a request carries, if well-formed. */
+function bearerToken(request: Request): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
 }
 
 function method(op: SpecOperation): "get" | "post" {

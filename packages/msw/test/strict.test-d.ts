@@ -8,6 +8,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type ClaidHandlersOptions,
   ClaidMockStore,
+  type ClaidMockStoreOptions,
   createClaidHandlers,
   type MockFault,
   type MockOperation,
@@ -58,8 +59,13 @@ describe("strict settings", () => {
     expectTypeOf(createClaidMockServer(options)).resolves.toHaveProperty("url").toEqualTypeOf<string>();
   });
 
-  it("the store's faults and plans do too", () => {
-    const store = new ClaidMockStore();
+  it("the store's bounds, faults and plans do too", () => {
+    const bounds: ClaidMockStoreOptions = {
+      maxTasks: cfg.count,
+      maxTasksPerKey: cfg.count,
+      maxKeptRequestBytes: cfg.count,
+    };
+    const store = new ClaidMockStore(bounds);
     store.injectFault({ type: "status", status: 503, body: cfg.count ? "html" : undefined, headers: cfg.headers });
     store.injectFault({ type: "network-error" }, { operation: cfg.operation, times: cfg.count });
     store.planTask(["PROCESSING", "DONE"], { afterMs: cfg.taskDurationMs });
