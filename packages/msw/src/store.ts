@@ -87,7 +87,7 @@ export class ClaidMockStore {
   private requestCounter = 0;
   private faults: QueuedFault[] = [];
   private plannedTasks: TaskPlan[] = [];
-  private readonly bounds: Record<keyof ClaidMockStoreOptions, number>;
+  readonly #bounds: Record<keyof ClaidMockStoreOptions, number>;
   /** Each kept task's key and request size, in creation order. Private (#) so that no printout shows a key. */
   readonly #kept = new Map<number, { key: string; requestBytes: number }>();
   /** Kept task ids per key, oldest first; a key leaves with its last task. */
@@ -101,7 +101,7 @@ export class ClaidMockStore {
         throw new InvalidArgumentError(name, `${name} must be a whole number ≥ 1, got ${value}.`);
       return value;
     };
-    this.bounds = {
+    this.#bounds = {
       maxTasks: bound("maxTasks"),
       maxTasksPerKey: bound("maxTasksPerKey"),
       maxKeptRequestBytes: bound("maxKeptRequestBytes"),
@@ -188,17 +188,17 @@ export class ClaidMockStore {
     const ofKey = this.#idsByKey.get(key) ?? [];
     this.#idsByKey.set(key, ofKey);
     ofKey.push(id);
-    while (ofKey.length > this.bounds.maxTasksPerKey) this.forget(ofKey[0] as number);
+    while (ofKey.length > this.#bounds.maxTasksPerKey) this.#forget(ofKey[0] as number);
     // The oldest come first in #kept; the new task is last, so it stays.
     while (
       this.#kept.size > 1 &&
-      (this.#kept.size > this.bounds.maxTasks || this.#keptRequestBytes > this.bounds.maxKeptRequestBytes)
+      (this.#kept.size > this.#bounds.maxTasks || this.#keptRequestBytes > this.#bounds.maxKeptRequestBytes)
     ) {
-      this.forget(this.#kept.keys().next().value as number);
+      this.#forget(this.#kept.keys().next().value as number);
     }
   }
 
-  private forget(id: number): void {
+  #forget(id: number): void {
     const kept = this.#kept.get(id);
     if (!kept) return;
     this.tasks.delete(id);
