@@ -22,17 +22,17 @@ import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
 /** Options of `createClaidHandlers()`. */
 export interface ClaidHandlersOptions {
   /** Origin (and optional path prefix) the handlers answer on. Default `https://api.claid.ai`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** When set, only `Bearer <apiKey>` is accepted; otherwise any well-formed bearer token is. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** State shared with the test: tasks, request log, scenarios. A fresh store by default. */
-  store?: ClaidMockStore;
+  store?: ClaidMockStore | undefined;
   /** GETs a default task takes to reach DONE (earlier GETs say PROCESSING). Default 2. */
-  pollsToComplete?: number;
+  pollsToComplete?: number | undefined;
   /** Statuses every task walks through unless planned otherwise (overrides `pollsToComplete`), e.g. `["PROCESSING", "ERROR"]`. */
-  lifecycle?: BatchStatus[];
+  lifecycle?: BatchStatus[] | undefined;
   /** Images a storage folder input is taken to hold. Default 2. */
-  folderImageCount?: number;
+  folderImageCount?: number | undefined;
   /**
    * Requests allowed per API key, as sliding windows (`[{ quota: 4, windowSeconds: 1 }]`) or in
    * `RateLimit-Limit` syntax (`"120;w=60, 4;w=1"`, Claid's policy, exported as `CLAID_RATE_LIMIT`).
@@ -40,20 +40,20 @@ export interface ClaidHandlersOptions {
    * error wrapped in `detail`, as Claid documents). `false`: no limit, no headers.
    * Default `"1000;w=60"`: effectively unlimited for tests.
    */
-  rateLimit?: RateLimitWindow[] | string | false;
+  rateLimit?: RateLimitWindow[] | string | false | undefined;
   /** Milliseconds added to every answer, to look like a real network. Default 0. */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Clock, for fake timers. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
-  storageBaseUrl?: string;
+  storageBaseUrl?: string | undefined;
   /**
    * When set, every task runs on the clock instead of advancing per GET: PROCESSING until this many
    * milliseconds after its creation, then its last status (DONE, or `lifecycle`'s last). See the README.
    */
-  taskDurationMs?: number;
+  taskDurationMs?: number | undefined;
   /** Larger request bodies get 413 (by Content-Length, or once reading passes the limit). Default 1 MiB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** `maxBodyBytes` by default: 1 MiB. */
@@ -134,8 +134,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
 
   /** Common steps of every operation: log, latency, scenarios, auth, rate limit. */
   async function guard(request: Request, entry: MockRequest): Promise<Response | undefined> {
-    const auth = request.headers.get("authorization") ?? "";
-    const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+    const token = bearerToken(request);
     // Counted per key on arrival, so concurrent requests cannot all slip in.
     const decision = admit?.(token ?? "");
     if (decision) rateLimitHeaders.set(entry, decision.headers);
@@ -192,7 +191,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     };
     const { statuses, afterMs } = store.takeTaskPlan(defaultStatuses);
     const runsFor = afterMs ?? options.taskDurationMs;
-    store.tasks.set(id, { result, statuses, polls: 0, readyAt: runsFor === undefined ? undefined : now() + runsFor });
+    const readyAt = runsFor === undefined ? undefined : now() + runsFor;
+    store.keepTask(bearerToken(request) ?? "", { result, statuses, polls: 0, readyAt });
     const { errors: _e, results: _r, ...accepted } = result;
     return json(entry, 200, { data: accepted });
   });
@@ -233,7 +233,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     const results = task ? resultsOf(task.result, options.storageBaseUrl ?? `${origin}/mock-storage`) : [];
     const file = resultFile(results, pathname);
     entry.status = 200;
-    return new HttpResponse(file.bytes, { headers: { "Content-Type": file.contentType } });
+    return new HttpResponse(file.bytes, { headers: file.headers });
   });
 
   function resultsOf(result: BatchResult, tmpBaseUrl: string) {
@@ -259,6 +259,11 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   }
 
   return [createHandler, getHandler, downloadHandler];
+}
+
+/** The API key a request carries, if well-formed. */
+function bearerToken(request: Request): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
 }
 
 function method(op: SpecOperation): "get" | "post" {

@@ -187,7 +187,8 @@ class BitWriter {
  * single-symbol code takes 0 bits: the pixels cost nothing, the file is ~40 bytes at any size.
  */
 function webp(width: number, height: number, { r, g, b }: Rgb): Uint8Array {
-  if (width > 16384 || height > 16384) throw new RangeError(`WebP holds at most 16384×16384, got ${width}×${height}.`);
+  // VP8L's 14-bit fields would say 16384, but libwebp (and so browsers) refuse more than 16383.
+  if (width > 16383 || height > 16383) throw new RangeError(`WebP holds at most 16383×16383, got ${width}×${height}.`);
   const bits: number[] = [];
   const put = (value: number, count: number) => {
     for (let i = 0; i < count; i++) bits.push((value >>> i) & 1); // LSB first

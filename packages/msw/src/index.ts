@@ -9,6 +9,7 @@ export { CLAID_RATE_LIMIT } from "@claid/core";
 export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
 export {
   ClaidMockStore,
+  type ClaidMockStoreOptions,
   type MockFault,
   type MockOperation,
   type MockRequest,

@@ -13,13 +13,13 @@ import { ClaidMockStore } from "./store.ts";
 /** Options of `createClaidMockServer()`: the handlers' options plus the port. */
 export interface ClaidMockServerOptions extends Omit<ClaidHandlersOptions, "baseUrl" | "storageBaseUrl"> {
   /** Default 0: a free port. */
-  port?: number;
+  port?: number | undefined;
   /**
    * Page origins allowed to call the server from a browser (CORS), e.g. `["https://app.example.com"]`, or `"*"` for any.
    * Loopback origins (`http://localhost:*`, `http://127.0.0.1:*`, `http://[::1]:*`, and https) are always allowed;
    * any other origin gets no `Access-Control-Allow-Origin`. Default: loopback only.
    */
-  allowedOrigins?: readonly string[] | "*";
+  allowedOrigins?: readonly string[] | "*" | undefined;
 }
 
 /** A running mock server. */
@@ -56,7 +56,7 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
         "Access-Control-Allow-Headers": "authorization, content-type, x-trace",
         "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
         "Access-Control-Expose-Headers":
-          "x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after",
+          "x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after, x-claid-mock-scaled",
       });
     }
     if (req.method === "OPTIONS") {
@@ -70,9 +70,9 @@ export async function createClaidMockServer(options: ClaidMockServerOptions = {}
       if (typeof value === "string") headers.set(name, value);
     }
     const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host}`), {
-      method: req.method,
+      method: req.method ?? "GET", // always set on a server's request; typed optional
       headers,
-      body: body.length > 0 ? body : undefined,
+      body: body.length > 0 ? body : null,
     });
     const response = await getResponse(handlers, request);
     if (!response) {

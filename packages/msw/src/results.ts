@@ -101,18 +101,57 @@ function baseName(url: string): string {
 }
 
 /**
- * The file behind a result's `tmp_url`: a real image in the result's format and size. A URL the mock did not
- * hand out (tests make some up) gets a 200×200 image of the format its extension names (jpeg if none).
+ * Result files are generated at most this large: 4096² pixels (16.8 MP), at most 16383 per side (WebP's limit,
+ * the smallest of the formats'). Encoding work grows with the pixels; a spec-valid 200000×200000 TIFF would
+ * not fit in memory.
  */
-export function resultFile(results: BatchResultItem[], tmpUrlPath: string): { bytes: Uint8Array; contentType: string } {
+export const MAX_FILE_PIXELS = 4096 * 4096;
+export const MAX_FILE_SIDE = 16_383;
+/** The response header of a file generated smaller than its result reports: `200000x200000->4096x4096`. */
+export const SCALED_HEADER = "X-Claid-Mock-Scaled";
+
+/** The size a `width`×`height` file is generated at: scaled down into the limits, aspect ratio kept, ≥ 1 px a side. */
+export function generatedSize(reportedWidth: number, reportedHeight: number): { width: number; height: number } {
+  // A spec-valid request can ask for 0, negative or non-numeric ("x%") sizes; the file still needs pixels.
+  const usable = (length: number) => (Number.isFinite(length) && length >= 1 ? length : 1);
+  const width = usable(reportedWidth);
+  const height = usable(reportedHeight);
+  const factor = Math.min(
+    1,
+    MAX_FILE_SIDE / width,
+    MAX_FILE_SIDE / height,
+    Math.sqrt(MAX_FILE_PIXELS / (width * height)),
+  );
+  // The epsilon absorbs floating-point error: 65535 × (4096 / 65535) is 4095.999….
+  const side = (length: number) => Math.max(1, Math.floor(length * factor + 1e-9));
+  return { width: side(width), height: side(height) };
+}
+
+/**
+ * The file behind a result's `tmp_url`: a real image in the result's format and size (scaled down past the
+ * limits, which `X-Claid-Mock-Scaled` then says). A URL the mock did not hand out (tests make some up) gets a
+ * 200×200 image of the format its extension names (jpeg if none).
+ */
+export function resultFile(
+  results: BatchResultItem[],
+  tmpUrlPath: string,
+): { bytes: Uint8Array; headers: Record<string, string> } {
   const output = results
     .map((r) => r.output_object)
     .find((o) => o.tmp_url && new URL(o.tmp_url).pathname === tmpUrlPath);
   const name = decodeURIComponent(tmpUrlPath.split("/").pop() ?? "");
   const { mime } = output ?? inputFormat(name);
   const format = Object.keys(MIME_TYPES).find((f) => MIME_TYPES[f] === mime) as MockImageFormat;
+  const reported = { width: output?.width ?? 200, height: output?.height ?? 200 };
+  const size = generatedSize(reported.width, reported.height);
+  const scaled = size.width !== reported.width || size.height !== reported.height;
   return {
-    bytes: encodeImage(format, output?.width ?? 200, output?.height ?? 200, colourOf(name)),
-    contentType: mime,
+    bytes: encodeImage(format, size.width, size.height, colourOf(name)),
+    headers: {
+      "Content-Type": mime,
+      ...(scaled && {
+        [SCALED_HEADER]: `${reported.width}x${reported.height}->${size.width}x${size.height}`,
+      }),
+    },
   };
 }

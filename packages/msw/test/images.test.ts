@@ -59,7 +59,8 @@ describe("encodeImage", () => {
   });
 
   it("refuses sizes a format cannot hold, naming them", () => {
-    expect(() => encodeImage("webp", 20_000, 10, colour)).toThrow(/WebP holds at most 16384×16384, got 20000×10/);
+    expect(() => encodeImage("webp", 16_384, 8, colour)).toThrow(/WebP holds at most 16383×16383, got 16384×8/);
+    expect(() => encodeImage("webp", 20_000, 10, colour)).toThrow(/WebP holds at most 16383×16383, got 20000×10/);
     expect(() => encodeImage("png", 0, 10, colour)).toThrow(RangeError);
   });
 });
