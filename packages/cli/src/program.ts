@@ -9,7 +9,8 @@ import {
 } from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
-import { type BulkFlags, createBulk, DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk.ts";
+import { type BulkFlags, createBulk } from "./bulk/command.ts";
+import { DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk/url-list.ts";
 import { demo } from "./demo.ts";
 import { registerDownload } from "./download.ts";
 import { describeFailure, EXIT, failureDocument, UsageError } from "./exit.ts";
