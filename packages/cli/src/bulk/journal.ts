@@ -2,19 +2,10 @@
  * The journal of `--input-file` runs: JSON lines written before and after each POST, and the lock
  * that keeps a second run off a journal in use.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { UsageError } from "../exit.ts";
+import { lockJournal } from "./lock.ts";
 
 /** A chunk's state, from the journal and then from this run; `pending`: not sent (yet). `batchId` when submitted. */
 export interface ChunkState {
@@ -84,41 +75,6 @@ export class Journal {
   close(): void {
     closeSync(this.fd);
     this.unlock();
-  }
-}
-
-/**
- * One run per journal at a time: two runs of the same command would both submit the chunks that
- * neither had recorded yet. The lock file holds the owner's pid; one whose process is gone
- * (a crash, kill -9) is taken over.
- */
-function lockJournal(path: string): () => void {
-  const lock = `${path}.lock`;
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new UsageError(`--journal: cannot create ${lock}: ${(error as Error).message}`);
-    }
-    const owner = Number(readFileSync(lock, "utf8"));
-    if (isRunning(owner))
-      throw new UsageError(
-        `Another claid run (pid ${owner}) is using the journal ${path}: wait for it to finish (or delete ${lock} if that process is not claid).`,
-      );
-    rmSync(lock, { force: true });
-  }
-}
-
-/** Whether a process with this pid exists; an unreadable pid (a lock being written) counts as running. */
-function isRunning(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
