@@ -15,7 +15,7 @@ export function parseBatchSize(value: string): number {
 
 export interface Chunk {
   /** 1-based, as shown to the user and stored in the journal. */
-  chunk: number;
+  number: number;
   urls: string[];
   /** First and last line of the input file it comes from. */
   lines: [number, number];
@@ -72,7 +72,7 @@ export function split(urls: string[], lines: number[], size: number): Chunk[] {
   for (let start = 0; start < urls.length; start += size) {
     const end = Math.min(start + size, urls.length);
     chunks.push({
-      chunk: chunks.length + 1,
+      number: chunks.length + 1,
       urls: urls.slice(start, end),
       lines: [lines[start] as number, lines[end - 1] as number],
     });
