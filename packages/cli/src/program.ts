@@ -3,13 +3,16 @@ import {
   type BatchResult,
   type Claid,
   createClaid,
+  DEFAULT_BASE_URL,
   InvalidArgumentError,
   isLoopbackHost,
   parseTaskId as parseSdkTaskId,
 } from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
 import ms from "ms";
-import { type BulkFlags, createBulk, DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk.ts";
+import { type BulkFlags, createBulk } from "./bulk/command.ts";
+import { type ApiIdentity, apiIdentity } from "./bulk/journal.ts";
+import { DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk/url-list.ts";
 import { demo } from "./demo.ts";
 import { registerDownload } from "./download.ts";
 import { describeFailure, EXIT, failureDocument, UsageError } from "./exit.ts";
@@ -78,7 +81,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--json", "print one JSON document and nothing else on stdout")
     .action(async (flags: CreateFlags & Partial<BulkFlags>) => {
       if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout applies only with --wait.");
-      if (flags.inputFile) return createBulk(client(globals()), { ...flags, inputFile: flags.inputFile });
+      if (flags.inputFile) {
+        const { claid, api } = connect(globals());
+        return createBulk(claid, api, { ...flags, inputFile: flags.inputFile });
+      }
       if (!flags.input)
         throw new UsageError("required option '--input <uri|url...>' not specified (or --input-file <file>).");
       if (flags.batchSize || flags.journal || flags.retryUnknown)
@@ -164,7 +170,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
+function client(flags: GlobalFlags): Claid {
+  return connect(flags).claid;
+}
+
+/** The client, and the API it talks to (base URL and a hash of the key) for the bulk journal. */
+function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; api: ApiIdentity } {
   let apiKey = process.env.CLAID_API_KEY?.trim();
   if (apiKeyFile) {
     try {
@@ -178,7 +189,7 @@ function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
   const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
   if (url !== undefined) checkBaseUrl(url, baseUrl === undefined ? "CLAID_BASE_URL" : "--base-url");
   try {
-    return createClaid({ apiKey, baseUrl: url });
+    return { claid: createClaid({ apiKey, baseUrl: url }), api: apiIdentity(url ?? DEFAULT_BASE_URL, apiKey) };
   } catch (error) {
     // The SDK names its option; the user gave the key through one of these.
     if (error instanceof InvalidArgumentError && error.argument === "apiKey")

@@ -1,6 +1,7 @@
 /** Waiting on batches with live progress, and describing results: shared by the batch commands and the demo. */
 import type { BatchResult, Claid } from "@claid/node";
 import { Interrupted } from "./exit.ts";
+import { handleInterrupts } from "./interrupt.ts";
 import { createProgress, hasUsableWidth } from "./progress.ts";
 
 export interface OutputFlags {
@@ -27,8 +28,7 @@ export async function waitFor(
   flags: OutputFlags & { timeout?: number; pollIntervalMs?: number },
 ): Promise<BatchResult[]> {
   const controller = new AbortController();
-  const onSigint = () => controller.abort(new Interrupted(taskIds));
-  process.once("SIGINT", onSigint);
+  const interrupt = handleInterrupts({ controller, reason: () => new Interrupted(taskIds) });
   const progress = createProgress(process.stderr, progressMode(flags));
   try {
     return await Promise.all(
@@ -48,7 +48,7 @@ export async function waitFor(
     );
   } finally {
     progress.stop();
-    process.off("SIGINT", onSigint);
+    interrupt.remove();
   }
 }
 

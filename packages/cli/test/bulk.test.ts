@@ -1,6 +1,8 @@
 /** `claid batch create --input-file`: chunking, the journal, interrupts and reruns, against the mock over HTTP. */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import type { BatchEditRequest } from "@claid/node";
@@ -27,7 +29,14 @@ const inputsSent = (server: ClaidMockServer) =>
 
 interface Report {
   journal: string;
-  chunks: { chunk: number; urls: number; lines: [number, number]; state: string; batchId?: number; result?: unknown }[];
+  chunks: {
+    number: number;
+    urlCount: number;
+    lines: [number, number];
+    submission: string;
+    taskId?: number;
+    result?: unknown;
+  }[];
 }
 
 /** Starts `claid batch create` and resolves once the mock has received the `nth` POST. */
@@ -74,9 +83,9 @@ describe("batch create --input-file", () => {
     const report = JSON.parse(run.stdout) as Report;
     expect(report.journal).toBe(`${file}.claid-journal`);
     expect(report.chunks).toEqual([
-      { chunk: 1, urls: 100, lines: [3, 102], state: "submitted", batchId: 1 },
-      { chunk: 2, urls: 100, lines: [103, 202], state: "submitted", batchId: 2 },
-      { chunk: 3, urls: 50, lines: [203, 252], state: "submitted", batchId: 3 },
+      { number: 1, urlCount: 100, lines: [3, 102], submission: "submitted", taskId: 1 },
+      { number: 2, urlCount: 100, lines: [103, 202], submission: "submitted", taskId: 2 },
+      { number: 3, urlCount: 50, lines: [203, 252], submission: "submitted", taskId: 3 },
     ]);
   });
 
@@ -97,7 +106,7 @@ describe("batch create --input-file", () => {
 
     const json = JSON.parse((await bulk(server, file, "--batch-size", "2", "--wait", "--json")).stdout) as Report;
     expect(server.store.requestsOf("create")).toHaveLength(3); // the rerun submitted nothing, and waited on the same ids
-    expect(json.chunks.map((c) => [c.batchId, (c.result as { status: string }).status])).toEqual([
+    expect(json.chunks.map((c) => [c.taskId, (c.result as { status: string }).status])).toEqual([
       [1, "DONE"],
       [2, "DONE"],
       [3, "DONE"],
@@ -156,7 +165,7 @@ describe("the journal", () => {
     const rerun = await bulk(server, file, "--batch-size", "2", "--json");
     expect(rerun.code).toBe(1);
     expect(server.store.requestsOf("create")).toHaveLength(3); // chunks 1, 2 (once) and 3
-    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => [c.state, c.batchId])).toEqual([
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => [c.submission, c.taskId])).toEqual([
       ["submitted", 1],
       ["unknown", undefined],
       ["submitted", 3],
@@ -176,7 +185,9 @@ describe("the journal", () => {
     const file = urlFile(7);
     slowPost(server, 2, 800);
     const running = await startUntilPost(server, ["--input-file", file, "--batch-size", "2"], 2);
-    expect(readFileSync(`${file}.claid-journal.lock`, "utf8")).toBe(String(running.child.pid));
+    expect(readdirSync(`${file}.claid-journal.lock`)).toEqual([
+      expect.stringMatching(`^${running.child.pid}\\.[0-9a-f]+$`),
+    ]);
     running.child.kill("SIGINT");
     const stopped = { code: await running.exited, stderr: running.stderr };
     expect(stopped.code).toBe(130);
@@ -192,7 +203,7 @@ describe("the journal", () => {
 
     const rerun = await bulk(server, file, "--batch-size", "2", "--json");
     expect(rerun.code).toBe(0);
-    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.batchId)).toEqual([1, 2, 3, 4]);
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.taskId)).toEqual([1, 2, 3, 4]);
     const sent = inputsSent(server).flat();
     expect(sent).toHaveLength(7);
     expect(new Set(sent).size).toBe(7);
@@ -225,12 +236,16 @@ describe("the journal", () => {
     server.store.injectFault({ type: "network-error" }, { operation: "create" });
     const run = await bulk(server, file, "--batch-size", "2", "--json");
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as Report).chunks.map((c) => c.state)).toEqual(["submitted", "unknown", "pending"]);
+    expect((JSON.parse(run.stdout) as Report).chunks.map((c) => c.submission)).toEqual([
+      "submitted",
+      "unknown",
+      "pending",
+    ]);
     expect(run.stderr).toMatch(/^claid: chunk 2\/3: POST \/v1\/image\/edit\/batch failed/);
     expect(run.stderr).toContain("claid: chunk 2 (lines 5–6): outcome unknown");
 
     const rerun = await bulk(server, file, "--batch-size", "2", "--json");
-    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.state)).toEqual([
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.submission)).toEqual([
       "submitted",
       "unknown",
       "submitted",
@@ -246,7 +261,7 @@ describe("the journal", () => {
     const run = await bulk(server, file, "--batch-size", "2");
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
-      "chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  failed: 402 Payment Required: No API calls left. [error_type billing, error_code 120] (request id mock-000002)\nchunk 3/3  2 URLs  not submitted\n",
+      "chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  not sent: 402 Payment Required: No API calls left. [error_type billing, error_code 120] (request id mock-000002)\nchunk 3/3  2 URLs  not submitted\n",
     );
     const rerun = await bulk(server, file, "--batch-size", "2");
     expect(rerun.code).toBe(0);
@@ -286,16 +301,83 @@ describe("the journal", () => {
 
     const rerun = await bulk(server, file, "--batch-size", "2", "--journal", journal, "--json");
     expect(rerun.code).toBe(0);
-    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.batchId)).toEqual([1, 3]);
+    expect((JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.taskId)).toEqual([1, 3]);
     const records = readFileSync(journal, "utf8")
       .trimEnd()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(records.map((r) => [r.chunk, r.state])).toEqual([
+    expect(records.map((r) => [r.chunk, r.submission])).toEqual([
       [1, "submitting"],
       [1, "submitted"],
       [2, "submitting"],
       [2, "submitted"],
     ]);
+  });
+});
+
+describe("the journal is kept per API and key", () => {
+  it("the same --input-file against another server is submitted there; each server's rerun submits nothing", async () => {
+    const [first, second] = [await mock(), await mock()];
+    const file = urlFile(4);
+    expect((await bulk(first, file, "--batch-size", "2")).code).toBe(0);
+
+    const elsewhere = await bulk(second, file, "--batch-size", "2", "--json");
+    expect(elsewhere.code).toBe(0);
+    expect(second.store.requestsOf("create")).toHaveLength(2);
+    expect((JSON.parse(elsewhere.stdout) as Report).chunks.map((c) => [c.submission, c.taskId])).toEqual([
+      ["submitted", 1],
+      ["submitted", 2],
+    ]);
+    const note = await bulk(first, file, "--batch-size", "2");
+    expect(note.stderr).toContain(
+      "also records 2 batch(es) of this command submitted to another API or with another key; they are not reused here.",
+    );
+    await bulk(second, file, "--batch-size", "2");
+    expect([first, second].map((s) => s.store.requestsOf("create").length)).toEqual([2, 2]);
+  });
+
+  it("with another key it is submitted again; the journal holds a hash of the key, never the key", async () => {
+    const server = await mock({ apiKey: undefined }); // any well-formed key
+    const file = urlFile(2);
+    const otherKey = "cli-test-other-key-9876543210";
+    expect((await bulk(server, file)).code).toBe(0);
+    expect(
+      (await claid([...at(server), "batch", "create", "--input-file", file], { env: { CLAID_API_KEY: otherKey } }))
+        .code,
+    ).toBe(0);
+    expect(server.store.requestsOf("create")).toHaveLength(2);
+    await bulk(server, file);
+    await claid([...at(server), "batch", "create", "--input-file", file], { env: { CLAID_API_KEY: otherKey } });
+    expect(server.store.requestsOf("create")).toHaveLength(2);
+    const journal = readFileSync(`${file}.claid-journal`, "utf8");
+    expect(journal).not.toContain(KEY);
+    expect(journal).not.toContain(otherKey);
+  });
+});
+
+describe("a POST that never reached a server", () => {
+  // Needs core to report connection refused as outcomeUnknown: false (the transport change of #19 item 3).
+  it("is journaled as not sent and submitted by the next run, without --retry-unknown", async () => {
+    const down = createServer().listen(0, "127.0.0.1");
+    await once(down, "listening");
+    const { port } = down.address() as AddressInfo;
+    down.close();
+    const file = urlFile(2);
+    const refused = await claid([
+      "--base-url",
+      `http://127.0.0.1:${port}`,
+      "batch",
+      "create",
+      "--input-file",
+      file,
+      "--json",
+    ]);
+    expect(refused.code).toBe(1);
+    expect((JSON.parse(refused.stdout) as Report).chunks.map((c) => c.submission)).toEqual(["not-sent"]);
+
+    const server = await mock({ port });
+    const rerun = await bulk(server, file, "--json");
+    expect(rerun.code).toBe(0);
+    expect(server.store.requestsOf("create")).toHaveLength(1);
   });
 });

@@ -1,0 +1,223 @@
+/**
+ * The journal of `--input-file` runs: JSON lines written before and after each POST, read back by a rerun
+ * so that no chunk is submitted twice to the same API with the same key.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { ClaidError } from "@claid/node";
+import { UsageError } from "../exit.ts";
+import { lockJournal } from "./lock.ts";
+
+/**
+ * Where a chunk stands. `pending`: not tried yet; `not-sent`: tried, and known not to have created a batch
+ * (refused, or nothing reached a server); `unknown`: the batch may exist (sent, but no answer came).
+ */
+export type Submission = "submitted" | "unknown" | "not-sent" | "pending";
+
+/** A chunk's outcome, from the journal and then from this run. `taskId` is the batch's id once submitted. */
+export interface ChunkOutcome {
+  submission: Submission;
+  taskId?: number;
+  error?: string;
+}
+
+/** An outcome the journal records: every one but `pending`. */
+export type RecordedOutcome = ChunkOutcome & { submission: Exclude<Submission, "pending"> };
+
+/** The API a run submits to: its base URL and a fingerprint of the key, never the key itself. */
+export interface ApiIdentity {
+  baseUrl: string;
+  /** The first 16 hex digits of the key's SHA-256. */
+  apiKeyHash: string;
+}
+
+export function apiIdentity(baseUrl: string, apiKey: string): ApiIdentity {
+  return {
+    baseUrl: new URL(baseUrl).href,
+    apiKeyHash: createHash("sha256").update(apiKey).digest("hex").slice(0, 16),
+  };
+}
+
+/**
+ * One line of the journal. `submitting` is written (and fsynced) before the POST, the outcome after it.
+ * `command` is a hash of the URLs, batch size and request options.
+ */
+interface JournalRecord extends ApiIdentity {
+  command: string;
+  chunk: number;
+  submission: "submitting" | RecordedOutcome["submission"];
+  taskId?: number;
+  error?: string;
+  at: string;
+}
+
+/** A record as read: claid 0.1.0's records (`key`, `state`, `batchId`, `failed`) did not name their API. */
+type ReadRecord = Omit<JournalRecord, keyof ApiIdentity | "at"> & { api: ApiIdentity | undefined };
+
+/**
+ * What a failed create() leaves behind. Only the SDK's `outcomeUnknown` tells "the batch may exist" from
+ * "none was created"; an error carrying the created batch's `taskId` means it exists. Anything that is not
+ * an SDK error (a bug, an abort) may have been sent: unknown.
+ */
+export function outcomeOfFailedCreate(error: unknown, message: string): RecordedOutcome {
+  const taskId = error instanceof ClaidError ? (error as { taskId?: unknown }).taskId : undefined;
+  if (typeof taskId === "number") return { submission: "submitted", taskId };
+  const known = error instanceof ClaidError && !error.outcomeUnknown;
+  return { submission: known ? "not-sent" : "unknown", error: message };
+}
+
+/**
+ * JSON lines, each fsynced as it is appended. A run reuses only the records of its own command, API and key;
+ * the others are counted, so that the user learns the file also serves another command or API.
+ */
+export class Journal {
+  private readonly outcomes = new Map<number, ChunkOutcome>();
+  /** Batches this file records for a different command (other URLs, batch size or options). */
+  otherCommandsSubmitted = 0;
+  /** Batches this file records for this command at another API or with another key. */
+  otherApisSubmitted = 0;
+  /** Records of this command written by claid 0.1.0, which did not record the API: taken as this API's. */
+  unattributedRecords = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly command: string,
+    private readonly api: ApiIdentity,
+    private readonly fd: number,
+    private readonly unlock: () => void,
+  ) {}
+
+  static open(path: string, command: string, api: ApiIdentity): Journal {
+    const unlock = lockJournal(path);
+    try {
+      const created = !existsSync(path);
+      const records = created ? [] : readJournal(path);
+      const fd = openSync(path, "a");
+      if (created) fsyncDirectory(dirname(path));
+      const journal = new Journal(path, command, api, fd, unlock);
+      const otherCommands = new Set<string>();
+      const otherApis = new Set<string>();
+      for (const record of records) {
+        const sameApi = !record.api || (record.api.baseUrl === api.baseUrl && record.api.apiKeyHash === api.apiKeyHash);
+        if (record.command !== command) {
+          if (record.submission === "submitted") otherCommands.add(`${record.command}:${record.taskId}`);
+        } else if (!sameApi) {
+          if (record.submission === "submitted") otherApis.add(`${record.api?.baseUrl}:${record.taskId}`);
+        } else {
+          journal.outcomes.set(record.chunk, outcomeOf(record));
+          if (!record.api) journal.unattributedRecords++;
+        }
+      }
+      journal.otherCommandsSubmitted = otherCommands.size;
+      journal.otherApisSubmitted = otherApis.size;
+      return journal;
+    } catch (error) {
+      unlock();
+      throw error instanceof UsageError
+        ? error
+        : new UsageError(`--journal: cannot write ${path}: ${(error as Error).message}`);
+    }
+  }
+
+  outcomeOf(chunk: number): ChunkOutcome {
+    return this.outcomes.get(chunk) ?? { submission: "pending" };
+  }
+
+  append(chunk: number, entry: Pick<JournalRecord, "submission" | "taskId" | "error">): void {
+    const record: JournalRecord = {
+      command: this.command,
+      ...this.api,
+      chunk,
+      ...entry,
+      at: new Date().toISOString(),
+    };
+    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    this.unlock();
+  }
+}
+
+/** A chunk with `submitting` and no outcome was sent (or about to be) when the run died: unknown. */
+function outcomeOf(record: ReadRecord): ChunkOutcome {
+  switch (record.submission) {
+    case "submitted":
+      return { submission: "submitted", taskId: record.taskId as number };
+    case "not-sent":
+      return { submission: "not-sent", error: record.error ?? "" };
+    default:
+      return { submission: "unknown", error: record.error };
+  }
+}
+
+/** Reads every record; a torn last line (a crash mid-write, before its POST) is dropped from the file. */
+function readJournal(path: string): ReadRecord[] {
+  const bytes = readFileSync(path);
+  const complete = bytes.lastIndexOf(0x0a) + 1;
+  if (complete < bytes.length) truncateSync(path, complete);
+  const records: ReadRecord[] = [];
+  bytes
+    .subarray(0, complete)
+    .toString("utf8")
+    .split("\n")
+    .forEach((line, index) => {
+      if (line === "") return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {}
+      const record = parseRecord(value);
+      if (!record)
+        throw new UsageError(
+          `Journal ${path} line ${index + 1} is not a journal record. Fix or move the file only once you know which chunks were submitted.`,
+        );
+      records.push(record);
+    });
+  return records;
+}
+
+const SUBMISSIONS = ["submitting", "submitted", "unknown", "not-sent"];
+
+/** This version's records, and claid 0.1.0's (`key`, `state`, `batchId`, and `failed` for not sent). */
+function parseRecord(value: unknown): ReadRecord | undefined {
+  const fields = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const legacy = !("command" in fields);
+  const command = legacy ? fields.key : fields.command;
+  const submission = legacy ? (fields.state === "failed" ? "not-sent" : fields.state) : fields.submission;
+  const taskId = legacy ? fields.batchId : fields.taskId;
+  const api = legacy
+    ? undefined
+    : typeof fields.baseUrl === "string" && typeof fields.apiKeyHash === "string"
+      ? { baseUrl: fields.baseUrl, apiKeyHash: fields.apiKeyHash }
+      : null;
+  if (
+    typeof command !== "string" ||
+    api === null ||
+    !Number.isSafeInteger(fields.chunk) ||
+    !SUBMISSIONS.includes(submission as string) ||
+    (submission === "submitted" && !Number.isSafeInteger(taskId))
+  )
+    return undefined;
+  return {
+    command,
+    api,
+    chunk: fields.chunk as number,
+    submission: submission as ReadRecord["submission"],
+    ...(typeof taskId === "number" && { taskId }),
+    ...(typeof fields.error === "string" && { error: fields.error }),
+  };
+}
+
+/** Makes a new journal's directory entry durable too, not only its content. */
+function fsyncDirectory(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
