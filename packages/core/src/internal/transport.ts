@@ -4,7 +4,7 @@
  * error mapping, logging. One place, so every target behaves the same.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { CLAID_RATE_LIMIT } from "../claid-api.ts";
+import { CLAID_RATE_LIMIT, isClaidHost } from "../claid-api.ts";
 import type { ClaidOptions } from "../client.ts";
 import {
   ClaidConnectionError,
@@ -82,7 +82,7 @@ export function createTransport(settings: ClientSettings): Transport {
     (rateLimit === false
       ? unpaced
       : createRequestPacer({
-          policy: rateLimit ?? (baseUrl.hostname === "api.claid.ai" ? CLAID_RATE_LIMIT : undefined),
+          policy: rateLimit ?? (isClaidHost(baseUrl.hostname) ? CLAID_RATE_LIMIT : undefined),
           maxConcurrentRequests: settings.maxConcurrentRequests,
         }));
   /** What an error keeps of a response: its status, and its headers without the key. */
