@@ -12,6 +12,10 @@ export class ClaidError extends Error {
    * retried, so it cannot have been submitted twice.
    */
   outcomeUnknown = false;
+  /** The batch this error is about, once it exists: set on every error raised after a create succeeded. */
+  taskId: number | undefined = undefined;
+  /** Advice in SDK terms (also appended to `message`). */
+  hint: string | undefined = undefined;
 }
 
 /** An argument was rejected before any request was sent. `argument` names it. */
@@ -166,7 +170,7 @@ export class BatchCancelledError extends ClaidError {
 export class BatchWaitTimeoutError extends ClaidError {
   override name = "BatchWaitTimeoutError";
   constructor(
-    readonly taskId: number | undefined,
+    override readonly taskId: number | undefined,
     /** The last status seen, if any check completed. */
     readonly lastStatus: BatchStatus | undefined,
     maxWaitMs: number,

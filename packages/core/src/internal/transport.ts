@@ -61,7 +61,8 @@ export interface Transport {
   maxRetryDelayMs: number;
 }
 
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+/** Statuses worth asking again: retried per request, and ridden out by a wait's polls. */
+export const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const UNKNOWN_OUTCOME =
   " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
 const decoder = new TextDecoder();
