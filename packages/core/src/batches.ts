@@ -11,7 +11,7 @@ import {
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import { RETRY_STATUSES, type SendOptions, type Sent, type Transport } from "./internal/transport.ts";
-import { checkNumber, requireObject } from "./internal/validate.ts";
+import { checkNumber, describe, requireObject } from "./internal/validate.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -366,6 +366,13 @@ function previousCheck(target: unknown): BatchCheck | undefined {
   const state = target as Partial<BatchCheck>;
   if (!Number.isInteger(state.checks) || (state.checks as number) < 0 || typeof state.firstCheckedAt !== "string") {
     throw new InvalidArgumentError("state", "state must be a value returned by check().");
+  }
+  // A final state is returned as it is, and wait() settles with its result: it must have one.
+  if (state.done && (typeof state.result !== "object" || state.result === null)) {
+    throw new InvalidArgumentError(
+      "state",
+      `state of batch ${describe(state.taskId)} is done (${describe(state.status)}) but has no result: pass the whole value check() returned.`,
+    );
   }
   return state as BatchCheck;
 }

@@ -3,6 +3,7 @@
  * requests wait in a queue instead of meeting 429s.
  */
 import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
+import { onAbort } from "./internal/signals.ts";
 import { checkNumber, describe } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
@@ -204,14 +205,11 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   return {
     acquire: ({ kind, dueAt = now(), deadline = Infinity, signal }) =>
       new Promise((resolve, reject) => {
-        const onAbort = () => {
-          queue = queue.filter((other) => other !== waiter);
-          waiter.fail(signal?.reason);
-        };
+        if (signal?.aborted) return reject(signal.reason);
         const settle =
           <T>(how: (value: T) => void) =>
           (value: T) => {
-            signal?.removeEventListener("abort", onAbort);
+            unsubscribe?.();
             how(value);
           };
         const waiter: Waiter = {
@@ -221,8 +219,12 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
           grant: settle(resolve),
           fail: settle(reject),
         };
-        if (signal?.aborted) return reject(signal.reason);
-        signal?.addEventListener("abort", onAbort);
+        const unsubscribe =
+          signal &&
+          onAbort(signal, () => {
+            queue = queue.filter((other) => other !== waiter);
+            waiter.fail(signal.reason);
+          });
         queue.push(waiter);
         pump();
       }),
