@@ -45,16 +45,52 @@ export interface PacerOptions {
 }
 
 /**
- * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1"):
- * every `quota;w=seconds` item. Malformed items, and a bare number (the current quota), give no window.
+ * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1") that bind,
+ * longest first: the `quota;w=seconds` items, less those a stricter one implies, at most
+ * `MAX_POLICY_WINDOWS` of them (see `tightenPolicy`). Malformed items, and a bare number
+ * (the current quota), give no window.
  */
 export function parseRateLimitPolicy(value: string | null | undefined): RateLimitWindow[] {
-  return [...(value ?? "").matchAll(/(?:^|,) *(\d+) *;[^,]*?\bw=([\d.]+) *(?=[;,]|$)/g)]
-    .map(([, quota, seconds]) => ({ quota: +(quota as string), windowSeconds: +(seconds as string) }))
-    .filter(isWindow);
+  return tightenPolicy(
+    [],
+    [...(value ?? "").matchAll(/(?:^|,) *(\d+) *;[^,]*?\bw=([\d.]+) *(?=[;,]|$)/g)]
+      .map(([, quota, seconds]) => ({ quota: +(quota as string), windowSeconds: +(seconds as string) }))
+      .filter(isWindow),
+  );
 }
 
 const isWindow = (w: RateLimitWindow) => Number.isInteger(w?.quota) && w.quota > 0 && w.windowSeconds > 0;
+
+/**
+ * The most windows a policy keeps: every request is checked against each, so a server
+ * announcing hundreds (`999;w=1.000123, 999;w=1.000124, …`) must not make each request cost hundreds.
+ */
+export const MAX_POLICY_WINDOWS = 8;
+
+/**
+ * `policy` tightened by `announced` (windows, or a `RateLimit-Limit` value): the windows of both
+ * that bind, longest first, never looser than either. A window is dropped when another is at least
+ * as strict — a quota no larger over a length no shorter ("3;w=2" implies "10;w=1.5") — so
+ * duplicates and near-duplicates collapse. Beyond `MAX_POLICY_WINDOWS`, neighbouring windows are
+ * merged into one as strict as each: the smallest quota over the longest length.
+ */
+export function tightenPolicy(policy: RateLimitWindow[], announced: RateLimitWindow[] | string): RateLimitWindow[] {
+  const all = [...policy, ...(typeof announced === "string" ? parseRateLimitPolicy(announced) : announced)];
+  // Longest first, and of equal lengths the smallest quota: a window binds only if its quota is
+  // below that of every longer one kept before it.
+  all.sort((a, b) => b.windowSeconds - a.windowSeconds || a.quota - b.quota);
+  const binding: RateLimitWindow[] = [];
+  for (const { quota, windowSeconds } of all) {
+    if (quota < (binding.at(-1)?.quota ?? Number.POSITIVE_INFINITY)) binding.push({ quota, windowSeconds });
+  }
+  if (binding.length <= MAX_POLICY_WINDOWS) return binding;
+  // Quotas fall as lengths do: a run of neighbours merges into its last quota over its first length.
+  return Array.from({ length: MAX_POLICY_WINDOWS }, (_, group) => {
+    const first = binding[Math.floor((group * binding.length) / MAX_POLICY_WINDOWS)] as RateLimitWindow;
+    const last = binding[Math.floor(((group + 1) * binding.length) / MAX_POLICY_WINDOWS) - 1] as RateLimitWindow;
+    return { quota: last.quota, windowSeconds: first.windowSeconds };
+  });
+}
 
 /**
  * Margin for clock skew and network jitter, in ms: every window is taken as this
@@ -90,7 +126,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
   }
   // Copies: learning a smaller quota must not change the caller's objects.
-  const windows = (given ?? []).map((w) => ({ ...w }));
+  let windows = tightenPolicy([], given ?? []);
   let known = policy !== undefined;
   let inFlight = 0;
   let blockedUntil = 0;
@@ -181,10 +217,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         // Slow start ends with the first answer, even one that announces no policy.
         known = true;
         const policy = headers.get("ratelimit-limit");
-        for (const seen of policy ? parseRateLimitPolicy(policy) : []) {
-          const same = windows.find((w) => w.windowSeconds === seen.windowSeconds);
-          if (same) same.quota = Math.min(same.quota, seen.quota);
-          else windows.push(seen);
+        if (policy) {
+          windows = tightenPolicy(windows, policy);
           measure();
         }
         const reset = headers.get("ratelimit-reset");
