@@ -2,6 +2,7 @@
  * Client-side pacing under a rate-limit policy of sliding windows, so that
  * requests wait in a queue instead of meeting 429s.
  */
+import { CLAID_RATE_LIMIT } from "./claid-api.ts";
 import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
 import { onAbort } from "./internal/signals.ts";
 import { checkNumber, describe } from "./internal/validate.ts";
@@ -20,8 +21,8 @@ export interface PacedRequest {
   kind: "create" | "poll";
   /** Epoch ms at which the caller wants to send (a poll's due time); earliest-due first. Default: now. */
   dueAt?: number | undefined;
-  /** Epoch ms after which a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
-  deadline?: number | undefined;
+  /** Epoch ms by which the request must be sent, else a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
+  deadlineAt?: number | undefined;
   /** Aborts the wait for a slot: acquire() rejects with signal.reason. */
   signal?: AbortSignal | undefined;
 }
@@ -46,9 +47,9 @@ export interface PacerOptions {
 
 /**
  * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1") that bind,
- * longest first: the `quota;w=seconds` items, less those a stricter one implies, at most
- * `MAX_POLICY_WINDOWS` of them (see `tightenPolicy`). Malformed items, and a bare number
- * (the current quota), give no window.
+ * longest first: the `quota;w=seconds` items, less duplicates and those a stricter one implies,
+ * at most 8 (beyond that, neighbouring windows merge into one as strict as each). Malformed
+ * items, and a bare number (the current quota), give no window.
  */
 export function parseRateLimitPolicy(value: string | null | undefined): RateLimitWindow[] {
   return tightenPolicy(
@@ -60,6 +61,21 @@ export function parseRateLimitPolicy(value: string | null | undefined): RateLimi
 }
 
 const isWindow = (w: RateLimitWindow) => Number.isInteger(w?.quota) && w.quota > 0 && w.windowSeconds > 0;
+
+/**
+ * `value` as a policy's windows, else `InvalidArgumentError` naming `argument`: the option the
+ * caller wrote (the pacer's `policy`, the client's `rateLimit`).
+ */
+export function checkPolicy(argument: string, value: unknown): RateLimitWindow[] {
+  const windows = typeof value === "string" ? parseRateLimitPolicy(value) : value;
+  if (!(Array.isArray(windows) && windows.length && windows.every(isWindow))) {
+    throw new InvalidArgumentError(
+      argument,
+      `${argument} must be windows ({ quota, windowSeconds }) or a RateLimit-Limit value such as "${CLAID_RATE_LIMIT}", got ${describe(value)}.`,
+    );
+  }
+  return windows;
+}
 
 /**
  * The most windows a policy keeps: every request is checked against each, so a server
@@ -105,7 +121,7 @@ interface Waiter {
   /** Creates sort before every poll (epoch ms are far below 1e15), then earliest due first. */
   rank: number;
   dueAt: number;
-  deadline: number;
+  deadlineAt: number;
   grant(release: Release): void;
   fail(error: unknown): void;
 }
@@ -121,12 +137,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     options.maxConcurrentRequests === undefined
       ? Number.POSITIVE_INFINITY
       : checkNumber("maxConcurrentRequests", options.maxConcurrentRequests, 1, "integer");
-  const given = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
-  if (policy !== undefined && !(given?.[0] && given.every(isWindow))) {
-    throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
-  }
   // Copies: learning a smaller quota must not change the caller's objects.
-  let windows = tightenPolicy([], given ?? []);
+  let windows = tightenPolicy([], policy === undefined ? [] : checkPolicy("policy", policy));
   let known = policy !== undefined;
   let inFlight = 0;
   let blockedUntil = 0;
@@ -186,8 +198,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
       .sort((a, b) => a.rank - b.rank)
       .filter((waiter) => {
         const at = Math.max(slot(planned, time), waiter.dueAt, creditsLeft() > 0 ? 0 : creditsUntil);
-        const go = at <= Math.min(time, waiter.deadline) && inFlight < cap;
-        if (!go && (at > waiter.deadline || time >= waiter.deadline)) {
+        const go = at <= Math.min(time, waiter.deadlineAt) && inFlight < cap;
+        if (!go && (at > waiter.deadlineAt || time >= waiter.deadlineAt)) {
           return waiter.fail(new RateLimitDeadlineError(Math.max(at - time, 0)));
         }
         if (go) {
@@ -198,7 +210,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         }
         planned.push(Math.max(at, time));
         // A waiter held only by the in-flight cap wakes on a release, not on a timer.
-        wake = Math.min(wake, at > time ? at : wake, waiter.deadline);
+        wake = Math.min(wake, at > time ? at : wake, waiter.deadlineAt);
         return true;
       });
     nextFree = slot(planned, time);
@@ -237,7 +249,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   }
 
   return {
-    acquire: ({ kind, dueAt = now(), deadline = Infinity, signal }) =>
+    acquire: ({ kind, dueAt = now(), deadlineAt = Infinity, signal }) =>
       new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const settle =
@@ -249,7 +261,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         const waiter: Waiter = {
           rank: dueAt - (kind === "create" ? 1e15 : 0),
           dueAt,
-          deadline,
+          deadlineAt,
           grant: settle(resolve),
           fail: settle(reject),
         };

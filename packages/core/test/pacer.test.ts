@@ -176,10 +176,11 @@ describe("createRequestPacer() options", () => {
     ["a window without seconds", [{ quota: 4 }]],
     ["an empty string", ""],
     ["a list holding null", [null]],
-  ])("rejects %s as the policy with InvalidArgumentError naming rateLimit", (_, policy) => {
+  ])("rejects %s as the policy with InvalidArgumentError naming policy (its own option)", (_, policy) => {
     const create = () => createRequestPacer({ policy } as PacerOptions);
     expect(create).toThrow(InvalidArgumentError);
-    expect(create).toThrow(expect.objectContaining({ argument: "rateLimit" }));
+    expect(create).toThrow(expect.objectContaining({ argument: "policy", message: expect.stringMatching(/^policy /) }));
+    expect(create).not.toThrow(/rateLimit/);
   });
 
   it.each([0, -1, Number.NaN, "2"])("rejects maxConcurrentRequests %j with InvalidArgumentError naming it", (max) => {
@@ -400,13 +401,13 @@ describe("queue order", () => {
   });
 });
 
-describe("deadline and abort", () => {
-  it("rejects at once with RateLimitDeadlineError carrying the wait, when no slot comes before the deadline", async () => {
+describe("deadlineAt and abort", () => {
+  it("rejects at once with RateLimitDeadlineError carrying the wait, when no slot comes before deadlineAt", async () => {
     const pacer = createRequestPacer({ policy: "1;w=10" });
     const { grants, errors } = track(pacer, [
       { kind: "poll" },
-      { kind: "poll", deadline: START + 10_200 },
-      { kind: "poll", deadline: START + 15_000 },
+      { kind: "poll", deadlineAt: START + 10_200 },
+      { kind: "poll", deadlineAt: START + 15_000 },
     ]);
     await vi.advanceTimersByTimeAsync(0);
     // The second fits just in time; the third would come after it, at 20.4 s: 5.4 s past its deadline.
@@ -417,9 +418,9 @@ describe("deadline and abort", () => {
     expect(grants).toEqual([0, 10_200, undefined]);
   });
 
-  it("rejects at the deadline a request held by the in-flight cap", async () => {
+  it("rejects at deadlineAt a request held by the in-flight cap", async () => {
     const pacer = createRequestPacer({ maxConcurrentRequests: 1, policy: "10;w=1" });
-    const { grants, errors } = track(pacer, [{ kind: "create" }, { kind: "poll", deadline: START + 3000 }]);
+    const { grants, errors } = track(pacer, [{ kind: "create" }, { kind: "poll", deadlineAt: START + 3000 }]);
     await vi.advanceTimersByTimeAsync(2999);
     expect(errors[1]).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);

@@ -172,7 +172,7 @@ export function createTransport(settings: ClientSettings): Transport {
       const release = await pacer.acquire({
         kind: idempotent ? "poll" : "create",
         ...(signal && { signal }),
-        ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
+        ...(options.deadlineAt !== undefined && { deadlineAt: options.deadlineAt }),
       });
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
       let error: ClaidError;
