@@ -80,7 +80,10 @@ describe("a stored state", () => {
         return processing();
       },
     });
-    for (const call of [() => claid.batches.wait(state as never), () => claid.batches.check(state as never)]) {
+    for (const call of [
+      (): Promise<unknown> => claid.batches.wait(state as never),
+      (): Promise<unknown> => claid.batches.check(state as never),
+    ]) {
       const outcome = await settle(call());
       expect((outcome as { error: unknown }).error).toBeInstanceOf(InvalidArgumentError);
       expect(outcome).toMatchObject({ error: { argument: "state" } });
