@@ -11,7 +11,7 @@ import {
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import { RETRY_STATUSES, type SendOptions, type Sent, type Transport } from "./internal/transport.ts";
-import { checkNumber, describe, requireObject } from "./internal/validate.ts";
+import { checkNumber, requireObject } from "./internal/validate.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -343,7 +343,7 @@ const mayPass = (error: unknown): error is ClaidError =>
 /** The last failed check's error, once the outage budget is spent: it says the batch keeps running. */
 function outageOver(error: ClaidError, taskId: number, outageMs: number, maxOutageMs: number): ClaidError {
   error.taskId = taskId;
-  error.hint = `Checks of batch ${taskId} failed for ${Math.round(outageMs / 1000)} s (maxOutageMs is ${maxOutageMs} ms); the batch keeps running on Claid's side: wait for it or check it again later.`;
+  error.hint = `Checks of batch ${taskId} failed for ${Math.round(outageMs / 1000)} s (maxOutageMs ${maxOutageMs}); the batch keeps running: wait for it or check it again later.`;
   error.message += ` ${error.hint}`;
   return error;
 }
@@ -369,10 +369,7 @@ function previousCheck(target: unknown): BatchCheck | undefined {
   }
   // A final state is returned as it is, and wait() settles with its result: it must have one.
   if (state.done && (typeof state.result !== "object" || state.result === null)) {
-    throw new InvalidArgumentError(
-      "state",
-      `state of batch ${describe(state.taskId)} is done (${describe(state.status)}) but has no result: pass the whole value check() returned.`,
-    );
+    throw new InvalidArgumentError("state", "state is done but has no result: pass the whole value check() returned.");
   }
   return state as BatchCheck;
 }

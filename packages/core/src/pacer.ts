@@ -71,7 +71,7 @@ export function checkPolicy(argument: string, value: unknown): RateLimitWindow[]
   if (!(Array.isArray(windows) && windows.length && windows.every(isWindow))) {
     throw new InvalidArgumentError(
       argument,
-      `${argument} must be windows ({ quota, windowSeconds }) or a RateLimit-Limit value such as "${CLAID_RATE_LIMIT}", got ${describe(value)}.`,
+      `${argument} must be windows or a RateLimit-Limit value like "${CLAID_RATE_LIMIT}", got ${describe(value)}.`,
     );
   }
   return windows;
