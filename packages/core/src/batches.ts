@@ -3,11 +3,14 @@ import {
   BatchCancelledError,
   BatchFailedError,
   BatchWaitTimeoutError,
+  ClaidAPIError,
+  ClaidConnectionError,
   ClaidError,
   InvalidArgumentError,
   RateLimitDeadlineError,
 } from "./errors.ts";
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
+import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
 import { acceptedProblem, batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
@@ -57,6 +60,17 @@ export interface WaitOptions extends RequestOptions, PollOptions {
    * included. Any length works (days, months). The batch is not cancelled. Default: no limit.
    */
   maxWaitMs?: number | undefined;
+  /**
+   * How long the polls ride out failures that may pass — 5xx, 408, 429, connection errors,
+   * timeouts — before giving up, ms: one failed check (after its own `maxRetries`) does not
+   * end a wait that may last hours. Checks go on meanwhile, spaced like the poll schedule
+   * (doubling per failed check, up to `maxPollIntervalMs`) or as the server asks (up to
+   * `maxServerDelayMs`); a successful check starts a fresh budget. When it is spent, the last
+   * error is thrown with `taskId` and a `hint` that the batch keeps running. 401, 403, 404,
+   * 422 and unreadable answers end the wait at once; `maxWaitMs` bounds it all.
+   * Default 300000 (5 minutes); 0 gives up at the first failed check.
+   */
+  maxOutageMs?: number | undefined;
   /** Called with the latest result once per status change. */
   onProgress?: ((result: BatchResult) => void) | undefined;
 }
@@ -167,18 +181,53 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
     deadlineAt: number | undefined,
     onStatus: (status: BatchStatus) => void,
   ): Promise<BatchResult> {
-    const { maxWaitMs: _deadline, onProgress, ...checkOptions } = options;
+    const { maxWaitMs: _deadline, maxOutageMs: _outage, onProgress, ...checkOptions } = options;
+    const { pollIntervalMs, maxPollIntervalMs } = pollSchedule(options);
+    const maxOutageMs = outageBudget(options);
     let state = previousCheck(target);
     const taskId = parseTaskId(state ? state.taskId : idOf(target));
     let lastStatus: BatchStatus | undefined;
-    for (;;) {
-      state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt } as CheckOptions);
-      const result = state.result as BatchResult;
-      if (state.status !== lastStatus) onProgress?.(result);
-      lastStatus = state.status;
-      onStatus(lastStatus);
-      if (state.done) return settle(result);
-      await sleep(state.nextCheckAfterMs, signal);
+    /** When the first of the current run of failed checks began, and how many there were. */
+    let outageSince: number | undefined;
+    let failedChecks = 0;
+    try {
+      for (;;) {
+        const checkStartedAt = Date.now();
+        try {
+          state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt } as CheckOptions);
+        } catch (error) {
+          if (signal.aborted || !mayPass(error)) throw error;
+          outageSince ??= checkStartedAt;
+          failedChecks++;
+          const now = Date.now();
+          const budgetLeft = outageSince + maxOutageMs - now;
+          if (budgetLeft <= 0) throw outageOver(error, taskId, now - outageSince, maxOutageMs);
+          const backoff = Math.min(maxPollIntervalMs, pollIntervalMs * 2 ** (failedChecks - 1));
+          const asked = error instanceof ClaidAPIError ? Math.min(maxServerDelayMs, error.retryAfterMs ?? 0) : 0;
+          // The last check comes as the budget ends, so that a spent budget is never guessed.
+          const delay = Math.min(Math.max(backoff, asked), budgetLeft);
+          log?.(`batch ${taskId}: check failed (${error.message}); checking again in ${Math.round(delay)} ms`);
+          await sleep(delay, signal);
+          continue;
+        }
+        outageSince = undefined;
+        failedChecks = 0;
+        const result = state.result as BatchResult;
+        if (state.status !== lastStatus) onProgress?.(result);
+        lastStatus = state.status;
+        onStatus(lastStatus);
+        if (state.done) return settle(result);
+        await sleep(state.nextCheckAfterMs, signal);
+      }
+    } catch (error) {
+      // The batch exists: no error may read as if nothing was sent. A poll's slot past the
+      // deadline is the wait's deadline.
+      if (error instanceof RateLimitDeadlineError) {
+        const timeout = new BatchWaitTimeoutError(taskId, lastStatus, options.maxWaitMs ?? Number.POSITIVE_INFINITY);
+        timeout.cause = error;
+        throw timeout;
+      }
+      throw withTaskId(error, taskId);
     }
   }
 
@@ -211,8 +260,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
     async check(target, options = {}) {
       const previous = previousCheck(target);
       const taskId = parseTaskId(previous ? previous.taskId : idOf(target));
-      const pollIntervalMs = checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000, 1, "finite");
-      const maxPollIntervalMs = checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000, 1, "finite");
+      const { pollIntervalMs, maxPollIntervalMs } = pollSchedule(options);
       // A final state stays final: nothing to ask the API.
       if (previous?.done) return previous;
       const { data, response } = await retrieveSent(taskId, options);
@@ -244,6 +292,8 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
 
     async wait(target, options = {}) {
       const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
+      pollSchedule(options);
+      outageBudget(options);
       const taskId = parseTaskId(previousCheck(target)?.taskId ?? idOf(target));
       let lastStatus: BatchStatus | undefined;
       return withDeadline(
@@ -259,8 +309,12 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
 
     async createAndWait(body, options = {}) {
       const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
+      // Every option is checked before the create: a batch is billed once created.
+      pollSchedule(options);
+      outageBudget(options);
       const {
         maxWaitMs: _deadline,
+        maxOutageMs: _outage,
         onProgress: _onProgress,
         pollIntervalMs: _p,
         maxPollIntervalMs: _m,
@@ -275,19 +329,9 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
           const deadlineAt = deadlineOf(maxWaitMs);
           const accepted = await batches.create(body, { ...request, signal, deadlineAt } as RequestOptions);
           taskId = accepted.id;
-          try {
-            return await pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
-              lastStatus = status;
-            });
-          } catch (error) {
-            // The batch exists from here on: no error may read as if nothing was sent.
-            if (error instanceof RateLimitDeadlineError) {
-              const timeout = new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs);
-              timeout.cause = error;
-              throw timeout;
-            }
-            throw withTaskId(error, taskId);
-          }
+          return pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
+            lastStatus = status;
+          });
         },
         () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
       );
@@ -311,7 +355,6 @@ function withTaskId(error: unknown, taskId: number): unknown {
   return error;
 }
 
-/** The response check of both operations (their `data` is a batch), worded for the transport's message. */
 /** A transport check from a spec-derived one: why a 2xx answer's `data` is unusable, worded for the error. */
 const answerCheck =
   (problemOf: (data: unknown) => string | undefined) =>
@@ -323,6 +366,28 @@ const answerCheck =
 const isBatch = answerCheck(batchProblem);
 /** A create's answer is read for its id only: a created batch is never reported as failed over other fields. */
 const isAccepted = answerCheck(acceptedProblem);
+
+/** The poll schedule's options, checked: a schedule that would loop or never fire is refused. */
+function pollSchedule(options: PollOptions) {
+  return {
+    pollIntervalMs: checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000, 1, "finite"),
+    maxPollIntervalMs: checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000, 1, "finite"),
+  };
+}
+
+const outageBudget = (options: WaitOptions) => checkNumber("maxOutageMs", options.maxOutageMs ?? 5 * 60_000, 0);
+
+/** A failed check that a later one may not repeat: the server or the way to it failed, not the request. */
+const mayPass = (error: unknown): error is ClaidError =>
+  error instanceof ClaidConnectionError || (error instanceof ClaidAPIError && RETRY_STATUSES.includes(error.status));
+
+/** The last failed check's error, once the outage budget is spent: it says the batch keeps running. */
+function outageOver(error: ClaidError, taskId: number, outageMs: number, maxOutageMs: number): ClaidError {
+  error.taskId = taskId;
+  error.hint = `Checks of batch ${taskId} failed for ${Math.round(outageMs / 1000)} s (maxOutageMs ${maxOutageMs}); the batch keeps running: wait for it or check it again later.`;
+  error.message += ` ${error.hint}`;
+  return error;
+}
 
 const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);
 
@@ -342,6 +407,10 @@ function previousCheck(target: unknown): BatchCheck | undefined {
   const state = target as Partial<BatchCheck>;
   if (!Number.isInteger(state.checks) || (state.checks as number) < 0 || typeof state.firstCheckedAt !== "string") {
     throw new InvalidArgumentError("state", "state must be a value returned by check().");
+  }
+  // A final state is returned as it is, and wait() settles with its result: it must have one.
+  if (state.done && (typeof state.result !== "object" || state.result === null)) {
+    throw new InvalidArgumentError("state", "state is done but has no result: pass the whole value check() returned.");
   }
   return state as BatchCheck;
 }

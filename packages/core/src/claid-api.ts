@@ -8,6 +8,15 @@ import { describe } from "./internal/validate.ts";
 /** Claid's API. */
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
 
+/**
+ * True for Claid's own API host, however it is spelt: any case, with or without the
+ * trailing dot of a fully qualified name (`API.claid.ai.`), so that every spelling gets
+ * Claid's built-in rate limit.
+ */
+export function isClaidHost(hostname: string): boolean {
+  return /^api\.claid\.ai\.?$/i.test(hostname);
+}
+
 /** Claid's documented rate limits per API key, in the `RateLimit-Limit` syntax: 120 per minute and 4 per second. */
 export const CLAID_RATE_LIMIT = "120;w=60, 4;w=1";
 

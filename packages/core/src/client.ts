@@ -5,7 +5,7 @@ import { InvalidArgumentError } from "./errors.ts";
 import type { paths } from "./generated/schema.ts";
 import { createTransport } from "./internal/transport.ts";
 import { checkHeaders, describe, requireObject } from "./internal/validate.ts";
-import type { RateLimitWindow, RequestPacer } from "./pacer.ts";
+import { checkPolicy, type RateLimitWindow, type RequestPacer } from "./pacer.ts";
 import type { Logger, LogLevel } from "./types.ts";
 
 /** Claid's API, used when neither `baseUrl` nor `env.CLAID_BASE_URL` is given. */
@@ -101,6 +101,8 @@ export function createClaid(options: ClaidOptions): Claid {
     return typeof value === "string" ? value : undefined;
   };
   const apiKey = checkKey(options.apiKey, fromEnv("CLAID_API_KEY"));
+  // Checked here, so that the error names the client's option rather than the pacer's `policy`.
+  if (options.rateLimit !== undefined && options.rateLimit !== false) checkPolicy("rateLimit", options.rateLimit);
   const transport = createTransport({
     ...options,
     headers: checkHeaders("headers", options.headers),

@@ -12,7 +12,7 @@ export type {
   WaitOptions,
   WithResponse,
 } from "./batches.ts";
-export { CLAID_RATE_LIMIT, DEFAULT_BASE_URL, isLoopbackHost, parseTaskId } from "./claid-api.ts";
+export { CLAID_RATE_LIMIT, DEFAULT_BASE_URL, isClaidHost, isLoopbackHost, parseTaskId } from "./claid-api.ts";
 export { type Claid, type ClaidOptions, createClaid } from "./client.ts";
 export {
   AuthenticationError,

@@ -2,7 +2,9 @@
  * Client-side pacing under a rate-limit policy of sliding windows, so that
  * requests wait in a queue instead of meeting 429s.
  */
+import { CLAID_RATE_LIMIT } from "./claid-api.ts";
 import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
+import { onAbort } from "./internal/signals.ts";
 import { checkNumber, describe } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
@@ -19,8 +21,8 @@ export interface PacedRequest {
   kind: "create" | "poll";
   /** Epoch ms at which the caller wants to send (a poll's due time); earliest-due first. Default: now. */
   dueAt?: number | undefined;
-  /** Epoch ms after which a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
-  deadline?: number | undefined;
+  /** Epoch ms by which the request must be sent, else a slot is useless: acquire() rejects with RateLimitDeadlineError (carrying the wait it would have needed). */
+  deadlineAt?: number | undefined;
   /** Aborts the wait for a slot: acquire() rejects with signal.reason. */
   signal?: AbortSignal | undefined;
 }
@@ -44,16 +46,67 @@ export interface PacerOptions {
 }
 
 /**
- * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1"):
- * every `quota;w=seconds` item. Malformed items, and a bare number (the current quota), give no window.
+ * The windows of a `RateLimit-Limit` value (IETF draft syntax, "120, 120;w=60, 4;w=1") that bind,
+ * longest first: the `quota;w=seconds` items, less duplicates and those a stricter one implies,
+ * at most 8 (beyond that, neighbouring windows merge into one as strict as each). Malformed
+ * items, and a bare number (the current quota), give no window.
  */
 export function parseRateLimitPolicy(value: string | null | undefined): RateLimitWindow[] {
-  return [...(value ?? "").matchAll(/(?:^|,) *(\d+) *;[^,]*?\bw=([\d.]+) *(?=[;,]|$)/g)]
-    .map(([, quota, seconds]) => ({ quota: +(quota as string), windowSeconds: +(seconds as string) }))
-    .filter(isWindow);
+  return tightenPolicy(
+    [],
+    [...(value ?? "").matchAll(/(?:^|,) *(\d+) *;[^,]*?\bw=([\d.]+) *(?=[;,]|$)/g)]
+      .map(([, quota, seconds]) => ({ quota: +(quota as string), windowSeconds: +(seconds as string) }))
+      .filter(isWindow),
+  );
 }
 
 const isWindow = (w: RateLimitWindow) => Number.isInteger(w?.quota) && w.quota > 0 && w.windowSeconds > 0;
+
+/**
+ * `value` as a policy's windows, else `InvalidArgumentError` naming `argument`: the option the
+ * caller wrote (the pacer's `policy`, the client's `rateLimit`).
+ */
+export function checkPolicy(argument: string, value: unknown): RateLimitWindow[] {
+  const windows = typeof value === "string" ? parseRateLimitPolicy(value) : value;
+  if (!(Array.isArray(windows) && windows.length && windows.every(isWindow))) {
+    throw new InvalidArgumentError(
+      argument,
+      `${argument} must be windows or a RateLimit-Limit value like "${CLAID_RATE_LIMIT}", got ${describe(value)}.`,
+    );
+  }
+  return windows;
+}
+
+/**
+ * The most windows a policy keeps: every request is checked against each, so a server
+ * announcing hundreds (`999;w=1.000123, 999;w=1.000124, …`) must not make each request cost hundreds.
+ */
+export const MAX_POLICY_WINDOWS = 8;
+
+/**
+ * `policy` tightened by `announced` (windows, or a `RateLimit-Limit` value): the windows of both
+ * that bind, longest first, never looser than either. A window is dropped when another is at least
+ * as strict — a quota no larger over a length no shorter ("3;w=2" implies "10;w=1.5") — so
+ * duplicates and near-duplicates collapse. Beyond `MAX_POLICY_WINDOWS`, neighbouring windows are
+ * merged into one as strict as each: the smallest quota over the longest length.
+ */
+export function tightenPolicy(policy: RateLimitWindow[], announced: RateLimitWindow[] | string): RateLimitWindow[] {
+  const all = [...policy, ...(typeof announced === "string" ? parseRateLimitPolicy(announced) : announced)];
+  // Longest first, and of equal lengths the smallest quota: a window binds only if its quota is
+  // below that of every longer one kept before it.
+  all.sort((a, b) => b.windowSeconds - a.windowSeconds || a.quota - b.quota);
+  const binding: RateLimitWindow[] = [];
+  for (const { quota, windowSeconds } of all) {
+    if (quota < (binding.at(-1)?.quota ?? Number.POSITIVE_INFINITY)) binding.push({ quota, windowSeconds });
+  }
+  if (binding.length <= MAX_POLICY_WINDOWS) return binding;
+  // Quotas fall as lengths do: a run of neighbours merges into its last quota over its first length.
+  return Array.from({ length: MAX_POLICY_WINDOWS }, (_, group) => {
+    const first = binding[Math.floor((group * binding.length) / MAX_POLICY_WINDOWS)] as RateLimitWindow;
+    const last = binding[Math.floor(((group + 1) * binding.length) / MAX_POLICY_WINDOWS) - 1] as RateLimitWindow;
+    return { quota: last.quota, windowSeconds: first.windowSeconds };
+  });
+}
 
 /**
  * Margin for clock skew and network jitter, in ms: every window is taken as this
@@ -68,7 +121,7 @@ interface Waiter {
   /** Creates sort before every poll (epoch ms are far below 1e15), then earliest due first. */
   rank: number;
   dueAt: number;
-  deadline: number;
+  deadlineAt: number;
   grant(release: Release): void;
   fail(error: unknown): void;
 }
@@ -84,12 +137,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     options.maxConcurrentRequests === undefined
       ? Number.POSITIVE_INFINITY
       : checkNumber("maxConcurrentRequests", options.maxConcurrentRequests, 1, "integer");
-  const given = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
-  if (policy !== undefined && !(given?.[0] && given.every(isWindow))) {
-    throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
-  }
   // Copies: learning a smaller quota must not change the caller's objects.
-  const windows = (given ?? []).map((w) => ({ ...w }));
+  let windows = tightenPolicy([], policy === undefined ? [] : checkPolicy("policy", policy));
   let known = policy !== undefined;
   let inFlight = 0;
   let blockedUntil = 0;
@@ -149,8 +198,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
       .sort((a, b) => a.rank - b.rank)
       .filter((waiter) => {
         const at = Math.max(slot(planned, time), waiter.dueAt, creditsLeft() > 0 ? 0 : creditsUntil);
-        const go = at <= Math.min(time, waiter.deadline) && inFlight < cap;
-        if (!go && (at > waiter.deadline || time >= waiter.deadline)) {
+        const go = at <= Math.min(time, waiter.deadlineAt) && inFlight < cap;
+        if (!go && (at > waiter.deadlineAt || time >= waiter.deadlineAt)) {
           return waiter.fail(new RateLimitDeadlineError(Math.max(at - time, 0)));
         }
         if (go) {
@@ -161,7 +210,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         }
         planned.push(Math.max(at, time));
         // A waiter held only by the in-flight cap wakes on a release, not on a timer.
-        wake = Math.min(wake, at > time ? at : wake, waiter.deadline);
+        wake = Math.min(wake, at > time ? at : wake, waiter.deadlineAt);
         return true;
       });
     nextFree = slot(planned, time);
@@ -180,10 +229,8 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         // Slow start ends with the first answer, even one that announces no policy.
         known = true;
         const policy = headers.get("ratelimit-limit");
-        for (const seen of policy ? parseRateLimitPolicy(policy) : []) {
-          const same = windows.find((w) => w.windowSeconds === seen.windowSeconds);
-          if (same) same.quota = Math.min(same.quota, seen.quota);
-          else windows.push(seen);
+        if (policy) {
+          windows = tightenPolicy(windows, policy);
           measure();
         }
         const reset = headers.get("ratelimit-reset");
@@ -202,27 +249,28 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   }
 
   return {
-    acquire: ({ kind, dueAt = now(), deadline = Infinity, signal }) =>
+    acquire: ({ kind, dueAt = now(), deadlineAt = Infinity, signal }) =>
       new Promise((resolve, reject) => {
-        const onAbort = () => {
-          queue = queue.filter((other) => other !== waiter);
-          waiter.fail(signal?.reason);
-        };
+        if (signal?.aborted) return reject(signal.reason);
         const settle =
           <T>(how: (value: T) => void) =>
           (value: T) => {
-            signal?.removeEventListener("abort", onAbort);
+            unsubscribe?.();
             how(value);
           };
         const waiter: Waiter = {
           rank: dueAt - (kind === "create" ? 1e15 : 0),
           dueAt,
-          deadline,
+          deadlineAt,
           grant: settle(resolve),
           fail: settle(reject),
         };
-        if (signal?.aborted) return reject(signal.reason);
-        signal?.addEventListener("abort", onAbort);
+        const unsubscribe =
+          signal &&
+          onAbort(signal, () => {
+            queue = queue.filter((other) => other !== waiter);
+            waiter.fail(signal.reason);
+          });
         queue.push(waiter);
         pump();
       }),

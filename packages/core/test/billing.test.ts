@@ -7,12 +7,12 @@
 import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  AuthenticationError,
   BatchWaitTimeoutError,
   ClaidAPIError,
   ClaidConnectionError,
   type ClaidError,
   createClaid,
-  InternalServerError,
   InvalidResponseError,
   NotFoundError,
 } from "../src/index.ts";
@@ -211,7 +211,8 @@ describe("every error after a successful create carries its taskId", () => {
 
   it.each([
     ["404", [jsonResponse(404, {})], NotFoundError],
-    ["503 × 3", [503, 503, 503].map((s) => jsonResponse(s, {})), InternalServerError],
+    // (5xx, 429 and connection failures are ridden out by the wait: wait-outages.test.ts)
+    ["401", [jsonResponse(401, {})], AuthenticationError],
     ["a malformed answer", [jsonResponse(200, { data: { id: 7 } })], InvalidResponseError],
   ] as const)("a poll failing with %s: the error has taskId and says how to resume", async (_, answers, ErrorClass) => {
     const stub = stubFetch(jsonResponse(200, ACCEPTED), ...answers);

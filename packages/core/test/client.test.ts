@@ -79,6 +79,17 @@ describe("requests", () => {
 });
 
 describe("bad input is rejected before any request", () => {
+  it.each([["four per second"], ["120"], [[{ quota: 0, windowSeconds: 1 }]], [true]])(
+    "rateLimit %j → InvalidArgumentError naming rateLimit (the client's option, not the pacer's policy)",
+    (rateLimit) => {
+      const create = () => createClaid({ apiKey: KEY, rateLimit } as never);
+      expect(create).toThrow(InvalidArgumentError);
+      expect(create).toThrow(
+        expect.objectContaining({ argument: "rateLimit", message: expect.stringMatching(/^rateLimit /) }),
+      );
+    },
+  );
+
   it.each([
     1.5,
     -1,

@@ -8,6 +8,7 @@ import {
   RateLimitDeadlineError,
   type RequestPacer,
 } from "../src/index.ts";
+import { MAX_POLICY_WINDOWS, tightenPolicy } from "../src/pacer.ts";
 
 const START = Date.parse("2026-11-27T09:00:00Z");
 const CLAID = "120, 120;w=60, 4;w=1";
@@ -94,10 +95,10 @@ describe("parseRateLimitPolicy()", () => {
     ],
     ["4;w=1", [{ quota: 4, windowSeconds: 1 }]],
     [
-      " 10 ; w=1.5 ,3;w=2",
+      " 10 ; w=1.5 ,30;w=20",
       [
+        { quota: 30, windowSeconds: 20 },
         { quota: 10, windowSeconds: 1.5 },
-        { quota: 3, windowSeconds: 2 },
       ],
     ],
     ['10;comment="x";w=5;burst=2', [{ quota: 10, windowSeconds: 5 }]],
@@ -113,6 +114,57 @@ describe("parseRateLimitPolicy()", () => {
   });
 });
 
+/** A hostile or careless server's announcement: 900 harmless windows of 999 per ~1 s, all different. */
+const noisyPolicy = (from: number) =>
+  Array.from({ length: 900 }, (_, i) => `999;w=${(1 + (from + i) / 1e6).toFixed(6)}`).join(", ");
+
+describe("a policy is a few windows, however many are announced", () => {
+  it.each([
+    ["duplicates", "4;w=1, 4;w=1, 4;w=1", [{ quota: 4, windowSeconds: 1 }]],
+    ["a larger quota over the same length", "4;w=1, 9;w=1", [{ quota: 4, windowSeconds: 1 }]],
+    [
+      "a window implied by a stricter one (3 per 2 s ⇒ at most 3 per 1.5 s)",
+      "10;w=1.5, 3;w=2",
+      [{ quota: 3, windowSeconds: 2 }],
+    ],
+    ["900 near-duplicates", noisyPolicy(123), [{ quota: 999, windowSeconds: 1.001022 }]],
+  ])("parseRateLimitPolicy() drops %s", (_, value, windows) => {
+    expect(parseRateLimitPolicy(value)).toEqual(windows);
+  });
+
+  it(`keeps at most ${MAX_POLICY_WINDOWS} windows, merging neighbours into stricter ones: never looser than announced`, () => {
+    // 40 windows, none implied by another: 1 per 1 s, 2 per 2 s, …, 40 per 40 s.
+    const announced = Array.from({ length: 40 }, (_, i) => ({ quota: i + 1, windowSeconds: i + 1 }));
+    const kept = parseRateLimitPolicy(announced.map((w) => `${w.quota};w=${w.windowSeconds}`).join(", "));
+    expect(kept.length).toBeLessThanOrEqual(MAX_POLICY_WINDOWS);
+    for (const { quota, windowSeconds } of announced) {
+      expect(kept.some((w) => w.quota <= quota && w.windowSeconds >= windowSeconds)).toBe(true);
+    }
+    expect(createRequestPacer({ policy: announced })).toBeDefined();
+  });
+
+  it("the pacer holds a bounded policy after 40 answers announcing 900 windows each", () => {
+    let policy = parseRateLimitPolicy("120;w=60, 4;w=1");
+    for (let answer = 0; answer < 40; answer++) policy = tightenPolicy(policy, noisyPolicy(answer * 900));
+    expect(policy.length).toBeLessThanOrEqual(MAX_POLICY_WINDOWS);
+    expect(policy).toEqual([
+      { quota: 120, windowSeconds: 60 },
+      { quota: 4, windowSeconds: 1 },
+    ]);
+  });
+
+  it("after 40 noisy answers the pacer still paces to the tightest window announced", async () => {
+    const pacer = createRequestPacer();
+    for (let answer = 0; answer < 40; answer++) {
+      (await pacer.acquire({ kind: "poll" }))(limits(`${noisyPolicy(answer * 900)}, 50;w=10`));
+    }
+    await vi.advanceTimersByTimeAsync(60_000);
+    const run = burst(pacer, 52);
+    await drain(run);
+    expect((await run).slice(48)).toEqual([60_000, 60_000, 70_200, 70_200]);
+  });
+});
+
 describe("createRequestPacer() options", () => {
   it.each([
     ["a string without any window", "120"],
@@ -124,10 +176,11 @@ describe("createRequestPacer() options", () => {
     ["a window without seconds", [{ quota: 4 }]],
     ["an empty string", ""],
     ["a list holding null", [null]],
-  ])("rejects %s as the policy with InvalidArgumentError naming rateLimit", (_, policy) => {
+  ])("rejects %s as the policy with InvalidArgumentError naming policy (its own option)", (_, policy) => {
     const create = () => createRequestPacer({ policy } as PacerOptions);
     expect(create).toThrow(InvalidArgumentError);
-    expect(create).toThrow(expect.objectContaining({ argument: "rateLimit" }));
+    expect(create).toThrow(expect.objectContaining({ argument: "policy", message: expect.stringMatching(/^policy /) }));
+    expect(create).not.toThrow(/rateLimit/);
   });
 
   it.each([0, -1, Number.NaN, "2"])("rejects maxConcurrentRequests %j with InvalidArgumentError naming it", (max) => {
@@ -348,13 +401,13 @@ describe("queue order", () => {
   });
 });
 
-describe("deadline and abort", () => {
-  it("rejects at once with RateLimitDeadlineError carrying the wait, when no slot comes before the deadline", async () => {
+describe("deadlineAt and abort", () => {
+  it("rejects at once with RateLimitDeadlineError carrying the wait, when no slot comes before deadlineAt", async () => {
     const pacer = createRequestPacer({ policy: "1;w=10" });
     const { grants, errors } = track(pacer, [
       { kind: "poll" },
-      { kind: "poll", deadline: START + 10_200 },
-      { kind: "poll", deadline: START + 15_000 },
+      { kind: "poll", deadlineAt: START + 10_200 },
+      { kind: "poll", deadlineAt: START + 15_000 },
     ]);
     await vi.advanceTimersByTimeAsync(0);
     // The second fits just in time; the third would come after it, at 20.4 s: 5.4 s past its deadline.
@@ -365,9 +418,9 @@ describe("deadline and abort", () => {
     expect(grants).toEqual([0, 10_200, undefined]);
   });
 
-  it("rejects at the deadline a request held by the in-flight cap", async () => {
+  it("rejects at deadlineAt a request held by the in-flight cap", async () => {
     const pacer = createRequestPacer({ maxConcurrentRequests: 1, policy: "10;w=1" });
-    const { grants, errors } = track(pacer, [{ kind: "create" }, { kind: "poll", deadline: START + 3000 }]);
+    const { grants, errors } = track(pacer, [{ kind: "create" }, { kind: "poll", deadlineAt: START + 3000 }]);
     await vi.advanceTimersByTimeAsync(2999);
     expect(errors[1]).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);

@@ -25,19 +25,56 @@ export function setLongTimeout(callback: () => void, ms: number): () => void {
   return () => clearTimeout(timer);
 }
 
+/** The callbacks waiting on a signal, and the one listener that runs them. */
+interface Subscribers {
+  callbacks: Set<() => void>;
+  dispatch: () => void;
+}
+const subscribersOf = new WeakMap<AbortSignal, Subscribers>();
+
+/**
+ * Calls `callback` when `signal` aborts; returns the unsubscriber. However many calls share
+ * one caller's signal (a CLI waiting on 50 batches), it carries one listener of ours — more
+ * than 10 would print Node's MaxListenersExceededWarning — and none once they all settled.
+ */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let subscribers = subscribersOf.get(signal);
+  if (!subscribers) {
+    const callbacks = new Set<() => void>();
+    const dispatch = () => {
+      subscribersOf.delete(signal);
+      for (const run of callbacks) run();
+    };
+    subscribers = { callbacks, dispatch };
+    subscribersOf.set(signal, subscribers);
+    signal.addEventListener("abort", dispatch, { once: true });
+  }
+  const { callbacks, dispatch } = subscribers;
+  // A wrapper per subscription, so that one function may subscribe twice.
+  const run = () => callback();
+  callbacks.add(run);
+  return () => {
+    callbacks.delete(run);
+    if (callbacks.size || subscribersOf.get(signal) !== subscribers) return;
+    subscribersOf.delete(signal);
+    signal.removeEventListener("abort", dispatch);
+  };
+}
+
 /** Sleeps `ms`; rejects with `signal.reason` as soon as `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      cancel();
-      reject(signal?.reason);
-    };
+    if (signal?.aborted) return reject(signal.reason);
+    const unsubscribe =
+      signal &&
+      onAbort(signal, () => {
+        cancel();
+        reject(signal.reason);
+      });
     const cancel = setLongTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unsubscribe?.();
       resolve();
     }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -54,11 +91,15 @@ export function withDeadline<T>(
 ): Promise<T> {
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
+    if (parent?.aborted) {
+      reject(parent.reason);
+      return controller.abort(parent.reason);
+    }
     const settle =
       <V>(how: (value: V) => void) =>
       (value: V) => {
         cancel();
-        parent?.removeEventListener("abort", onAbort);
+        unsubscribe?.();
         how(value);
       };
     const fail = settle(reject);
@@ -66,10 +107,8 @@ export function withDeadline<T>(
       fail(reason);
       controller.abort(reason);
     };
-    const onAbort = () => stop(parent?.reason);
+    const unsubscribe = parent && onAbort(parent, () => stop(parent.reason));
     const cancel = setLongTimeout(() => stop(onTimeout()), timeoutMs);
-    if (parent?.aborted) return onAbort();
-    parent?.addEventListener("abort", onAbort);
     work(controller.signal).then(settle(resolve), fail);
   });
 }

@@ -5,7 +5,7 @@
  * behaves the same; it knows nothing of the batch's shape.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { CLAID_RATE_LIMIT } from "../claid-api.ts";
+import { CLAID_RATE_LIMIT, isClaidHost } from "../claid-api.ts";
 import type { ClaidOptions } from "../client.ts";
 import {
   ClaidConnectionError,
@@ -104,7 +104,7 @@ export function createTransport(settings: ClientSettings): Transport {
     (rateLimit === false
       ? unpaced
       : createRequestPacer({
-          policy: rateLimit ?? (baseUrl.hostname === "api.claid.ai" ? CLAID_RATE_LIMIT : undefined),
+          policy: rateLimit ?? (isClaidHost(baseUrl.hostname) ? CLAID_RATE_LIMIT : undefined),
           maxConcurrentRequests: settings.maxConcurrentRequests,
         }));
   /** What an error keeps of a response: its status, and its headers without the key. */
@@ -209,7 +209,7 @@ export function createTransport(settings: ClientSettings): Transport {
           .acquire({
             kind: idempotent ? "poll" : "create",
             ...(signal && { signal }),
-            ...(options.deadlineAt !== undefined && { deadline: options.deadlineAt }),
+            ...(options.deadlineAt !== undefined && { deadlineAt: options.deadlineAt }),
           })
           .catch((error: unknown) => {
             // No slot for this attempt, but an earlier one may have created the batch: never "nothing was sent".
