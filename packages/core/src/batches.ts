@@ -1,5 +1,6 @@
 import { parseTaskId } from "./claid-api.ts";
 import { BatchCancelledError, BatchFailedError, BatchWaitTimeoutError, InvalidArgumentError } from "./errors.ts";
+import { type Redact, redactValue } from "./internal/errors.ts";
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
@@ -119,7 +120,7 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Transport): Batches {
+export function createBatches({ client, send, pacer, log, maxRetryDelayMs, redact }: Transport): Batches {
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -167,7 +168,7 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
       if (state.status !== lastStatus) onProgress?.(result);
       lastStatus = state.status;
       onStatus(lastStatus);
-      if (state.done) return settle(result);
+      if (state.done) return settle(result, redact);
       await sleep(state.nextCheckAfterMs, signal);
     }
   }
@@ -180,7 +181,10 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
         try {
           json = JSON.stringify(body);
         } catch (error) {
-          throw new InvalidArgumentError("body", `body cannot be sent as JSON: ${(error as Error).message}`);
+          throw new InvalidArgumentError({
+            argument: "body",
+            problem: `cannot be sent as JSON: ${(error as Error).message}`,
+          });
         }
         return send(
           "POST",
@@ -275,9 +279,10 @@ export function createBatches({ client, send, pacer, log, maxRetryDelayMs }: Tra
 
 const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);
 
-function settle(result: BatchResult): BatchResult {
-  if (result.status === "ERROR") throw new BatchFailedError(result);
-  if (result.status === "CANCELLED") throw new BatchCancelledError(result);
+/** The result of a batch that ended; an error for ERROR or CANCELLED, carrying the result without the key. */
+function settle(result: BatchResult, redact: Redact): BatchResult {
+  if (result.status === "ERROR") throw new BatchFailedError(redactValue(result, redact) as BatchResult);
+  if (result.status === "CANCELLED") throw new BatchCancelledError(redactValue(result, redact) as BatchResult);
   return result;
 }
 
@@ -290,7 +295,7 @@ function previousCheck(target: unknown): BatchCheck | undefined {
   if (typeof target !== "object" || target === null || !("checks" in target)) return undefined;
   const state = target as Partial<BatchCheck>;
   if (!Number.isInteger(state.checks) || (state.checks as number) < 0 || typeof state.firstCheckedAt !== "string") {
-    throw new InvalidArgumentError("state", "state must be a value returned by check().");
+    throw new InvalidArgumentError({ argument: "state", problem: "must be a value returned by check()." });
   }
   return state as BatchCheck;
 }

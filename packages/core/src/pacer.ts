@@ -2,8 +2,8 @@
  * Client-side pacing under a rate-limit policy of sliding windows, so that
  * requests wait in a queue instead of meeting 429s.
  */
-import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
-import { checkNumber, describe } from "./internal/validate.ts";
+import { describeValue, InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
+import { checkNumber } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
 export interface RateLimitWindow {
@@ -86,7 +86,10 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
       : checkNumber("maxConcurrentRequests", options.maxConcurrentRequests, 1, "integer");
   const given = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
   if (policy !== undefined && !(given?.[0] && given.every(isWindow))) {
-    throw new InvalidArgumentError("rateLimit", `rateLimit is not a rate-limit policy: ${describe(policy)}.`);
+    throw new InvalidArgumentError({
+      argument: "rateLimit",
+      problem: `is not a rate-limit policy: ${describeValue(policy)}.`,
+    });
   }
   // Copies: learning a smaller quota must not change the caller's objects.
   const windows = (given ?? []).map((w) => ({ ...w }));

@@ -16,7 +16,7 @@ import {
 import type { paths } from "../generated/schema.ts";
 import { createRequestPacer, type RequestPacer } from "../pacer.ts";
 import type { RequestOptions } from "../types.ts";
-import { redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
+import { addHint, type Redact, redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
 import { serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
 import { sleep, withDeadline } from "./signals.ts";
@@ -59,11 +59,13 @@ export interface Transport {
   pacer: RequestPacer;
   /** Longest server-requested wait the client sleeps through, ms. */
   maxRetryDelayMs: number;
+  /** Removes the API key from a text, in every form a server may echo it. */
+  redact: Redact;
 }
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const UNKNOWN_OUTCOME =
-  " The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
+  "The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
 const decoder = new TextDecoder();
 const unpaced: RequestPacer = { acquire: async () => () => {}, delayMs: () => 0 };
 
@@ -214,10 +216,10 @@ export function createTransport(settings: ClientSettings): Transport {
         if (signal?.aborted) throw signal.reason;
         // Nothing left this process: a request that could not even be built is the caller's to fix, never retried.
         if (!reached) {
-          throw new InvalidArgumentError(
-            "request",
-            redact(`${label} could not be sent: ${messageOf(cause)}. Nothing was sent.`),
-          );
+          throw new InvalidArgumentError({
+            argument: "request",
+            problem: redact(`(${label}) could not be sent: ${messageOf(cause)}. Nothing was sent.`),
+          });
         }
         // An unreadable 2xx is not retried: for a POST the batch was created, only its answer is lost.
         retryable &&= !(cause instanceof InvalidResponseError);
@@ -232,7 +234,7 @@ export function createTransport(settings: ClientSettings): Transport {
       if (!retryable || attempt > retries || (serverDelay ?? 0) > maxRetryDelayMs) {
         if (outcomeUnknown && !retryable) {
           error.outcomeUnknown = true;
-          error.message += UNKNOWN_OUTCOME;
+          addHint(error, UNKNOWN_OUTCOME);
         }
         throw error;
       }
@@ -244,7 +246,7 @@ export function createTransport(settings: ClientSettings): Transport {
     }
   }
 
-  return { client, log, send, pacer, maxRetryDelayMs };
+  return { client, log, send, pacer, maxRetryDelayMs, redact };
 }
 
 /**
