@@ -90,6 +90,20 @@ describe("the key never reaches an error, however the server alters it", () => {
     expectNoKey(error);
   });
 
+  it.each(ECHOES)("in a batch that echoes it in a URL and an error string (not an error: the data), %s", async (_, echo) => {
+    const done = {
+      id: 7,
+      status: "DONE",
+      created_at: "2026-11-27T08:00:00+00:00",
+      errors: [{ error: echo }],
+      result_url: `https://api.example.test/${encodeURIComponent(echo)}`,
+    };
+    const stub = stubFetch(jsonResponse(200, { data: done }));
+    const data = await createClaid({ apiKey: KEY, fetch: stub.fetch }).batches.retrieve(7);
+    expect(data).toMatchObject({ id: 7, status: "DONE" });
+    for (const form of FORMS) expect(JSON.stringify(data)).not.toContain(form);
+  });
+
   it.each(ECHOES)("in a connection error's cause, %s", async (_, echo) => {
     const failing = async () => {
       throw new TypeError("fetch failed", { cause: new Error(`socket ${echo}`) });

@@ -74,6 +74,15 @@ export function redactValue(value: unknown, redact: Redact): unknown {
   }
 }
 
+/**
+ * A value parsed from `text`, with the secret redacted: a batch that echoes the key
+ * (in a URL, an error string) must not carry it to logs, files or a terminal. A copy
+ * only when the text carried it.
+ */
+export function redactParsed<T>(value: T, text: string, redact: Redact): T {
+  return redact(text) === text ? value : (redactValue(value, redact) as T);
+}
+
 /** Adds advice to an error after it was built: kept in `hint`, appended to the message. */
 export function addHint(error: ClaidError, hint: string): void {
   error.hint = hint;

@@ -16,7 +16,7 @@ import {
 import type { paths } from "../generated/schema.ts";
 import { createRequestPacer, type RequestPacer } from "../pacer.ts";
 import type { RequestOptions } from "../types.ts";
-import { addHint, type Redact, redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
+import { addHint, type Redact, redactCause, redactHeaders, redactor, redactParsed, toAPIError } from "./errors.ts";
 import { serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
 import { sleep, withDeadline } from "./signals.ts";
@@ -203,7 +203,7 @@ export function createTransport(settings: ClientSettings): Transport {
         release(boundedLimits(response.headers, maxRetryDelayMs));
         if (response.ok) {
           const text = await readBody(response, data as ReadableStream | undefined, false);
-          return { data: parseData(text, seen(response)), response };
+          return { data: redactParsed(parseData(text, seen(response)), text, redact), response };
         }
         const { status } = response;
         serverDelay = serverDelayMs(response, Date.now());
