@@ -15,10 +15,11 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { type BatchEditRequest, type BatchResult, type Claid, ClaidError } from "@claid/node";
+import { type BatchEditRequest, type BatchResult, type Claid, ClaidError, describeValue } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
 import { describeFailure, EXIT, UsageError } from "./exit.ts";
 import { buildRequest, type CreateFlags } from "./request.ts";
+import { jsonSafe, printJson, terminalSafe } from "./terminal-safe.ts";
 import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
 /** The spec sets no `maxItems` on a batch's `input` array, so only the default is ours to choose. */
@@ -97,7 +98,7 @@ export async function createBulk(claid: Claid, flags: BulkFlags): Promise<void> 
       states.set(chunk.chunk, outcome);
       if (outcome.state !== "submitted") {
         // Whatever failed this chunk (key, credit, network) would most likely fail the next ones too.
-        process.stderr.write(`claid: chunk ${chunk.chunk}/${chunks.length}: ${outcome.error}\n`);
+        process.stderr.write(`claid: chunk ${chunk.chunk}/${chunks.length}: ${terminalSafe(outcome.error ?? "")}\n`);
         break;
       }
       say(`chunk ${chunk.chunk}/${chunks.length}: submitted batch ${outcome.batchId} (${chunk.urls.length} URLs)`);
@@ -132,7 +133,7 @@ export async function createBulk(claid: Claid, flags: BulkFlags): Promise<void> 
 
   if (flags.json) {
     const withResults = report.map((c) => (results.has(c.batchId) ? { ...c, result: results.get(c.batchId) } : c));
-    process.stdout.write(`${JSON.stringify({ journal: journal.path, batchSize, chunks: withResults }, null, 2)}\n`);
+    printJson({ journal: journal.path, batchSize, chunks: withResults });
     return;
   }
   for (const c of report) {
@@ -142,7 +143,7 @@ export async function createBulk(claid: Claid, flags: BulkFlags): Promise<void> 
       : c.state === "submitted"
         ? `batch ${c.batchId}`
         : c.state === "failed"
-          ? `failed: ${c.error}`
+          ? `failed: ${terminalSafe(c.error ?? "")}`
           : c.state === "unknown"
             ? "outcome unknown"
             : "not submitted";
@@ -233,7 +234,7 @@ export function readUrlList(path: string): { urls: string[]; lines: number[] } {
 
 /** Why a line is not an image URL (http(s) or a storage object, as the API's `input` list takes), or undefined. */
 function urlProblem(line: string): string | undefined {
-  const shown = JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
+  const shown = describeValue(line);
   if (/\s/.test(line)) return `${shown} contains whitespace (one URL per line; encode spaces as %20)`;
   if (line.length > 4096) return `${shown} is longer than 4096 characters`;
   let url: URL;
@@ -305,7 +306,7 @@ class Journal {
 
   append(chunk: number, entry: Pick<JournalRecord, "state" | "batchId" | "error">): void {
     const record: JournalRecord = { key: this.key, chunk, ...entry, at: new Date().toISOString() };
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    writeSync(this.fd, `${jsonSafe(JSON.stringify(record))}\n`);
     fsyncSync(this.fd);
   }
 

@@ -3,6 +3,7 @@ import {
   type BatchResult,
   type Claid,
   createClaid,
+  describeValue,
   InvalidArgumentError,
   isLoopbackHost,
   parseTaskId as parseSdkTaskId,
@@ -24,6 +25,7 @@ import {
   UPSCALES,
 } from "./request.ts";
 import { SCENARIOS, type ServeFlags, serveMock } from "./serve.ts";
+import { printJson, terminalSafe, terminalSafeLines } from "./terminal-safe.ts";
 import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
 interface GlobalFlags {
@@ -158,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
     const failure = describeFailure(error);
     const { line, code } = failure;
     if (wantsJson(argv)) printJson(failureDocument(error, failure));
-    process.stderr.write(`claid: ${line}\n`);
+    process.stderr.write(`claid: ${terminalSafe(line)}\n`);
     if (globals().debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return code;
   }
@@ -182,7 +184,7 @@ function client({ apiKeyFile, baseUrl }: GlobalFlags): Claid {
   } catch (error) {
     // The SDK names its option; the user gave the key through one of these.
     if (error instanceof InvalidArgumentError && error.argument === "apiKey")
-      throw new UsageError(error.message.replace(/\bapiKey\b/g, apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"));
+      throw new UsageError(`The API key (${apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"}) ${error.problem}`);
     throw error;
   }
 }
@@ -194,7 +196,7 @@ function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): v
     url = new URL(value);
   } catch {}
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
-    throw new UsageError(`${source} must be an absolute https:// URL, got ${JSON.stringify(value)}.`);
+    throw new UsageError(`${source} must be an absolute https:// URL, got ${describeValue(value)}.`);
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
     throw new UsageError(
       `${source} must be https (plain http only for localhost, 127.0.0.1 or [::1]), so that the API key is never sent unencrypted; got ${url.origin}.`,
@@ -206,7 +208,7 @@ function parseTaskId(value: string): number {
   try {
     return parseSdkTaskId(value);
   } catch {
-    throw new FlagError(`a batch id is a whole number like 42, got ${JSON.stringify(value)}.`);
+    throw new FlagError(`a batch id is a whole number like 42, got ${describeValue(value)}.`);
   }
 }
 
@@ -217,15 +219,11 @@ function wantsJson(argv: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).includes("--json");
 }
 
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
 function durationParser(flag: string) {
   return (value: string): number => {
     const parsed = ms(value as ms.StringValue);
     if (typeof parsed !== "number" || !(parsed > 0))
-      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
+      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${describeValue(value)}.`);
     return parsed;
   };
 }
@@ -234,5 +232,5 @@ const parseDuration = durationParser("--timeout");
 
 function print(flags: OutputFlags, value: unknown, text: () => string): void {
   if (flags.json) printJson(value);
-  else process.stdout.write(`${text()}\n`);
+  else process.stdout.write(`${terminalSafeLines(text())}\n`);
 }
