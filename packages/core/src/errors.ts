@@ -7,7 +7,8 @@ import type { BatchResult, BatchStatus, HttpErrorDetails, RateLimitInfo } from "
  * The SDK, `@claid/node` and the CLI word rejected values with it.
  *
  * @example
- * describeValue("x".repeat(100)); // '"xxx…x…"' (80 characters and an ellipsis, quoted)
+ * describeValue("abc"); // '"abc"' (a string of more than 80 characters: its first 80 and "…")
+ * describeValue(3); // "3"
  * describeValue([1]); // "an array"
  */
 export function describeValue(value: unknown): string {
