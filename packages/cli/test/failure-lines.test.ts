@@ -7,6 +7,7 @@ import {
   BatchCancelledError,
   BatchFailedError,
   BatchWaitTimeoutError,
+  type ClaidAPIError,
   ClaidConnectionError,
   type ClaidError,
   InternalServerError,
@@ -18,8 +19,9 @@ import { describeFailure, EXIT, failureDocument } from "../src/exit.ts";
 
 const REWORDED = "Das SDK hat diesen Satz umformuliert (apiKey, baseUrl, taskId, `retryNonIdempotent: true`).";
 
-const batch = { id: 7, created_at: "2026-11-27T08:00:00+00:00" } as const;
-const apiError = (make: typeof InternalServerError) =>
+const at = "2026-11-27T08:00:00+00:00";
+const batch = { id: 7, created_at: at, request: { input: "storage://s/in/", operations: {} } };
+const apiError = (make: typeof ClaidAPIError) =>
   new make({ status: 500, headers: new Headers(), body: {}, message: "500 Internal Server Error: boom" });
 
 function unknownOutcome(): ClaidError {
@@ -58,7 +60,7 @@ const CASES: [string, () => ClaidError, RegExp, number, Record<string, unknown>]
   ],
   [
     "a failed batch",
-    () => new BatchFailedError({ ...batch, status: "ERROR", errors: [{ error: "unreadable image" }] }),
+    () => new BatchFailedError({ ...batch, status: "ERROR", errors: [{ error: "unreadable image", created_at: at }] }),
     /^Batch 7 ended in ERROR: unreadable image$/,
     EXIT.batchFailed,
     {},

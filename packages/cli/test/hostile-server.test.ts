@@ -21,6 +21,7 @@ const ECHO = `Bearer%20${KEY} rid-${KEY} key_${KEY}\n${KEY}\t${encodeURIComponen
 /** Clipboard write (OSC 52), screen clear, a forged link (OSC 8), a C1 CSI, a bidi override. */
 const HOSTILE = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]8;;https://evil.test\x1b\\link\x1b]8;;\x1b\\\u009b31m\u202e";
 /** Raw bytes a terminal acts on. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these raw characters
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const image = (ext: string, extra: Record<string, unknown> = {}) => ({

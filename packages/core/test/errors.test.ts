@@ -94,7 +94,12 @@ describe("hint and taskId", () => {
     expect(error).toMatchObject({ hint: undefined, outcomeUnknown: false });
   });
 
-  const result = { id: 7, status: "ERROR", created_at: "2026-11-27T08:00:00+00:00" } as const;
+  const result = {
+    id: 7,
+    status: "ERROR" as const,
+    created_at: "2026-11-27T08:00:00+00:00",
+    request: { input: "storage://s/in/", operations: {} },
+  };
   it.each([
     ["BatchFailedError", new BatchFailedError(result), 7],
     ["BatchCancelledError", new BatchCancelledError({ ...result, status: "CANCELLED" }), 7],

@@ -48,7 +48,14 @@ const CARRIERS: [string, (echo: string) => Response][] = [
 
 /** Everything a user or a log may see of an error. */
 function texts(error: unknown): string[] {
-  const e = error as ClaidAPIError & BatchFailedError;
+  const e = error as {
+    stack?: string;
+    body?: unknown;
+    headers?: Headers;
+    requestId?: string;
+    result?: unknown;
+    hint?: string;
+  };
   return [
     String(error),
     `${e.stack}`,
@@ -90,19 +97,22 @@ describe("the key never reaches an error, however the server alters it", () => {
     expectNoKey(error);
   });
 
-  it.each(ECHOES)("in a batch that echoes it in a URL and an error string (not an error: the data), %s", async (_, echo) => {
-    const done = {
-      id: 7,
-      status: "DONE",
-      created_at: "2026-11-27T08:00:00+00:00",
-      errors: [{ error: echo }],
-      result_url: `https://api.example.test/${encodeURIComponent(echo)}`,
-    };
-    const stub = stubFetch(jsonResponse(200, { data: done }));
-    const data = await createClaid({ apiKey: KEY, fetch: stub.fetch }).batches.retrieve(7);
-    expect(data).toMatchObject({ id: 7, status: "DONE" });
-    for (const form of FORMS) expect(JSON.stringify(data)).not.toContain(form);
-  });
+  it.each(ECHOES)(
+    "in a batch that echoes it in a URL and an error string (not an error: the data), %s",
+    async (_, echo) => {
+      const done = {
+        id: 7,
+        status: "DONE",
+        created_at: "2026-11-27T08:00:00+00:00",
+        errors: [{ error: echo }],
+        result_url: `https://api.example.test/${encodeURIComponent(echo)}`,
+      };
+      const stub = stubFetch(jsonResponse(200, { data: done }));
+      const data = await createClaid({ apiKey: KEY, fetch: stub.fetch }).batches.retrieve(7);
+      expect(data).toMatchObject({ id: 7, status: "DONE" });
+      for (const form of FORMS) expect(JSON.stringify(data)).not.toContain(form);
+    },
+  );
 
   it.each(ECHOES)("in a connection error's cause, %s", async (_, echo) => {
     const failing = async () => {
