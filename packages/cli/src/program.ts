@@ -161,7 +161,8 @@ export async function main(argv: string[]): Promise<number> {
     const { line, code } = failure;
     if (wantsJson(argv)) printJson(failureDocument(error, failure));
     process.stderr.write(`claid: ${terminalSafe(line)}\n`);
-    if (globals().debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (globals().debug && error instanceof Error && error.stack)
+      process.stderr.write(`${terminalSafeLines(error.stack)}\n`);
     return code;
   }
 }

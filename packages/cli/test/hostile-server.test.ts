@@ -92,6 +92,12 @@ const CASES: [string, Handler, string[], number][] = [
   ["batch wait: a failed batch", json(200, ended("ERROR")), ["batch", "wait", "7"], 3],
   ["batch get: a 401 echoing the key", apiError(401), ["batch", "get", "7"], 1],
   [
+    "batch get --debug: a 401 echoing the key (the stack printed too)",
+    apiError(401),
+    ["--debug", "batch", "get", "7"],
+    1,
+  ],
+  [
     "batch create: a 500 echoing the key (outcome unknown)",
     apiError(500),
     ["batch", "create", "--input", "storage://s/in/"],
