@@ -80,8 +80,28 @@ const apiError = (status: number): Handler =>
     { "x-request-id": `rid-${KEY}` },
   );
 
-/** [case, the server's answers, argv, exit code]. */
+/** A DONE batch whose one output is in the user's storage: `batch download` reports its URI, fetches nothing. */
+const stored = {
+  data: {
+    ...created,
+    status: "DONE",
+    results: [
+      {
+        input_object: image("png"),
+        output_object: image("png", { object_uri: `storage://s/out/${HOSTILE}${ECHO}.png` }),
+      },
+    ],
+  },
+};
+
+/** [case, the server's answers, argv ("DIR" is replaced by a temporary folder), exit code]. */
 const CASES: [string, Handler, string[], number][] = [
+  [
+    "batch download: a stored output's URI with escape sequences",
+    json(200, stored),
+    ["batch", "download", "7", "--dir", "DIR"],
+    0,
+  ],
   ["batch get: a DONE batch with hostile strings", json(200, ended("DONE")), ["batch", "get", "7"], 0],
   [
     "batch get: a status with escape sequences",
@@ -119,7 +139,8 @@ describe("no key and no raw control character reaches the terminal", () => {
     ),
   )("%s (--json: %s)", async (_, asJson, answer, argv, code) => {
     const url = await hostileApi(answer);
-    const run = await claid(["--base-url", url, ...argv, ...(asJson ? ["--json"] : [])], {
+    const args = argv.map((arg) => (arg === "DIR" ? join(dir(), "out") : arg));
+    const run = await claid(["--base-url", url, ...args, ...(asJson ? ["--json"] : [])], {
       env: { CLAID_API_KEY: KEY },
     });
     expect(run.code).toBe(code);
