@@ -29,18 +29,19 @@ export interface BrowserClaidOptions extends Omit<ClaidOptions, "env"> {
 export function createClaid(options: BrowserClaidOptions = {}): Claid {
   const { dangerouslyAllowBrowser, ...rest } = options;
   if (rest.apiKey && !dangerouslyAllowBrowser) {
-    throw new InvalidArgumentError(
-      "apiKey",
-      "Refusing to use an API key in the browser: every visitor could read it and spend your credits. " +
+    throw new InvalidArgumentError({
+      argument: "apiKey",
+      problem: "is refused in the browser: every visitor could read the key and spend your credits.",
+      hint:
         "Use proxy mode instead — createClaid({ baseUrl: '/api/claid' }) with a backend route that adds the key — " +
         "or pass `dangerouslyAllowBrowser: true` if you understand the risk.",
-    );
+    });
   }
   if (!rest.apiKey && !rest.baseUrl) {
-    throw new InvalidArgumentError(
-      "baseUrl",
-      "Proxy mode needs `baseUrl`: the URL of your backend route that adds the key, e.g. '/api/claid'.",
-    );
+    throw new InvalidArgumentError({
+      argument: "baseUrl",
+      problem: "is needed in proxy mode: the URL of your backend route that adds the key, e.g. '/api/claid'.",
+    });
   }
   return createCoreClaid({ ...rest, apiKey: rest.apiKey || null });
 }

@@ -16,7 +16,7 @@ describe("@claid/browser", () => {
   it("refuses an API key unless dangerouslyAllowBrowser, explaining the risk and proxy mode", () => {
     const attempt = () => createClaid({ apiKey: "sk-live-123" });
     expect(attempt).toThrow(InvalidArgumentError);
-    expect(attempt).toThrow(/every visitor could read it/);
+    expect(attempt).toThrow(/every visitor could read the key/);
     expect(attempt).toThrow(/baseUrl: '\/api\/claid'/);
     expect(() => createClaid({ apiKey: "sk-live-123", dangerouslyAllowBrowser: true })).not.toThrow();
   });
@@ -30,7 +30,7 @@ describe("@claid/browser", () => {
   });
 
   it("needs baseUrl in proxy mode", () => {
-    expect(() => createClaid()).toThrow(/Proxy mode needs `baseUrl`/);
+    expect(() => createClaid()).toThrow(/^baseUrl is needed in proxy mode/);
   });
 
   it("never reads the environment", () => {

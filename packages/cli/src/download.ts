@@ -16,6 +16,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { EXIT, UsageError } from "./exit.ts";
 import { parseInteger } from "./request.ts";
+import { printJson, terminalSafe, terminalSafeLines } from "./terminal-safe.ts";
 import { progressMode } from "./watch.ts";
 
 interface DownloadFlags {
@@ -69,13 +70,13 @@ async function download(id: string, flags: DownloadFlags, client: () => Claid): 
     const report = await downloadResults(result, flags.dir, options);
     display.stop();
     if (flags.json) printJson(jsonReport(result.id, report));
-    else process.stdout.write(`${summary(report)}\n`);
+    else process.stdout.write(`${terminalSafeLines(summary(report))}\n`);
     if (report.failed.length > 0) process.exitCode = EXIT.api;
   } catch (error) {
     display.stop();
     if (controller.signal.aborted && controller.signal.reason instanceof DownloadInterrupted) {
       const line = interruptedLine(display.last());
-      process.stderr.write(`claid: ${line}\n`);
+      process.stderr.write(`claid: ${terminalSafe(line)}\n`);
       if (flags.json)
         printJson({
           batch: batchId,
@@ -151,10 +152,6 @@ function summary(report: DownloadReport): string {
     ...report.failed.map((f) => `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}`),
     ...(report.written.length + report.skipped.length > 0 ? [`manifest: ${report.manifest}`] : []),
   ].join("\n");
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -11,7 +11,9 @@ import {
 export const EXIT = { ok: 0, api: 1, usage: 2, batchFailed: 3, timedOut: 4, interrupted: 130 } as const;
 
 /** A mistake in the command line or its files, found before any request. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override readonly name = "UsageError" as const;
+}
 
 /** Thrown into a wait when the user presses Ctrl-C. */
 export class Interrupted extends Error {
@@ -20,20 +22,21 @@ export class Interrupted extends Error {
   }
 }
 
-/** SDK argument names as the CLI user knows them, for the SDK's InvalidArgumentError messages. */
+/** SDK argument names as the CLI user knows them, for lines built from an InvalidArgumentError's `problem`. */
 const CLI_NAMES: Record<string, string> = {
-  apiKey: "CLAID_API_KEY or --api-key-file",
+  apiKey: "The API key (CLAID_API_KEY or --api-key-file)",
   baseUrl: "--base-url",
   taskId: "<id>",
   maxWaitMs: "--timeout",
 };
 
-/** The SDK's advice after a create() of unknown outcome names an SDK option; the CLI has no such flag. */
-const SDK_UNKNOWN_OUTCOME = / The batch may or may not have been created\..*$/s;
 const CLI_UNKNOWN_OUTCOME =
-  " The batch may or may not have been created; it was not submitted twice. Check before submitting again.";
+  "The batch may or may not have been created; it was not submitted twice. Check before submitting again.";
 
-/** One line for stderr, and the exit code, for anything a command throws. Speaks in flags, not SDK options. */
+/**
+ * One line for stderr, and the exit code, for anything a command throws. Built from the errors' fields
+ * (never by editing SDK messages) and speaking in flags, not SDK options: an SDK error's `hint` is left out.
+ */
 export function describeFailure(error: unknown): { line: string; code: number } {
   if (error instanceof Interrupted) {
     const ids = error.taskIds.join(", ");
@@ -43,23 +46,34 @@ export function describeFailure(error: unknown): { line: string; code: number } 
     return { line: `Interrupted: stopped waiting.${resume}`, code: EXIT.interrupted };
   }
   if (error instanceof UsageError) return { line: error.message, code: EXIT.usage };
-  if (error instanceof InvalidArgumentError) {
-    const name = CLI_NAMES[error.argument];
-    const line = name ? error.message.replace(new RegExp(`\\b${error.argument}\\b`, "g"), name) : error.message;
-    return { line, code: EXIT.usage };
+  if (error instanceof InvalidArgumentError)
+    return { line: `${CLI_NAMES[error.argument] ?? error.argument} ${error.problem}`, code: EXIT.usage };
+  if (error instanceof BatchFailedError) {
+    const first = error.errors[0]?.error;
+    return { line: `Batch ${error.result.id} ended in ERROR${first ? `: ${first}` : "."}`, code: EXIT.batchFailed };
   }
-  if (error instanceof BatchFailedError || error instanceof BatchCancelledError)
-    return { line: error.message, code: EXIT.batchFailed };
+  if (error instanceof BatchCancelledError)
+    return { line: `Batch ${error.result.id} was cancelled.`, code: EXIT.batchFailed };
   if (error instanceof BatchWaitTimeoutError && error.taskId !== undefined) {
     return {
       line: `--timeout ran out waiting for batch ${error.taskId} (last status: ${error.lastStatus ?? "unknown"}). The batch keeps running; resume with: claid batch wait ${error.taskId}`,
       code: EXIT.timedOut,
     };
   }
-  if (error instanceof ClaidError && error.outcomeUnknown)
-    return { line: `${error.message.replace(SDK_UNKNOWN_OUTCOME, "")}${CLI_UNKNOWN_OUTCOME}`, code: EXIT.api };
-  if (error instanceof ClaidError) return { line: error.message, code: EXIT.api };
+  if (error instanceof ClaidError) {
+    const advice = error.outcomeUnknown
+      ? ` ${CLI_UNKNOWN_OUTCOME}`
+      : error.taskId !== undefined
+        ? ` Batch ${error.taskId} was created; check it with: claid batch get ${error.taskId}`
+        : "";
+    return { line: `${withoutHint(error)}${advice}`, code: EXIT.api };
+  }
   return { line: error instanceof Error ? error.message : String(error), code: EXIT.api };
+}
+
+/** An SDK error's message without its `hint` (advice in SDK terms, which the CLI words in flags instead). */
+function withoutHint({ message, hint }: ClaidError): string {
+  return hint && message.endsWith(` ${hint}`) ? message.slice(0, -hint.length - 1) : message;
 }
 
 /**
@@ -78,9 +92,11 @@ export function failureDocument(error: unknown, { line, code }: { line: string; 
           requestId: error.requestId,
         }
       : error instanceof BatchWaitTimeoutError
-        ? { taskId: error.taskId, lastStatus: error.lastStatus }
+        ? { lastStatus: error.lastStatus }
         : error instanceof Interrupted
           ? { taskIds: error.taskIds }
           : {};
-  return { error: { message: line, exitCode: code, ...facts } };
+  // Every error raised after a create succeeded names the batch, which exists.
+  const taskId = error instanceof ClaidError ? error.taskId : undefined;
+  return { error: { message: line, exitCode: code, ...facts, ...(taskId !== undefined && { taskId }) } };
 }

@@ -4,6 +4,7 @@ import {
   type Claid,
   createClaid,
   DEFAULT_BASE_URL,
+  describeValue,
   InvalidArgumentError,
   isLoopbackHost,
   parseTaskId as parseSdkTaskId,
@@ -27,6 +28,7 @@ import {
   UPSCALES,
 } from "./request.ts";
 import { SCENARIOS, type ServeFlags, serveMock } from "./serve.ts";
+import { printJson, terminalSafe, terminalSafeLines } from "./terminal-safe.ts";
 import { describeResult, type OutputFlags, waitFor } from "./watch.ts";
 
 interface GlobalFlags {
@@ -164,8 +166,9 @@ export async function main(argv: string[]): Promise<number> {
     const failure = describeFailure(error);
     const { line, code } = failure;
     if (wantsJson(argv)) printJson(failureDocument(error, failure));
-    process.stderr.write(`claid: ${line}\n`);
-    if (globals().debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`claid: ${terminalSafe(line)}\n`);
+    if (globals().debug && error instanceof Error && error.stack)
+      process.stderr.write(`${terminalSafeLines(error.stack)}\n`);
     return code;
   }
 }
@@ -193,7 +196,7 @@ function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; api: Api
   } catch (error) {
     // The SDK names its option; the user gave the key through one of these.
     if (error instanceof InvalidArgumentError && error.argument === "apiKey")
-      throw new UsageError(error.message.replace(/\bapiKey\b/g, apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"));
+      throw new UsageError(`The API key (${apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"}) ${error.problem}`);
     throw error;
   }
 }
@@ -205,7 +208,7 @@ function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): v
     url = new URL(value);
   } catch {}
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
-    throw new UsageError(`${source} must be an absolute https:// URL, got ${JSON.stringify(value)}.`);
+    throw new UsageError(`${source} must be an absolute https:// URL, got ${describeValue(value)}.`);
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
     throw new UsageError(
       `${source} must be https (plain http only for localhost, 127.0.0.1 or [::1]), so that the API key is never sent unencrypted; got ${url.origin}.`,
@@ -217,7 +220,7 @@ function parseTaskId(value: string): number {
   try {
     return parseSdkTaskId(value);
   } catch {
-    throw new FlagError(`a batch id is a whole number like 42, got ${JSON.stringify(value)}.`);
+    throw new FlagError(`a batch id is a whole number like 42, got ${describeValue(value)}.`);
   }
 }
 
@@ -228,15 +231,11 @@ function wantsJson(argv: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).includes("--json");
 }
 
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
 function durationParser(flag: string) {
   return (value: string): number => {
     const parsed = ms(value as ms.StringValue);
     if (typeof parsed !== "number" || !(parsed > 0))
-      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
+      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${describeValue(value)}.`);
     return parsed;
   };
 }
@@ -245,5 +244,5 @@ const parseDuration = durationParser("--timeout");
 
 function print(flags: OutputFlags, value: unknown, text: () => string): void {
   if (flags.json) printJson(value);
-  else process.stdout.write(`${text()}\n`);
+  else process.stdout.write(`${terminalSafeLines(text())}\n`);
 }

@@ -1,6 +1,7 @@
 /** Live progress of one or more batches: a spinner on a TTY, one line per change otherwise, nothing with --json. */
 import type { BatchStatus } from "@claid/node";
 import ora from "ora";
+import { terminalSafe } from "./terminal-safe.ts";
 
 export interface Progress {
   update(taskId: number, status: BatchStatus): void;
@@ -16,14 +17,14 @@ export function createProgress(stream: NodeJS.WriteStream, mode: "tty" | "plain"
   const started = Date.now();
   const statuses = new Map<number, BatchStatus>();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-  const summary = () => [...statuses].map(([id, status]) => `#${id} ${status}`).join("  ·  ");
+  const summary = () => [...statuses].map(([id, status]) => `#${id} ${terminalSafe(status)}`).join("  ·  ");
 
   if (mode === "silent") return { update: () => {}, stop: () => {} };
   const printed = new Map<number, BatchStatus>();
   const printLine = (taskId: number, status: BatchStatus) => {
     if (printed.get(taskId) === status) return;
     printed.set(taskId, status);
-    stream.write(`batch ${taskId}: ${status} (${elapsed()})\n`);
+    stream.write(`batch ${taskId}: ${terminalSafe(status)} (${elapsed()})\n`);
   };
   if (mode === "plain") {
     return {

@@ -3,6 +3,7 @@ import type { BatchResult, Claid } from "@claid/node";
 import { Interrupted } from "./exit.ts";
 import { handleInterrupts } from "./interrupt.ts";
 import { createProgress, hasUsableWidth } from "./progress.ts";
+import { terminalSafe } from "./terminal-safe.ts";
 
 export interface OutputFlags {
   json?: boolean;
@@ -52,15 +53,15 @@ export async function waitFor(
   }
 }
 
-/** A status line, then one line per result: input → output, size, megapixels, location. */
+/** A status line, then one line per result: input → output, size, megapixels, location (server text made terminal-safe). */
 export function describeResult(result: BatchResult): string {
-  const lines = [`#${result.id} ${result.status}  ${result.results?.length ?? 0} result(s)`];
+  const lines = [`#${result.id} ${terminalSafe(result.status)}  ${result.results?.length ?? 0} result(s)`];
   for (const { input_object: input, output_object: output } of result.results ?? []) {
-    const where = output.object_uri ?? output.tmp_url ?? "";
+    const where = terminalSafe(output.object_uri ?? output.tmp_url ?? "");
     lines.push(
-      `  ${input.width}×${input.height} ${input.ext} → ${output.ext} ${output.width}×${output.height} ${output.mps.toFixed(2)} MP  ${where}`,
+      `  ${input.width}×${input.height} ${terminalSafe(input.ext)} → ${terminalSafe(output.ext)} ${output.width}×${output.height} ${output.mps.toFixed(2)} MP  ${where}`,
     );
   }
-  for (const error of result.errors ?? []) lines.push(`  error: ${error.error}`);
+  for (const error of result.errors ?? []) lines.push(`  error: ${terminalSafe(error.error)}`);
   return lines.join("\n");
 }

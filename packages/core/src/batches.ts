@@ -9,6 +9,7 @@ import {
   InvalidArgumentError,
   RateLimitDeadlineError,
 } from "./errors.ts";
+import { addHint, type Redact, redactValue } from "./internal/errors.ts";
 import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
 import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
@@ -140,7 +141,7 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Transport): Batches {
+export function createBatches({ client, send, pacer, log, maxServerDelayMs, redact }: Transport): Batches {
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -216,7 +217,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
         if (state.status !== lastStatus) onProgress?.(result);
         lastStatus = state.status;
         onStatus(lastStatus);
-        if (state.done) return settle(result);
+        if (state.done) return settle(result, redact);
         await sleep(state.nextCheckAfterMs, signal);
       }
     } catch (error) {
@@ -239,7 +240,10 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs }: Tr
         try {
           json = JSON.stringify(body);
         } catch (error) {
-          throw new InvalidArgumentError("body", `body cannot be sent as JSON: ${(error as Error).message}`);
+          throw new InvalidArgumentError({
+            argument: "body",
+            problem: `cannot be sent as JSON: ${(error as Error).message}`,
+          });
         }
         return send(
           {
@@ -349,8 +353,10 @@ function withTaskId(error: unknown, taskId: number): unknown {
   if (!(error instanceof ClaidError) || error.taskId !== undefined) return error;
   error.taskId = taskId;
   if (!(error instanceof BatchFailedError || error instanceof BatchCancelledError)) {
-    error.hint = `Batch ${taskId} was created and keeps running: wait for it with wait(${taskId}), or check it with retrieve(${taskId}); do not submit it again.`;
-    error.message += ` ${error.hint}`;
+    addHint(
+      error,
+      `Batch ${taskId} was created and keeps running: wait for it with wait(${taskId}), or check it with retrieve(${taskId}); do not submit it again.`,
+    );
   }
   return error;
 }
@@ -384,16 +390,19 @@ const mayPass = (error: unknown): error is ClaidError =>
 /** The last failed check's error, once the outage budget is spent: it says the batch keeps running. */
 function outageOver(error: ClaidError, taskId: number, outageMs: number, maxOutageMs: number): ClaidError {
   error.taskId = taskId;
-  error.hint = `Checks of batch ${taskId} failed for ${Math.round(outageMs / 1000)} s (maxOutageMs ${maxOutageMs}); the batch keeps running: wait for it or check it again later.`;
-  error.message += ` ${error.hint}`;
+  addHint(
+    error,
+    `Checks of batch ${taskId} failed for ${Math.round(outageMs / 1000)} s (maxOutageMs ${maxOutageMs}); the batch keeps running: wait for it or check it again later.`,
+  );
   return error;
 }
 
 const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);
 
-function settle(result: BatchResult): BatchResult {
-  if (result.status === "ERROR") throw new BatchFailedError(result);
-  if (result.status === "CANCELLED") throw new BatchCancelledError(result);
+/** The result of a batch that ended; an error for ERROR or CANCELLED, carrying the result without the key. */
+function settle(result: BatchResult, redact: Redact): BatchResult {
+  if (result.status === "ERROR") throw new BatchFailedError(redactValue(result, redact) as BatchResult);
+  if (result.status === "CANCELLED") throw new BatchCancelledError(redactValue(result, redact) as BatchResult);
   return result;
 }
 
@@ -406,11 +415,14 @@ function previousCheck(target: unknown): BatchCheck | undefined {
   if (typeof target !== "object" || target === null || !("checks" in target)) return undefined;
   const state = target as Partial<BatchCheck>;
   if (!Number.isInteger(state.checks) || (state.checks as number) < 0 || typeof state.firstCheckedAt !== "string") {
-    throw new InvalidArgumentError("state", "state must be a value returned by check().");
+    throw new InvalidArgumentError({ argument: "state", problem: "must be a value returned by check()." });
   }
   // A final state is returned as it is, and wait() settles with its result: it must have one.
   if (state.done && (typeof state.result !== "object" || state.result === null)) {
-    throw new InvalidArgumentError("state", "state is done but has no result: pass the whole value check() returned.");
+    throw new InvalidArgumentError({
+      argument: "state",
+      problem: "is done but has no result: pass the whole value check() returned.",
+    });
   }
   return state as BatchCheck;
 }

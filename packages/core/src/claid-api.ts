@@ -2,8 +2,7 @@
  * Facts about Claid's API and where a key may be sent, owned here and imported by
  * every package (the mock, the Node downloader, the CLI), so they cannot drift apart.
  */
-import { InvalidArgumentError } from "./errors.ts";
-import { describe } from "./internal/validate.ts";
+import { describeValue, InvalidArgumentError } from "./errors.ts";
 
 /** Claid's API. */
 export const DEFAULT_BASE_URL = "https://api.claid.ai";
@@ -36,8 +35,8 @@ export function isLoopbackHost(hostname: string): boolean {
 export function parseTaskId(value: unknown): number {
   const id = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return id;
-  throw new InvalidArgumentError(
-    "taskId",
-    `taskId must be a non-negative safe integer or a string of digits, got ${describe(value)}.`,
-  );
+  throw new InvalidArgumentError({
+    argument: "taskId",
+    problem: `must be a non-negative safe integer or a string of digits, got ${describeValue(value)}.`,
+  });
 }

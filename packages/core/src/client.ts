@@ -1,10 +1,10 @@
 import type { Client } from "openapi-fetch";
 import { type Batches, createBatches } from "./batches.ts";
 import { DEFAULT_BASE_URL, isLoopbackHost } from "./claid-api.ts";
-import { InvalidArgumentError } from "./errors.ts";
+import { describeValue, InvalidArgumentError } from "./errors.ts";
 import type { paths } from "./generated/schema.ts";
 import { createTransport } from "./internal/transport.ts";
-import { checkHeaders, describe, requireObject } from "./internal/validate.ts";
+import { checkHeaders, requireObject } from "./internal/validate.ts";
 import { checkPolicy, type RateLimitWindow, type RequestPacer } from "./pacer.ts";
 import type { Logger, LogLevel } from "./types.ts";
 
@@ -117,21 +117,25 @@ export function createClaid(options: ClaidOptions): Claid {
 
 function checkKey(given: unknown, fromEnv: string | undefined): string | null {
   if (given === null) return null;
-  const source = given === undefined ? "CLAID_API_KEY" : "apiKey";
+  // The key's source: the option, or the environment variable when the option was left out.
+  const argument = given === undefined && fromEnv !== undefined ? "CLAID_API_KEY" : "apiKey";
   const key = given === undefined ? fromEnv : given;
-  const problem =
-    key === undefined
-      ? "No API key: pass `apiKey` to createClaid() or set CLAID_API_KEY (`apiKey: null` when a proxy adds the key)."
-      : typeof key !== "string"
-        ? `${source} must be a string, got ${describe(key)}.`
-        : !key.trim()
-          ? `An empty API key was given (${source}${source === "apiKey" ? "" : " is set but empty"}).`
-          : /[^\x21-\x7e]/.test(key)
-            ? `The API key (${source}) contains whitespace, control or non-ASCII characters: check how it was copied.`
-            : key.length < MIN_KEY_LENGTH
-              ? `The API key (${source}) is only ${key.length} characters long: that is not a Claid key (and too short to keep out of logs safely).`
-              : undefined;
-  if (problem) throw new InvalidArgumentError("apiKey", problem);
+  const reject = (problem: string, hint?: string): never => {
+    throw new InvalidArgumentError({ argument, problem, hint });
+  };
+  if (key === undefined)
+    reject(
+      "is missing.",
+      "Pass `apiKey` to createClaid() or set CLAID_API_KEY (`apiKey: null` when a proxy adds the key).",
+    );
+  else if (typeof key !== "string") reject(`must be a string, got ${describeValue(key)}.`);
+  else if (!key.trim()) reject(argument === "apiKey" ? "is empty." : "is set but empty.");
+  else if (/[^\x21-\x7e]/.test(key))
+    reject("contains whitespace, control or non-ASCII characters.", "Check how the key was copied.");
+  else if (key.length < MIN_KEY_LENGTH)
+    reject(
+      `is only ${key.length} characters long: that is not a Claid key (and too short to keep out of logs safely).`,
+    );
   return key as string;
 }
 
@@ -142,13 +146,17 @@ function parseBaseUrl(value: unknown, refuseInsecure: boolean): URL {
       url = new URL(value, (globalThis as { location?: { href: string } }).location?.href);
   } catch {}
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new InvalidArgumentError("baseUrl", `baseUrl must be an absolute http(s) URL, got ${describe(value)}.`);
+    throw new InvalidArgumentError({
+      argument: "baseUrl",
+      problem: `must be an absolute http(s) URL, got ${describeValue(value)}.`,
+    });
   }
   if (refuseInsecure && url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new InvalidArgumentError(
-      "baseUrl",
-      `baseUrl ${url.origin} is plain http, which would send the API key unencrypted: use https, a loopback host, or \`allowInsecureHttp: true\`.`,
-    );
+    throw new InvalidArgumentError({
+      argument: "baseUrl",
+      problem: `(${url.origin}) is plain http, which would send the API key unencrypted.`,
+      hint: "Use https, a loopback host, or `allowInsecureHttp: true`.",
+    });
   }
   return url;
 }

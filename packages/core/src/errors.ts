@@ -1,9 +1,39 @@
 import { rateLimitOf } from "./internal/headers.ts";
 import type { BatchResult, BatchStatus, HttpErrorDetails, RateLimitInfo } from "./types.ts";
 
-/** Base class of every error this SDK throws. */
+/**
+ * A value as an error message shows it: strings quoted (cut short at 80 characters),
+ * functions, arrays and objects by kind, anything else as `String()` gives it.
+ * The SDK, `@claid/node` and the CLI word rejected values with it.
+ *
+ * @example
+ * describeValue("abc"); // '"abc"' (a string of more than 80 characters: its first 80 and "…")
+ * describeValue(3); // "3"
+ * describeValue([1]); // "an array"
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (typeof value === "function") return "a function";
+  if (typeof value !== "object" || value === null) return String(value);
+  return Array.isArray(value) ? "an array" : "an object";
+}
+
+/** What a `ClaidError` is built from besides its message. */
+export interface ClaidErrorOptions extends ErrorOptions {
+  /** Advice in the SDK's terms; appended to the message and kept in `hint`. */
+  hint?: string | undefined;
+  /** The batch concerned, when it was created. */
+  taskId?: number | undefined;
+}
+
+/**
+ * Base class of every error this SDK throws. Code reads its fields (`hint`, `taskId`,
+ * `outcomeUnknown`, …), never its message, whose wording may change in any release.
+ * `name` is the class's own name, typed as a literal in every SDK class so that it narrows.
+ */
 export class ClaidError extends Error {
-  override name = "ClaidError";
+  // `string` here, so that applications may subclass ClaidError with names of their own.
+  override readonly name: string = "ClaidError";
   /** HTTP attempts made before this error (0: rejected before any request). */
   attempts = 0;
   /**
@@ -16,16 +46,41 @@ export class ClaidError extends Error {
   taskId: number | undefined = undefined;
   /** What to do about it, in the SDK's terms (options, calls); also the last sentence(s) of `message`. */
   hint: string | undefined = undefined;
+
+  constructor(message: string, options: ClaidErrorOptions = {}) {
+    const { hint, taskId, ...errorOptions } = options;
+    super(hint ? `${message} ${hint}` : message, errorOptions);
+    this.hint = hint;
+    this.taskId = taskId;
+  }
 }
 
-/** An argument was rejected before any request was sent. `argument` names it. */
+/** What an `InvalidArgumentError` is built from. */
+export interface InvalidArgumentInit {
+  /** The argument, option or environment variable rejected, as the SDK names it (`apiKey`, `options.concurrency`). */
+  argument: string;
+  /** What is wrong with it, worded to follow its name: `"must be an integer ≥ 1, got 0."` */
+  problem: string;
+  /** Advice in the SDK's terms. */
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * An argument was rejected before any request was sent. The message is
+ * `` `${argument} ${problem}` `` (then the hint), so that a caller that names the
+ * argument differently (a CLI flag) words its own line from `problem`.
+ */
 export class InvalidArgumentError extends ClaidError {
-  override name = "InvalidArgumentError";
-  constructor(
-    readonly argument: string,
-    message: string,
-  ) {
-    super(message);
+  override readonly name = "InvalidArgumentError" as const;
+  /** The argument, option or environment variable rejected, as the SDK names it. */
+  readonly argument: string;
+  /** What is wrong with it, without its name: `"must be an integer ≥ 1, got 0."` */
+  readonly problem: string;
+  constructor({ argument, problem, hint, cause }: InvalidArgumentInit) {
+    super(`${argument} ${problem}`, { hint, ...(cause !== undefined && { cause }) });
+    this.argument = argument;
+    this.problem = problem;
   }
 }
 
@@ -40,9 +95,22 @@ export interface APIErrorInit {
   retryAfterMs?: number | undefined;
 }
 
+/** `ClaidAPIError`'s name and its subclasses' (a subclass's `name` narrows the union). */
+export type ClaidAPIErrorName =
+  | "ClaidAPIError"
+  | "BadRequestError"
+  | "AuthenticationError"
+  | "PaymentRequiredError"
+  | "PermissionDeniedError"
+  | "NotFoundError"
+  | "ConflictError"
+  | "ValidationError"
+  | "RateLimitError"
+  | "InternalServerError";
+
 /** The API answered with a non-2xx status. Subclasses are chosen by status. */
 export class ClaidAPIError extends ClaidError {
-  override name = "ClaidAPIError";
+  override readonly name: ClaidAPIErrorName = "ClaidAPIError";
   readonly status: number;
   /** Claid's `error_code`, when the body had one. */
   readonly errorCode: string | undefined;
@@ -81,54 +149,54 @@ export class ClaidAPIError extends ClaidError {
 
 /** 400: a generic bad request (e.g. an unreadable storage object or invalid JSON). */
 export class BadRequestError extends ClaidAPIError {
-  override name = "BadRequestError";
+  override readonly name = "BadRequestError" as const;
 }
 /** 401: the API key is missing or invalid. */
 export class AuthenticationError extends ClaidAPIError {
-  override name = "AuthenticationError";
+  override readonly name = "AuthenticationError" as const;
 }
 /** 402: the account has no API calls left. */
 export class PaymentRequiredError extends ClaidAPIError {
-  override name = "PaymentRequiredError";
+  override readonly name = "PaymentRequiredError" as const;
 }
 /** 403: the key lacks the permission scope the call needs. */
 export class PermissionDeniedError extends ClaidAPIError {
-  override name = "PermissionDeniedError";
+  override readonly name = "PermissionDeniedError" as const;
 }
 /** 404: no such batch. */
 export class NotFoundError extends ClaidAPIError {
-  override name = "NotFoundError";
+  override readonly name = "NotFoundError" as const;
 }
 /** 409: the request conflicts with the resource's state. */
 export class ConflictError extends ClaidAPIError {
-  override name = "ConflictError";
+  override readonly name = "ConflictError" as const;
 }
 /** 422: the request did not validate; `errorDetails` maps field paths to messages. */
 export class ValidationError extends ClaidAPIError {
-  override name = "ValidationError";
+  override readonly name = "ValidationError" as const;
 }
 /** 429, after the retries allowed; `retryAfterMs` says when the server accepts requests again. */
 export class RateLimitError extends ClaidAPIError {
-  override name = "RateLimitError";
+  override readonly name = "RateLimitError" as const;
 }
 /** 5xx: the API (or a proxy in front of it) failed; `requestId` helps Claid's support. */
 export class InternalServerError extends ClaidAPIError {
-  override name = "InternalServerError";
+  override readonly name = "InternalServerError" as const;
 }
 
 /** The request never got an HTTP answer (DNS, refused or reset connection, …). */
 export class ClaidConnectionError extends ClaidError {
-  override name = "ClaidConnectionError";
+  override readonly name: "ClaidConnectionError" | "ClaidTimeoutError" = "ClaidConnectionError";
 }
 
 /** An attempt took longer than the per-attempt `timeoutMs`. */
 export class ClaidTimeoutError extends ClaidConnectionError {
-  override name = "ClaidTimeoutError";
+  override readonly name = "ClaidTimeoutError" as const;
 }
 
 /** The API answered 2xx, but the body is empty, not JSON, or not the documented shape. */
 export class InvalidResponseError extends ClaidError {
-  override name = "InvalidResponseError";
+  override readonly name = "InvalidResponseError" as const;
   readonly status: number;
   /** The `x-request-id` response header. */
   readonly requestId: string | undefined;
@@ -144,22 +212,22 @@ export class InvalidResponseError extends ClaidError {
   }
 }
 
-/** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors. */
+/** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors; `taskId` is the batch's id. */
 export class BatchFailedError extends ClaidError {
-  override name = "BatchFailedError";
+  override readonly name = "BatchFailedError" as const;
   readonly errors: NonNullable<BatchResult["errors"]>;
   constructor(readonly result: BatchResult) {
     const first = result.errors?.[0]?.error;
-    super(`Batch ${result.id} ended in ERROR${first ? `: ${first}` : "."}`);
+    super(`Batch ${result.id} ended in ERROR${first ? `: ${first}` : "."}`, { taskId: result.id });
     this.errors = result.errors ?? [];
   }
 }
 
-/** A batch that `wait()` watched was CANCELLED. */
+/** A batch that `wait()` watched was CANCELLED; `taskId` is the batch's id. */
 export class BatchCancelledError extends ClaidError {
-  override name = "BatchCancelledError";
+  override readonly name = "BatchCancelledError" as const;
   constructor(readonly result: BatchResult) {
-    super(`Batch ${result.id} was cancelled.`);
+    super(`Batch ${result.id} was cancelled.`, { taskId: result.id });
   }
 }
 
@@ -168,26 +236,27 @@ export class BatchCancelledError extends ClaidError {
  * When `createAndWait()`'s create had not answered yet, `taskId` is undefined and `outcomeUnknown` is true.
  */
 export class BatchWaitTimeoutError extends ClaidError {
-  override name = "BatchWaitTimeoutError";
+  override readonly name = "BatchWaitTimeoutError" as const;
   constructor(
     taskId: number | undefined,
     /** The last status seen, if any check completed. */
     readonly lastStatus: BatchStatus | undefined,
-    maxWaitMs: number,
+    /** The `maxWaitMs` that ran out. */
+    readonly maxWaitMs: number,
   ) {
     super(
       taskId === undefined
         ? `Gave up after ${maxWaitMs} ms while submitting the batch: it may or may not have been created.`
-        : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running; wait for it or check it again later.`,
+        : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running.`,
+      taskId === undefined ? {} : { taskId, hint: "Wait for it or check it again later." },
     );
-    this.taskId = taskId;
     this.outcomeUnknown = taskId === undefined;
   }
 }
 
 /** A request could not get a rate-limit slot before the caller's deadline. Nothing was sent. */
 export class RateLimitDeadlineError extends ClaidError {
-  override name = "RateLimitDeadlineError";
+  override readonly name = "RateLimitDeadlineError" as const;
   constructor(
     /** How long the request would have had to wait for a slot, ms. */
     readonly waitMs: number,

@@ -3,9 +3,9 @@
  * requests wait in a queue instead of meeting 429s.
  */
 import { CLAID_RATE_LIMIT } from "./claid-api.ts";
-import { InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
+import { describeValue, InvalidArgumentError, RateLimitDeadlineError } from "./errors.ts";
 import { onAbort } from "./internal/signals.ts";
-import { checkNumber, describe } from "./internal/validate.ts";
+import { checkNumber } from "./internal/validate.ts";
 
 /** One window of a rate-limit policy: at most `quota` requests in any `windowSeconds`-long sliding window. */
 export interface RateLimitWindow {
@@ -69,10 +69,10 @@ const isWindow = (w: RateLimitWindow) => Number.isInteger(w?.quota) && w.quota >
 export function checkPolicy(argument: string, value: unknown): RateLimitWindow[] {
   const windows = typeof value === "string" ? parseRateLimitPolicy(value) : value;
   if (!(Array.isArray(windows) && windows.length && windows.every(isWindow))) {
-    throw new InvalidArgumentError(
+    throw new InvalidArgumentError({
       argument,
-      `${argument} must be windows or a RateLimit-Limit value like "${CLAID_RATE_LIMIT}", got ${describe(value)}.`,
-    );
+      problem: `must be windows or a RateLimit-Limit value like "${CLAID_RATE_LIMIT}", got ${describeValue(value)}.`,
+    });
   }
   return windows;
 }

@@ -126,10 +126,10 @@ describe("bad input is rejected before any request", () => {
   });
 
   it.each([
-    [undefined, undefined, /^No API key: pass `apiKey` to createClaid\(\) or set CLAID_API_KEY/],
-    ["", undefined, /^An empty API key was given \(apiKey\)\.$/],
-    ["   ", undefined, /^An empty API key was given \(apiKey\)\.$/],
-    [undefined, "", /^An empty API key was given \(CLAID_API_KEY is set but empty\)\.$/],
+    [undefined, undefined, /^apiKey is missing\. Pass `apiKey` to createClaid\(\) or set CLAID_API_KEY/],
+    ["", undefined, /^apiKey is empty\.$/],
+    ["   ", undefined, /^apiKey is empty\.$/],
+    [undefined, "", /^CLAID_API_KEY is set but empty\.$/],
     [42, undefined, /^apiKey must be a string, got 42\.$/],
     ["sk-short", undefined, /contains whitespace|only 8/],
     ["abc", undefined, /only 3 characters long/],

@@ -5,7 +5,15 @@ import {
   type BatchResult,
   type BatchStatus,
   type Claid,
+  ClaidAPIError,
+  type ClaidAPIErrorName,
+  type ClaidConnectionError,
+  ClaidError,
+  type ClaidTimeoutError,
   createClaid,
+  type InvalidArgumentError,
+  type NotFoundError,
+  type RateLimitError,
 } from "../src/index.ts";
 
 declare const claid: Claid;
@@ -94,5 +102,47 @@ describe("responses and options are typed", () => {
     });
     // @ts-expect-error fetch receives a Request, not a URL string
     createClaid({ apiKey: "test-key-0123", fetch: (url: string) => fetch(url) });
+  });
+});
+
+describe("error classes have literal names that narrow", () => {
+  it("each class's name is its own literal; a base class's is the union of its family", () => {
+    expectTypeOf<NotFoundError["name"]>().toEqualTypeOf<"NotFoundError">();
+    expectTypeOf<InvalidArgumentError["name"]>().toEqualTypeOf<"InvalidArgumentError">();
+    expectTypeOf<ClaidTimeoutError["name"]>().toEqualTypeOf<"ClaidTimeoutError">();
+    expectTypeOf<ClaidConnectionError["name"]>().toEqualTypeOf<"ClaidConnectionError" | "ClaidTimeoutError">();
+    expectTypeOf<ClaidAPIError["name"]>().toEqualTypeOf<ClaidAPIErrorName>();
+    expectTypeOf<"NotFoundError">().toExtend<ClaidAPIErrorName>();
+  });
+
+  it('err.name === "NotFoundError" narrows a union of error classes', () => {
+    const narrow = (err: NotFoundError | RateLimitError | ClaidConnectionError) => {
+      if (err.name === "NotFoundError") expectTypeOf(err).toEqualTypeOf<NotFoundError>();
+      else expectTypeOf(err).toEqualTypeOf<RateLimitError | ClaidConnectionError>();
+    };
+    expectTypeOf(narrow).toBeFunction();
+  });
+
+  it("after instanceof, a switch on name offers the family's names", () => {
+    const kind = (err: unknown) => {
+      if (!(err instanceof ClaidAPIError)) return "other";
+      switch (err.name) {
+        case "NotFoundError":
+          return "missing";
+        // @ts-expect-error not a ClaidAPIError name
+        case "NotFoundErr":
+          return "typo";
+        default:
+          return "api";
+      }
+    };
+    expectTypeOf(kind).returns.toEqualTypeOf<"other" | "missing" | "typo" | "api">();
+  });
+
+  it("applications may still subclass ClaidError with names of their own", () => {
+    class QuotaError extends ClaidError {
+      override readonly name = "QuotaError" as const;
+    }
+    expectTypeOf<QuotaError["name"]>().toEqualTypeOf<"QuotaError">();
   });
 });

@@ -26,16 +26,18 @@ export function createClaid(options: ClaidOptions = {}): Claid {
   if (options.apiKey === undefined && options.env?.CLAID_API_KEY === undefined && env.CLAID_API_KEY === undefined) {
     // Say what is really missing in this runtime, not only "set CLAID_API_KEY".
     if (env.denied) {
-      throw new InvalidArgumentError(
-        "apiKey",
-        "Deno denied reading CLAID_API_KEY: run with --allow-env=CLAID_API_KEY,CLAID_BASE_URL, or pass `apiKey`.",
-      );
+      throw new InvalidArgumentError({
+        argument: "apiKey",
+        problem: "is missing, and Deno denied reading CLAID_API_KEY.",
+        hint: "Run with --allow-env=CLAID_API_KEY,CLAID_BASE_URL, or pass `apiKey`.",
+      });
     }
     if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === "Cloudflare-Workers") {
-      throw new InvalidArgumentError(
-        "apiKey",
-        "No API key: in a Cloudflare Worker, pass the Worker's env — createClaid({ env }) inside fetch(request, env) — with CLAID_API_KEY set as a secret (wrangler secret put CLAID_API_KEY).",
-      );
+      throw new InvalidArgumentError({
+        argument: "apiKey",
+        problem: "is missing.",
+        hint: "In a Cloudflare Worker, pass the Worker's env — createClaid({ env }) inside fetch(request, env) — with CLAID_API_KEY set as a secret (wrangler secret put CLAID_API_KEY).",
+      });
     }
   }
   return createCoreClaid({ env, ...options });

@@ -24,10 +24,10 @@ export function createRateLimiter(
   const windows = typeof policy === "string" ? parseRateLimitPolicy(policy) : policy;
   const valid = (w: RateLimitWindow) => Number.isInteger(w?.quota) && w.quota > 0 && w.windowSeconds > 0;
   if (!Array.isArray(windows) || windows.length === 0 || !windows.every(valid)) {
-    throw new InvalidArgumentError(
-      "rateLimit",
-      `rateLimit must be windows ({ quota, windowSeconds }), a policy like "${CLAID_RATE_LIMIT}" or false, got ${JSON.stringify(policy)}.`,
-    );
+    throw new InvalidArgumentError({
+      argument: "rateLimit",
+      problem: `must be windows ({ quota, windowSeconds }), a policy like "${CLAID_RATE_LIMIT}" or false, got ${JSON.stringify(policy)}.`,
+    });
   }
   const longestMs = Math.max(...windows.map((w) => w.windowSeconds * 1000));
   /** Accepted requests' arrival times per key, oldest first, as long as a window may count them. */

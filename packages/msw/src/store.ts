@@ -1,4 +1,4 @@
-import { type BatchResult, type BatchStatus, InvalidArgumentError } from "@claid/core";
+import { type BatchResult, type BatchStatus, describeValue, InvalidArgumentError } from "@claid/core";
 
 /** `download` is a GET of a result's `tmp_url` from the mock's storage. */
 export type MockOperation = "create" | "retrieve" | "download";
@@ -98,7 +98,10 @@ export class ClaidMockStore {
     const bound = (name: keyof ClaidMockStoreOptions) => {
       const value = options[name] ?? DEFAULT_STORE_BOUNDS[name];
       if (!(Number.isInteger(value) && value >= 1))
-        throw new InvalidArgumentError(name, `${name} must be a whole number ≥ 1, got ${value}.`);
+        throw new InvalidArgumentError({
+          argument: name,
+          problem: `must be a whole number ≥ 1, got ${describeValue(value)}.`,
+        });
       return value;
     };
     this.#bounds = {

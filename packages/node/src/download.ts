@@ -2,7 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
 import { type FileHandle, link, lstat, mkdir, open, rename, rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { type BatchResult, type BatchResultItem, ClaidError, InvalidArgumentError, isLoopbackHost } from "@claid/core";
+import {
+  type BatchResult,
+  type BatchResultItem,
+  ClaidError,
+  describeValue,
+  InvalidArgumentError,
+  isLoopbackHost,
+} from "@claid/core";
 import { nameKey, safeFileName, uniqueNames } from "./file-names.ts";
 import { MANIFEST_FILE, type ManifestEntry, ManifestWriter, readManifest } from "./manifest.ts";
 
@@ -184,7 +191,7 @@ export async function downloadResults(
   const settings = readOptions(options);
   const items = readResults(result);
   if (typeof dir !== "string" || dir.trim() === "")
-    throw new InvalidArgumentError("dir", `dir must be a folder path; got ${shown(dir)}.`);
+    throw new InvalidArgumentError({ argument: "dir", problem: `must be a folder path; got ${describeValue(dir)}.` });
   const { signal } = settings;
   signal?.throwIfAborted();
 
@@ -241,26 +248,32 @@ interface Settings {
 
 function readOptions(options: DownloadOptions): Settings {
   if (typeof options !== "object" || options === null)
-    throw new InvalidArgumentError("options", `options must be an object; got ${shown(options)}.`);
+    throw new InvalidArgumentError({
+      argument: "options",
+      problem: `must be an object; got ${describeValue(options)}.`,
+    });
   const positive = (name: keyof DownloadOptions, value: unknown, fallback: number, integer: boolean): number => {
     if (value === undefined) return fallback;
     if (typeof value !== "number" || !(value > 0) || (integer && !Number.isSafeInteger(value)))
-      throw new InvalidArgumentError(
-        `options.${name}`,
-        `options.${name} must be a positive ${integer ? "whole " : ""}number; got ${shown(value)}.`,
-      );
+      throw new InvalidArgumentError({
+        argument: `options.${name}`,
+        problem: `must be a positive ${integer ? "whole " : ""}number; got ${describeValue(value)}.`,
+      });
     return value;
   };
   const callable = <T>(name: keyof DownloadOptions, value: T): T => {
     if (value !== undefined && typeof value !== "function")
-      throw new InvalidArgumentError(`options.${name}`, `options.${name} must be a function; got ${shown(value)}.`);
+      throw new InvalidArgumentError({
+        argument: `options.${name}`,
+        problem: `must be a function; got ${describeValue(value)}.`,
+      });
     return value;
   };
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
-    throw new InvalidArgumentError(
-      "options.signal",
-      `options.signal must be an AbortSignal; got ${shown(options.signal)}.`,
-    );
+    throw new InvalidArgumentError({
+      argument: "options.signal",
+      problem: `must be an AbortSignal; got ${describeValue(options.signal)}.`,
+    });
   return {
     concurrency: positive("concurrency", options.concurrency, DEFAULT_CONCURRENCY, true),
     signal: options.signal,
@@ -276,22 +289,22 @@ function readOptions(options: DownloadOptions): Settings {
 /** The batch's result items; a malformed batch is an `InvalidArgumentError` naming the field. */
 function readResults(result: BatchResult): unknown[] {
   if (typeof result !== "object" || result === null)
-    throw new InvalidArgumentError(
-      "result",
-      `result must be a batch (from claid.batches.retrieve or wait); got ${shown(result)}.`,
-    );
+    throw new InvalidArgumentError({
+      argument: "result",
+      problem: `must be a batch (from claid.batches.retrieve or wait); got ${describeValue(result)}.`,
+    });
   if (!Number.isSafeInteger(result.id))
-    throw new InvalidArgumentError(
-      "result.id",
-      `result.id must be the batch id (an integer); got ${shown(result.id)}.`,
-    );
+    throw new InvalidArgumentError({
+      argument: "result.id",
+      problem: `must be the batch id (an integer); got ${describeValue(result.id)}.`,
+    });
   const results: unknown = result.results;
   if (results === undefined || results === null) return [];
   if (!Array.isArray(results))
-    throw new InvalidArgumentError(
-      "result.results",
-      `result.results must be an array of result items; got ${shown(results)}.`,
-    );
+    throw new InvalidArgumentError({
+      argument: "result.results",
+      problem: `must be an array of result items; got ${describeValue(results)}.`,
+    });
   return results;
 }
 
@@ -326,7 +339,7 @@ function planItem(
   if (typeof output !== "object" || output === null)
     return new DownloadError(
       "invalid-result",
-      `${field}.output_object is missing or not an object; got ${shown(output)}.`,
+      `${field}.output_object is missing or not an object; got ${describeValue(output)}.`,
     );
   const { tmp_url: url, object_uri: uri } = output;
   if (url === undefined || url === null) {
@@ -334,7 +347,10 @@ function planItem(
     return new DownloadError("invalid-result", `${field}.output_object has neither a tmp_url nor an object_uri.`);
   }
   if (typeof url !== "string")
-    return new DownloadError("invalid-result", `${field}.output_object.tmp_url must be a string; got ${shown(url)}.`);
+    return new DownloadError(
+      "invalid-result",
+      `${field}.output_object.tmp_url must be a string; got ${describeValue(url)}.`,
+    );
   try {
     checkUrl(url);
   } catch (error) {
@@ -348,7 +364,10 @@ function planItem(
     return new DownloadError("name", `fileName() threw for ${field}: ${describe(error)}`, { cause: error });
   }
   if (typeof raw !== "string" || (fileName && raw.trim() === ""))
-    return new DownloadError("name", `fileName() must return a non-empty string for ${field}; got ${shown(raw)}.`);
+    return new DownloadError(
+      "name",
+      `fileName() must return a non-empty string for ${field}; got ${describeValue(raw)}.`,
+    );
   return { index, url, name: safeFileName(raw, `${result.id}-${index + 1}.${ext || "bin"}`) };
 }
 
@@ -668,12 +687,6 @@ function describe(error: unknown): string {
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
   const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : "";
   return detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
-}
-
-/** A value for an error message, short. */
-function shown(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** A URL for a message: origin and path only (the query of a pre-signed URL is a credential), shortened. */

@@ -43,6 +43,6 @@ describe("contract suite: Deno, @claid/edge", () => {
   });
 
   it("without --allow-env, createClaid() says the permission is missing (not only 'set CLAID_API_KEY')", () => {
-    expect(withoutEnv.output).toContain("Deno denied reading CLAID_API_KEY: run with --allow-env");
+    expect(withoutEnv.output).toContain("Deno denied reading CLAID_API_KEY. Run with --allow-env");
   });
 });

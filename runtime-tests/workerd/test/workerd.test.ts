@@ -33,6 +33,8 @@ describe("contract suite: Cloudflare workerd, @claid/edge", () => {
   });
   it.each(casesFor(true).map((c) => c.name))("%s", (name) => expectPassed(results, name));
   it("createClaid() without { env } says to pass the Worker's env", () => {
-    expect(withoutEnv).toMatch(/^No API key: in a Cloudflare Worker, pass the Worker's env — createClaid\(\{ env \}\)/);
+    expect(withoutEnv).toMatch(
+      /^apiKey is missing\. In a Cloudflare Worker, pass the Worker's env — createClaid\(\{ env \}\)/,
+    );
   });
 });

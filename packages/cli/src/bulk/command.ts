@@ -7,6 +7,7 @@ import type { BatchEditRequest, BatchResult, Claid } from "@claid/node";
 import { describeFailure, EXIT, UsageError } from "../exit.ts";
 import { handleInterrupts } from "../interrupt.ts";
 import { buildRequest, type CreateFlags } from "../request.ts";
+import { printJson, terminalSafe } from "../terminal-safe.ts";
 import { describeResult, type OutputFlags, waitFor } from "../watch.ts";
 import {
   type ApiIdentity,
@@ -77,7 +78,7 @@ export async function createBulk(claid: Claid, api: ApiIdentity, flags: BulkFlag
       outcomes.set(chunk.number, outcome);
       if (outcome.submission !== "submitted") {
         // Whatever failed this chunk (key, credit, network) would most likely fail the next ones too.
-        process.stderr.write(`claid: chunk ${chunk.number}/${chunks.length}: ${outcome.error}\n`);
+        process.stderr.write(`claid: chunk ${chunk.number}/${chunks.length}: ${terminalSafe(outcome.error ?? "")}\n`);
         break;
       }
       say(`chunk ${chunk.number}/${chunks.length}: submitted batch ${outcome.taskId} (${chunk.urls.length} URLs)`);
@@ -117,7 +118,7 @@ export async function createBulk(claid: Claid, api: ApiIdentity, flags: BulkFlag
 
   if (flags.json) {
     const withResults = report.map((c) => (results.has(c.taskId) ? { ...c, result: results.get(c.taskId) } : c));
-    process.stdout.write(`${JSON.stringify({ journal: journal.path, batchSize, chunks: withResults }, null, 2)}\n`);
+    printJson({ journal: journal.path, batchSize, chunks: withResults });
     return;
   }
   for (const c of report) {
@@ -127,7 +128,7 @@ export async function createBulk(claid: Claid, api: ApiIdentity, flags: BulkFlag
       : c.submission === "submitted"
         ? `batch ${c.taskId}`
         : c.submission === "not-sent"
-          ? `not sent: ${c.error}`
+          ? `not sent: ${terminalSafe(c.error ?? "")}`
           : c.submission === "unknown"
             ? "outcome unknown"
             : "not submitted";

@@ -7,6 +7,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync,
 import { dirname } from "node:path";
 import { ClaidError } from "@claid/node";
 import { UsageError } from "../exit.ts";
+import { jsonSafe } from "../terminal-safe.ts";
 import { lockJournal } from "./lock.ts";
 
 /**
@@ -132,7 +133,7 @@ export class Journal {
       ...entry,
       at: new Date().toISOString(),
     };
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    writeSync(this.fd, `${jsonSafe(JSON.stringify(record))}\n`);
     fsyncSync(this.fd);
   }
 

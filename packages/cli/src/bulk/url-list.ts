@@ -1,5 +1,6 @@
 /** `--input-file`: the URL list, read and checked line by line, and split into one chunk per batch. */
 import { readFileSync } from "node:fs";
+import { describeValue } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
 import { UsageError } from "../exit.ts";
 
@@ -52,7 +53,7 @@ export function readUrlList(path: string): { urls: string[]; lines: number[] } {
 
 /** Why a line is not an image URL (http(s) or a storage object, as the API's `input` list takes), or undefined. */
 function urlProblem(line: string): string | undefined {
-  const shown = JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
+  const shown = describeValue(line);
   if (/\s/.test(line)) return `${shown} contains whitespace (one URL per line; encode spaces as %20)`;
   if (line.length > 4096) return `${shown} is longer than 4096 characters`;
   let url: URL;

@@ -1,4 +1,4 @@
-import { apiErrorClass, type ClaidAPIError, errorDetailsOf } from "../errors.ts";
+import { apiErrorClass, type ClaidAPIError, type ClaidError, errorDetailsOf } from "../errors.ts";
 
 /** Maps a non-2xx response and its (parsed or raw) body to the error class for its status. */
 export function toAPIError(
@@ -28,19 +28,36 @@ function describeBody(headers: Headers, body: unknown): string {
 export type Redact = (text: string) => string;
 
 /**
- * Returns a function that replaces the secret wherever it stands as a token (not
- * inside a longer word, so a short or common key cannot mangle other text);
- * identity when there is none.
+ * Returns a function that replaces every occurrence of the secret, as a substring
+ * (`rid-KEY`, `key_KEY`, `\nKEY` in JSON text), also when some or all of its
+ * characters are percent-encoded (`Bearer%20KEY`, `encodeURIComponent(key)`, any
+ * `%XX` of its characters, in either case) or JSON-escaped (`\"`, `\\`); identity
+ * when there is none. Keys are at least 8 characters long (`createClaid` refuses
+ * shorter ones), so a substring match cannot mangle ordinary text.
  */
 export function redactor(secret: string | null | undefined): Redact {
   if (!secret) return (text) => text;
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const token = new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, "g");
-  return (text) => (text.includes(secret) ? text.replace(token, "[redacted]") : text);
+  const pattern = new RegExp([...secret].map(characterForms).join(""), "g");
+  // Fast path: without the secret, a `%` or a backslash, no form of it can be there.
+  return (text) =>
+    text.includes(secret) || text.includes("%") || text.includes("\\") ? text.replace(pattern, "[redacted]") : text;
 }
 
-/** A copy of a JSON value (or string) with the secret replaced in every string. */
-function redactValue(value: unknown, redact: Redact): unknown {
+/** The forms one character of the secret may take in text: itself, %XX (either case), its JSON escape. */
+function characterForms(character: string): string {
+  const hex = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(2, "0");
+  const forms = [
+    character.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"),
+    // Keys are printable ASCII: one %XX byte each.
+    `%${hex[0]}[${hex[1]}${(hex[1] as string).toLowerCase()}]`,
+  ];
+  const escaped = JSON.stringify(character).slice(1, -1);
+  if (escaped !== character) forms.push(escaped.replace(/\\/g, "\\\\"));
+  return `(?:${forms.join("|")})`;
+}
+
+/** A copy of a JSON value (or string) with the secret replaced in every string (and property name). */
+export function redactValue(value: unknown, redact: Redact): unknown {
   if (typeof value === "string") return redact(value);
   let text: string | undefined;
   try {
@@ -48,7 +65,28 @@ function redactValue(value: unknown, redact: Redact): unknown {
   } catch {
     return "[unserialisable value]";
   }
-  return text && text !== redact(text) ? JSON.parse(redact(text)) : value;
+  if (text === undefined || text === redact(text)) return value;
+  try {
+    return JSON.parse(redact(text));
+  } catch {
+    // A secret made of JSON syntax matched across a string's edge: keep the redacted text.
+    return redact(text);
+  }
+}
+
+/**
+ * A value parsed from `text`, with the secret redacted: a batch that echoes the key
+ * (in a URL, an error string) must not carry it to logs, files or a terminal. A copy
+ * only when the text carried it.
+ */
+export function redactParsed<T>(value: T, text: string, redact: Redact): T {
+  return redact(text) === text ? value : (redactValue(value, redact) as T);
+}
+
+/** Adds advice to an error after it was built: kept in `hint`, appended to the message. */
+export function addHint(error: ClaidError, hint: string): void {
+  error.hint = hint;
+  error.message += ` ${hint}`;
 }
 
 /** The headers, copied with the secret redacted when a value carries it (a server may echo it). */

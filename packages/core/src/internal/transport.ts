@@ -17,7 +17,7 @@ import {
 import type { paths } from "../generated/schema.ts";
 import { createRequestPacer, type RequestPacer } from "../pacer.ts";
 import type { RequestOptions } from "../types.ts";
-import { redactCause, redactHeaders, redactor, toAPIError } from "./errors.ts";
+import { addHint, type Redact, redactCause, redactHeaders, redactor, redactParsed, toAPIError } from "./errors.ts";
 import { messageOf, provesNotSent } from "./fetch-failure.ts";
 import { pacerHeaders, serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
@@ -66,6 +66,8 @@ export interface Transport {
   pacer: RequestPacer;
   /** Longest server-requested wait the client sleeps through, ms. */
   maxServerDelayMs: number;
+  /** Removes the API key from a text, in every form a server may echo it. */
+  redact: Redact;
 }
 
 /** Redirects followed for a GET; a POST's are never followed (see `authorizedFetch`). */
@@ -215,8 +217,7 @@ export function createTransport(settings: ClientSettings): Transport {
             // No slot for this attempt, but an earlier one may have created the batch: never "nothing was sent".
             if (earlierOutcomeUnknown && error instanceof ClaidError) {
               error.outcomeUnknown = true;
-              error.hint = unknownOutcomeHint({ failure: "not-sent" }, true);
-              error.message += ` ${error.hint}`;
+              addHint(error, unknownOutcomeHint({ failure: "not-sent" }, true));
             }
             throw error;
           }),
@@ -240,8 +241,7 @@ export function createTransport(settings: ClientSettings): Transport {
       if (!decision.retry) {
         if (decision.outcomeUnknown) {
           error.outcomeUnknown = true;
-          error.hint = unknownOutcomeHint(outcome, earlierOutcomeUnknown);
-          error.message += ` ${error.hint}`;
+          addHint(error, unknownOutcomeHint(outcome, earlierOutcomeUnknown));
         }
         throw error;
       }
@@ -308,7 +308,7 @@ export function createTransport(settings: ClientSettings): Transport {
           }
           answered = response;
           const text = await readBody(response, data as ReadableStream | undefined, false, attemptSignal);
-          return { sent: { data: parseData(text, seen(response), check), response } };
+          return { sent: { data: redactParsed(parseData(text, seen(response), check), text, redact), response } };
         },
         () =>
           new ClaidTimeoutError(
@@ -322,10 +322,10 @@ export function createTransport(settings: ClientSettings): Transport {
       if (signal?.aborted) throw signal.reason;
       // Nothing left this process: a request that could not even be built is the caller's to fix, never retried.
       if (!reached) {
-        throw new InvalidArgumentError(
-          "request",
-          redact(`${label} could not be sent: ${messageOf(cause)}. Nothing was sent.`),
-        );
+        throw new InvalidArgumentError({
+          argument: "request",
+          problem: redact(`(${label}) could not be sent: ${messageOf(cause)}. Nothing was sent.`),
+        });
       }
       if (cause instanceof InvalidResponseError) return { error: cause, outcome: { failure: "invalid-response" } };
       if (cause instanceof ClaidTimeoutError)
@@ -346,7 +346,7 @@ export function createTransport(settings: ClientSettings): Transport {
     }
   }
 
-  return { client, log, send, pacer, maxServerDelayMs };
+  return { client, log, send, pacer, maxServerDelayMs, redact };
 }
 
 /** `release`, callable any number of times, calling through once. */

@@ -1,17 +1,9 @@
-import { InvalidArgumentError } from "../errors.ts";
+import { describeValue, InvalidArgumentError } from "../errors.ts";
 import { ACCEPTED_SHAPE, BATCH_SHAPE, type FieldShape } from "../generated/response-checks.ts";
-
-/** A value as shown in an error message: strings quoted (and cut short), objects by kind. */
-export function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-  if (typeof value === "function") return "a function";
-  if (typeof value !== "object" || value === null) return String(value);
-  return Array.isArray(value) ? "an array" : "an object";
-}
 
 export function requireObject(value: unknown, argument: string): asserts value is object {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InvalidArgumentError(argument, `${argument} must be an object, got ${describe(value)}.`);
+    throw new InvalidArgumentError({ argument, problem: `must be an object, got ${describeValue(value)}.` });
   }
 }
 
@@ -23,10 +15,10 @@ export function checkNumber(name: string, value: unknown, min = 0, kind?: "integ
     (kind === "integer" && !Number.isInteger(value)) ||
     (kind === "finite" && !Number.isFinite(value))
   ) {
-    throw new InvalidArgumentError(
-      name,
-      `${name} must be ${kind === "integer" ? "an integer" : "a number"} ≥ ${min}${kind === "finite" ? " and finite" : ""}, got ${describe(value)}.`,
-    );
+    throw new InvalidArgumentError({
+      argument: name,
+      problem: `must be ${kind === "integer" ? "an integer" : "a number"} ≥ ${min}${kind === "finite" ? " and finite" : ""}, got ${describeValue(value)}.`,
+    });
   }
   return value;
 }
@@ -38,7 +30,10 @@ export function checkHeaders(name: string, headers: unknown): Record<string, str
   try {
     new Headers(headers as Record<string, string>);
   } catch (error) {
-    throw new InvalidArgumentError(name, `${name} has an invalid header name or value: ${(error as Error).message}`);
+    throw new InvalidArgumentError({
+      argument: name,
+      problem: `has an invalid header name or value: ${(error as Error).message}`,
+    });
   }
   return headers as Record<string, string>;
 }
