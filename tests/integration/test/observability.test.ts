@@ -1,10 +1,11 @@
 import { inspect } from "node:util";
+import { createClaid, InvalidArgumentError } from "@claid/core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createClaid, InvalidArgumentError } from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -2,11 +2,13 @@
  * The client's pacer against the mock enforcing Claid's limits (sliding windows of
  * 4 per second and 120 per minute, per key), on a fake clock: no 429 from the first burst on.
  */
+
+import { createClaid, RateLimitDeadlineError } from "@claid/core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createClaid, RateLimitDeadlineError } from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const CLAID = "120;w=60, 4;w=1";
 const server = setupServer();

@@ -4,9 +4,6 @@
  * without opt-in, and that nothing is left unhandled.
  */
 
-import type { ClaidMockStore, MockFault, MockOperation } from "@claid/msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -24,9 +21,13 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
-} from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+} from "@claid/core";
+import type { ClaidMockStore, MockFault, MockOperation } from "@claid/msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const server = setupServer();
 const unhandled: unknown[] = [];

@@ -5,13 +5,14 @@
  * seed and path of any counterexample).
  */
 import { inspect } from "node:util";
+import { type BatchStatus, ClaidError, createClaid } from "@claid/core";
 import type { MockFault } from "@claid/msw";
 import fc from "fast-check";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type BatchStatus, ClaidError, createClaid } from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const RUNS = 500;
 const SEED = Number(process.env.CLAID_SOAK_SEED ?? 20261127);
