@@ -59,7 +59,7 @@ describe("what the workflows do", () => {
   type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
   type Workflow = {
     on: Record<string, unknown>;
-    jobs: Record<string, { steps: Step[]; strategy?: { matrix: { node: number[] } } }>;
+    jobs: Record<string, { if?: string; steps: Step[]; strategy?: { matrix: { node: number[] } } }>;
   };
   const workflow = (file: string) => parse(text(file)) as Workflow;
   const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps);
@@ -74,6 +74,21 @@ describe("what the workflows do", () => {
         .filter((s) => s.uses?.startsWith("actions/setup-node"))
         .every((s) => s.with?.cache === "npm"),
     ).toBe(true);
+  });
+
+  it("ci.yml fails a pull request that changes a published package without a changeset", () => {
+    const jobs = Object.values(workflow("ci.yml").jobs).filter(
+      (job) => job.if === "github.event_name == 'pull_request'",
+    );
+    const check = jobs.find((job) => job.steps.some((s) => s.run?.startsWith("npx changeset status --since=")));
+    expect(check, "a pull-request job running changeset status").toBeDefined();
+    const status = check?.steps.find((s) => s.run?.startsWith("npx changeset status"));
+    // Against the pull request's base branch, whose history the checkout must hold.
+    expect(status?.run).toBe('npx changeset status --since="origin/$BASE_REF"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expression
+    expect(status?.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(check?.steps.find((s) => s.uses?.startsWith("actions/checkout"))?.with).toMatchObject({ "fetch-depth": 0 });
+    expect(status?.run).not.toMatch(/\|\||; *true/);
   });
 
   it("release.yml versions with npm run version and publishes to npm with provenance, then to JSR", () => {

@@ -6,8 +6,8 @@ import type { ClaidMockServer } from "@claid/msw/node";
 import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchChromium } from "../../../runtime-tests/contract/chromium.ts";
-import { API_KEY, startMock } from "../../../runtime-tests/contract/harness.ts";
+import { launchChromium } from "../../../tests/support/chromium.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
 import { startServer } from "../server.ts";
 
 const ROOT = join(import.meta.dirname, "..");

@@ -4,7 +4,9 @@ import type { BatchCheck } from "@claid/edge";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, bundle, startMock, waitFor } from "../../../runtime-tests/contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
+import { waitFor } from "../../../tests/support/wait-for.ts";
 
 let mock: ClaidMockServer | undefined;
 let mf: Miniflare | undefined;

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, bundle } from "../../../runtime-tests/contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { API_KEY } from "../../../tests/support/mock-server.ts";
 
 /** What the mock enforces: Claid's two-window shape (a long window and a 1 s burst window), scaled so that 400 requests take seconds. */
 const SERVER_POLICY = [

@@ -3,7 +3,8 @@ import type { BatchResult } from "@claid/edge";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { API_KEY, bundle, startMock } from "../../../runtime-tests/contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
 
 let mock: ClaidMockServer;
 let mf: Miniflare;

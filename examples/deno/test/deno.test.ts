@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, runCommand, startMock } from "../../../runtime-tests/contract/harness.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
+import { runCommand } from "../../../tests/support/run-command.ts";
 
 const DENO = join(dirname(createRequire(import.meta.url).resolve("deno/package.json")), "bin.cjs");
 let mock: ClaidMockServer;

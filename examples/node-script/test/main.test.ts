@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { API_KEY, startMock } from "../../../runtime-tests/contract/harness.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
 
 let mock: ClaidMockServer;
 let cwd: string;

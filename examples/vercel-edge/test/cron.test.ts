@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { EdgeRuntime } from "edge-runtime";
 import { afterEach, describe, expect, it } from "vitest";
-import { API_KEY, bundle, startMock, waitFor } from "../../../runtime-tests/contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
+import { waitFor } from "../../../tests/support/wait-for.ts";
 
 let mock: ClaidMockServer | undefined;
 afterEach(() => mock?.close());

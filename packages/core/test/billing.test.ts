@@ -6,6 +6,7 @@
  */
 import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle, useFakeClock } from "../../../tests/support/fake-clock.ts";
 import {
   AuthenticationError,
   BatchWaitTimeoutError,
@@ -16,7 +17,6 @@ import {
   InvalidResponseError,
   NotFoundError,
 } from "../src/index.ts";
-import { settle, useFakeClock } from "./fake-clock.ts";
 import { ACCEPTED, jsonResponse, stubFetch } from "./helpers.ts";
 
 const KEY = "sk-billing-0123456789abcdef";

@@ -5,6 +5,7 @@
  */
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle, useFakeClock } from "../../../tests/support/fake-clock.ts";
 import {
   BatchWaitTimeoutError,
   ClaidAPIError,
@@ -16,7 +17,6 @@ import {
   RateLimitError,
 } from "../src/index.ts";
 import { sleep } from "../src/internal/signals.ts";
-import { settle, useFakeClock } from "./fake-clock.ts";
 import { ACCEPTED, jsonResponse, stubFetch } from "./helpers.ts";
 
 const KEY = "sk-hostile-0123456789abcdef";

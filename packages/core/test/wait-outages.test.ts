@@ -4,6 +4,7 @@
  * fix end it at once. Stub fetch on a fake clock: every elapsed time is exact.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle, useFakeClock } from "../../../tests/support/fake-clock.ts";
 import {
   AuthenticationError,
   BatchWaitTimeoutError,
@@ -21,7 +22,6 @@ import {
   ValidationError,
   type WaitOptions,
 } from "../src/index.ts";
-import { settle, useFakeClock } from "./fake-clock.ts";
 import { ACCEPTED, jsonResponse } from "./helpers.ts";
 
 const KEY = "sk-outage-0123456789abcdef";

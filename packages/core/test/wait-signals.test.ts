@@ -3,8 +3,8 @@
  * come back from storage (#19 item 19).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle, useFakeClock } from "../../../tests/support/fake-clock.ts";
 import { type Claid, createClaid, InvalidArgumentError } from "../src/index.ts";
-import { settle, useFakeClock } from "./fake-clock.ts";
 import { ACCEPTED, jsonResponse } from "./helpers.ts";
 
 const KEY = "sk-signals-0123456789abcdef";

@@ -1,6 +1,6 @@
-import { createRequestPacer, InvalidArgumentError } from "@claid/core";
+import { InvalidArgumentError } from "@claid/core";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CLAID_RATE_LIMIT, type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers } from "../src/index.ts";
 
 const BASE = "https://api.claid.ai";
@@ -170,37 +170,5 @@ describe("rateLimit option", () => {
     expect(injected.status).toBe(429);
     expect(injected.headers.get("Retry-After")).toBe("1");
     expect(injected.body).toMatchObject({ error_code: "160", error_type: "general" });
-  });
-});
-
-describe("with core's pacer in front", () => {
-  it("a burst of 60 requests from a fresh pacer meets no 429 and no window over its quota", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 0 });
-    try {
-      use({ rateLimit: CLAID_RATE_LIMIT, now: () => Date.now() });
-      const pacer = createRequestPacer();
-      const paced = async () => {
-        const release = await pacer.acquire({ kind: "poll" });
-        const answer = await get();
-        release(answer.headers);
-        return answer.status;
-      };
-      const burst = Promise.all(Array.from({ length: 60 }, paced));
-      let done = false;
-      burst.finally(() => {
-        done = true;
-      });
-      while (!done) await vi.advanceTimersToNextTimerAsync();
-      expect(await burst).toEqual(Array(60).fill(404));
-      const arrivals = store.requests.map((r) => r.at);
-      for (const [quota, ms] of [
-        [4, 1000],
-        [120, 60_000],
-      ] as const) {
-        expect(arrivals.every((at, i) => i < quota || at - (arrivals[i - quota] as number) >= ms)).toBe(true);
-      }
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

@@ -12,8 +12,9 @@ import type { ClaidMockServer } from "@claid/msw/node";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../contract/chromium.ts";
-import { API_KEY, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { launchChromium } from "../../../tests/support/chromium.ts";
+import { API_KEY, deadUrl, startMock } from "../../../tests/support/mock-server.ts";
+import { expectPassed } from "../../contract/driver.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;

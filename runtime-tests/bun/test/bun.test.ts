@@ -3,7 +3,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand, startMock, suiteVariables } from "../../contract/harness.ts";
+import { startMock } from "../../../tests/support/mock-server.ts";
+import { runCommand } from "../../../tests/support/run-command.ts";
+import { suiteVariables } from "../../contract/driver.ts";
 import { casesFor } from "../../contract/suite.ts";
 
 const BUN = join(dirname(createRequire(import.meta.url).resolve("bun/package.json")), "bin/bun.exe");

@@ -16,7 +16,8 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rehearseRelease } from "../../../scripts/release-dry.ts";
-import { API_KEY, bundle, startMock } from "../../contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { API_KEY, startMock } from "../../../tests/support/mock-server.ts";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);

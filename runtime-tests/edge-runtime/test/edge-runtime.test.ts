@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { EdgeRuntime } from "edge-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, bundle, deadUrl, expectPassed, startMock } from "../../contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { API_KEY, deadUrl, startMock } from "../../../tests/support/mock-server.ts";
+import { expectPassed } from "../../contract/driver.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;

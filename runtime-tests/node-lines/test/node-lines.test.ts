@@ -8,7 +8,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectPassed, runCommand, startMock, suiteVariables } from "../../contract/harness.ts";
+import { startMock } from "../../../tests/support/mock-server.ts";
+import { runCommand } from "../../../tests/support/run-command.ts";
+import { expectPassed, suiteVariables } from "../../contract/driver.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@ import { ClaidMockStore, createClaidHandlers } from "@claid/msw";
 import * as sdk from "@claid/node";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { API_KEY, deadUrl } from "../../contract/harness.ts";
+import { API_KEY, deadUrl } from "../../../tests/support/mock-server.ts";
 import { type ContractContext, casesFor } from "../../contract/suite.ts";
 
 const server = setupServer(

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { ClaidMockServer } from "@claid/msw/node";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundle, expectPassed, startMock, suiteVariables } from "../../contract/harness.ts";
+import { bundle } from "../../../tests/support/bundle.ts";
+import { startMock } from "../../../tests/support/mock-server.ts";
+import { expectPassed, suiteVariables } from "../../contract/driver.ts";
 import { type ContractResult, casesFor } from "../../contract/suite.ts";
 
 let mock: ClaidMockServer;

@@ -1,10 +1,11 @@
 import { inspect } from "node:util";
+import { createClaid, InvalidArgumentError } from "@claid/core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createClaid, InvalidArgumentError } from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -70,7 +71,7 @@ describe("per-call options override the client's", () => {
     ["maxRetries", { maxRetries: -1 }],
     ["maxRetries", { maxRetries: 1.5 }],
     ["timeoutMs", { timeoutMs: 0 }],
-    ["maxRetryDelayMs", { maxRetryDelayMs: Number.NaN }],
+    ["maxServerDelayMs", { maxServerDelayMs: Number.NaN }],
   ])("an invalid %s is named", (name, options) => {
     expect(() => createClaid({ apiKey: API_KEY, ...options })).toThrow(new RegExp(`^${name} must be`));
   });

@@ -1,10 +1,8 @@
 /**
- * Runs SDK calls against the @claid/msw mock on a fake clock: timers only fire
- * when `settle()` advances them, so minutes of backoff and polling take
- * milliseconds, and every elapsed time is exact.
+ * Runs SDK calls on a fake clock: timers only fire when `settle()` advances
+ * them, so minutes of backoff and polling take milliseconds, and every elapsed
+ * time is exact. Shared by core's unit tests and tests/integration.
  */
-import { type ClaidHandlersOptions, ClaidMockStore, createClaidHandlers } from "@claid/msw";
-import type { SetupServer } from "msw/node";
 import { vi } from "vitest";
 
 export type Settled<T> = { ok: true; value: T; elapsedMs: number } | { ok: false; error: unknown; elapsedMs: number };
@@ -37,12 +35,3 @@ export async function settle<T>(promise: Promise<T>, maxTimers = 100_000): Promi
   }
   throw new Error(`settle: still pending after ${maxTimers} timers`);
 }
-
-/** Fresh mock handlers (and store) on the shared server. */
-export function mock(server: SetupServer, options: ClaidHandlersOptions = {}): ClaidMockStore {
-  const store = options.store ?? new ClaidMockStore();
-  server.resetHandlers(...createClaidHandlers({ apiKey: API_KEY, pollsToComplete: 1, ...options, store }));
-  return store;
-}
-
-export const API_KEY = "sk-live-0123456789abcdef-secret";

@@ -1,12 +1,14 @@
 /**
- * Against the mock (moves to the integration suite): once a create succeeded, no error of
+ * Against the mock: once a create succeeded, no error of
  * `createAndWait()` says that nothing was sent — it carries the batch's `taskId`.
  */
+
+import { BatchWaitTimeoutError, type ClaidError, createClaid, NotFoundError } from "@claid/core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { BatchWaitTimeoutError, type ClaidError, createClaid, NotFoundError } from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

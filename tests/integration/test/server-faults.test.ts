@@ -4,9 +4,6 @@
  * without opt-in, and that nothing is left unhandled.
  */
 
-import type { ClaidMockStore, MockFault, MockOperation } from "@claid/msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -24,9 +21,13 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
-} from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+} from "@claid/core";
+import type { ClaidMockStore, MockFault, MockOperation } from "@claid/msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
 const server = setupServer();
 const unhandled: unknown[] = [];
@@ -125,7 +126,7 @@ const retrieveCases: FaultCase[] = [
     requests: 2,
     minElapsedMs: 7000,
   },
-  // Server-given delays from 0 to 10^10 ms: slept through up to maxRetryDelayMs, else a typed error at once.
+  // Server-given delays from 0 to 10^10 ms: slept through up to maxServerDelayMs, else a typed error at once.
   ...[0, 1_000, 59_000].map(
     (ms): FaultCase => ({
       fault: `429 Retry-After ${ms / 1000} s`,
@@ -137,7 +138,7 @@ const retrieveCases: FaultCase[] = [
   ),
   ...[61_000, 3_000_000, 10_000_000_000].map(
     (ms): FaultCase => ({
-      fault: `429 Retry-After ${ms / 1000} s (past maxRetryDelayMs)`,
+      fault: `429 Retry-After ${ms / 1000} s (past maxServerDelayMs)`,
       faults: [status(429, { headers: { "Retry-After": String(ms / 1000) } })],
       expected: { error: RateLimitError, attempts: 1, retryAfterMs: ms },
       requests: 1,
@@ -161,7 +162,7 @@ const retrieveCases: FaultCase[] = [
     }),
   ),
   {
-    fault: "429 asking for more than maxRetryDelayMs",
+    fault: "429 asking for more than maxServerDelayMs",
     faults: [status(429, { headers: { "Retry-After": "120" } })],
     expected: { error: RateLimitError, attempts: 1, retryAfterMs: 120_000 },
     requests: 1,
@@ -264,7 +265,7 @@ const createCases: FaultCase[] = [
     requests: 3,
   },
   {
-    fault: "429 asking for more than maxRetryDelayMs",
+    fault: "429 asking for more than maxServerDelayMs",
     faults: [status(429, { headers: { "Retry-After": "61" } })],
     expected: { error: RateLimitError, attempts: 1, retryAfterMs: 61_000 },
     requests: 1,

@@ -1,6 +1,3 @@
-import { ClaidMockStore, createClaidHandlers, type MockOperation } from "@claid/msw";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -17,8 +14,11 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
-} from "../src/index.ts";
-import { inputs, operations, outputs, seedRequest } from "./cases.ts";
+} from "@claid/core";
+import { ClaidMockStore, createClaidHandlers, type MockOperation } from "@claid/msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { inputs, operations, outputs, seedRequest } from "./request-bodies.ts";
 
 const API_KEY = "mock-api-test-key";
 const server = setupServer();

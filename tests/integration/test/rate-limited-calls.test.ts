@@ -2,13 +2,14 @@
  * The client's pacer against the mock enforcing Claid's limits (sliding windows of
  * 4 per second and 120 per minute, per key), on a fake clock: no 429 from the first burst on.
  */
+
+import { BatchWaitTimeoutError, CLAID_RATE_LIMIT, createClaid, RateLimitDeadlineError } from "@claid/core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createClaid, RateLimitDeadlineError } from "../src/index.ts";
-import { seedRequest } from "./cases.ts";
-import { API_KEY, mock, settle, useFakeClock } from "./fake-clock.ts";
+import { settle, useFakeClock } from "../../support/fake-clock.ts";
+import { API_KEY, mock } from "./mock-handlers.ts";
+import { seedRequest } from "./request-bodies.ts";
 
-const CLAID = "120;w=60, 4;w=1";
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -28,7 +29,7 @@ describe("pacing under Claid's limits", () => {
     ["api.claid.ai (Claid's documented policy from the start)", {}],
     ["another host (learned: one request until the first answer)", { baseUrl: "https://claid-proxy.example.test" }],
   ])("12 createAndWait() started together: every one DONE, no 429, no window overrun — %s", async (_, where) => {
-    const store = mock(server, { rateLimit: CLAID, pollsToComplete: 2, ...where });
+    const store = mock(server, { rateLimit: CLAID_RATE_LIMIT, pollsToComplete: 2, ...where });
     const claid = createClaid({ apiKey: API_KEY, ...where });
     const outcome = await settle(
       Promise.all(Array.from({ length: 12 }, () => claid.batches.createAndWait(seedRequest))),
@@ -42,7 +43,7 @@ describe("pacing under Claid's limits", () => {
   });
 
   it("200 create() at once: all accepted, none refused, within the windows", async () => {
-    const store = mock(server, { rateLimit: CLAID });
+    const store = mock(server, { rateLimit: CLAID_RATE_LIMIT });
     const claid = createClaid({ apiKey: API_KEY });
     const outcome = await settle(Promise.all(Array.from({ length: 200 }, () => claid.batches.create(seedRequest))));
     expect(outcome.ok).toBe(true);
@@ -58,7 +59,7 @@ describe("pacing under Claid's limits", () => {
   });
 
   it("100 concurrent waits share the budget: each DONE detected, no 429, schedules stretched instead", async () => {
-    const store = mock(server, { rateLimit: CLAID, pollsToComplete: 3 });
+    const store = mock(server, { rateLimit: CLAID_RATE_LIMIT, pollsToComplete: 3 });
     const claid = createClaid({ apiKey: API_KEY });
     const created = await settle(Promise.all(Array.from({ length: 100 }, () => claid.batches.create(seedRequest))));
     const ids = (created as { value: { id: number }[] }).value.map((task) => task.id);
@@ -69,7 +70,7 @@ describe("pacing under Claid's limits", () => {
   });
 
   it("check() tells when to come back, the pacer's queue included", async () => {
-    mock(server, { rateLimit: CLAID, pollsToComplete: 100 });
+    mock(server, { rateLimit: CLAID_RATE_LIMIT, pollsToComplete: 100 });
     const claid = createClaid({ apiKey: API_KEY });
     await settle(claid.batches.create(seedRequest));
     // Eleven more checks queued behind this one: at 4 per second the twelfth waits ~2 s.
@@ -78,12 +79,15 @@ describe("pacing under Claid's limits", () => {
     expect(last?.nextCheckAfterMs).toBeGreaterThanOrEqual(2000);
   });
 
-  it("a wait whose next slot would come after maxWaitMs fails at once with RateLimitDeadlineError", async () => {
+  it("a wait whose next slot would come after maxWaitMs ends at once, as the wait's timeout with the created batch's taskId", async () => {
     const store = mock(server, { rateLimit: "1;w=60", pollsToComplete: 100 });
-    const claid = createClaid({ apiKey: API_KEY, rateLimit: "1;w=60", maxRetryDelayMs: 120_000 });
+    const claid = createClaid({ apiKey: API_KEY, rateLimit: "1;w=60", maxServerDelayMs: 120_000 });
     const outcome = await settle(claid.batches.createAndWait(seedRequest, { maxWaitMs: 10_000 }));
-    expect(outcome.ok || outcome.error).toBeInstanceOf(RateLimitDeadlineError);
-    expect((outcome as { error: RateLimitDeadlineError }).error.waitMs).toBeGreaterThan(10_000);
+    const error = (outcome as { error: BatchWaitTimeoutError }).error;
+    expect(error).toBeInstanceOf(BatchWaitTimeoutError);
+    expect(error).toMatchObject({ taskId: 1, outcomeUnknown: false });
+    expect(error.cause).toBeInstanceOf(RateLimitDeadlineError);
+    expect((error.cause as RateLimitDeadlineError).waitMs).toBeGreaterThan(10_000);
     expect(outcome.elapsedMs).toBe(0);
     expect(store.requests).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 /** Request bodies covering every input form, operation group and output variant of the spec. */
-import type { BatchEditRequest, BatchInput, BatchOutput, ImageOperations } from "../src/index.ts";
+import type { BatchEditRequest, BatchInput, BatchOutput, ImageOperations } from "@claid/core";
 
 export const inputs: [string, BatchInput, number][] = [
   ["storage folder URI", "storage://storage_1/input_folder/", 2],
