@@ -30,7 +30,11 @@ describe("outcomeOfFailedCreate: only outcomeUnknown decides between unknown and
     ["a timeout after sending", sdkError(new ClaidTimeoutError("timed out"), true), "unknown"],
     ["402 refused", sdkError(apiError(PaymentRequiredError, 402), false), "not-sent"],
     ["502 after sending", sdkError(apiError(InternalServerError, 502), true), "unknown"],
-    ["a request that could not be built", sdkError(new InvalidArgumentError({ argument: "request", problem: "bad" }), false), "not-sent"],
+    [
+      "a request that could not be built",
+      sdkError(new InvalidArgumentError({ argument: "request", problem: "bad" }), false),
+      "not-sent",
+    ],
     ["not an SDK error (an abort, a bug)", new Error("interrupted by a second Ctrl-C"), "unknown"],
   ])("%s → %s", (_, error, submission) => {
     expect(outcomeOfFailedCreate(error, "the line")).toEqual({ submission, error: "the line" });
