@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { safeFileName, uniqueNames } from "../src/file-names.ts";
+import { safeFileName, uniqueNames } from "../src/download/file-names.ts";
 import {
   type BatchResult,
   createClaid,

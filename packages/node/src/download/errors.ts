@@ -1,0 +1,90 @@
+// Per-file download failures and the wording of their messages.
+import { ClaidError } from "@claid/core";
+import { MANIFEST_FILE } from "./manifest.ts";
+
+/** Why a result's file could not be saved. */
+export type DownloadFailureReason =
+  /** The result item is malformed (no `output_object`, a `tmp_url` that is not a string, …). */
+  | "invalid-result"
+  /** The `fileName` option threw or returned something other than a non-empty string. */
+  | "name"
+  /** Not an `https:` URL (plain `http:` only on a loopback host); or unparsable. */
+  | "url"
+  /** More than 3 redirects, or a redirect without a usable `Location`. */
+  | "redirect"
+  /** No HTTP answer: connection refused or reset, DNS, TLS. */
+  | "network"
+  /** A status other than 2xx (and other than the `expired` ones). */
+  | "http"
+  /** 403, 404 or 410: Claid's temporary URLs expire after a day. */
+  | "expired"
+  /** Larger than `maxBytes` (by `Content-Length` or by what arrived). */
+  | "too-large"
+  /** No bytes for `stallTimeoutMs`. */
+  | "stalled"
+  /** The body broke off, or did not match its `Content-Length`. */
+  | "incomplete"
+  /** A 2xx with an empty body. */
+  | "empty"
+  /** A file of that name exists and is not this result's recorded download; see `overwrite`. */
+  | "exists"
+  /** The file system failed: folder, temporary file, disk full, rename, manifest. */
+  | "disk";
+
+/** A per-file download failure; `reason` says which kind. */
+export class DownloadError extends ClaidError {
+  override name = "DownloadError";
+  readonly reason: DownloadFailureReason;
+  /** The HTTP status, for `http` and `expired`. */
+  readonly status: number | undefined;
+  /** Set when the temporary file could not be removed after the failure either. */
+  readonly cleanupError: Error | undefined;
+
+  constructor(
+    reason: DownloadFailureReason,
+    message: string,
+    options: { status?: number; cause?: unknown; cleanupError?: Error } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.reason = reason;
+    this.status = options.status;
+    this.cleanupError = options.cleanupError;
+  }
+}
+
+export const existsError = (path: string) =>
+  new DownloadError(
+    "exists",
+    `${path} exists and is not recorded in ${MANIFEST_FILE} as this result's download; pass overwrite: true (--overwrite) to replace it.`,
+  );
+
+export const tooLarge = (url: string, what: string, maxBytes: number) =>
+  new DownloadError("too-large", `${url} ${what}, over the limit of ${maxBytes} bytes (maxBytes).`);
+
+export const diskError = (what: string, error: unknown) =>
+  new DownloadError("disk", `${what}: ${describe(error)}`, { cause: error });
+
+export function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : "";
+  return detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
+}
+
+/** A value for an error message, short. */
+export function shown(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A URL for a message: origin and path only (the query of a pre-signed URL is a credential), shortened. */
+export function shownUrl(url: string): string {
+  let text = url;
+  try {
+    const parsed = new URL(url);
+    text = parsed.origin === "null" ? `${parsed.protocol}…` : `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    // Not a URL: shown as given.
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}

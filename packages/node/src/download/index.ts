@@ -1,0 +1,145 @@
+// `downloadResults()`: fetch every result file of a batch into a folder, safely and resumably.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { type BatchResult, InvalidArgumentError } from "@claid/core";
+import { DownloadError, diskError, existsError, shown } from "./errors.ts";
+import { fetchToTemporaryFile } from "./fetch-file.ts";
+import { nameKey } from "./file-names.ts";
+import { MANIFEST_FILE, type ManifestEntry, ManifestWriter, readManifest } from "./manifest.ts";
+import { type DownloadOptions, readOptions, type Settings } from "./options.ts";
+import { lstatIfExists, place, withCleanup } from "./place.ts";
+import { type FetchJob, planJobs, readResults } from "./plan.ts";
+import { ProgressCounter } from "./progress.ts";
+import { byIndex, type DownloadReport } from "./report.ts";
+
+/**
+ * Streams each result's `tmp_url` into `dir` (created if missing), safely and
+ * resumably: names are made safe and unique; each file streams into a
+ * temporary file and is renamed into place only once complete; every per-file
+ * problem lands in `failed` instead of rejecting the call; a rerun into the
+ * same folder skips complete files (recorded in `.claid-downloads.jsonl`).
+ * The `Authorization` header is never sent: these are pre-signed URLs on
+ * another host.
+ *
+ * Rejects only with `InvalidArgumentError` (a bad argument) or `signal.reason`;
+ * when it settles, nothing is left running or writing.
+ *
+ * @example
+ * const { written, skipped, failed } = await downloadResults(await claid.batches.wait(id), "./out");
+ */
+export async function downloadResults(
+  result: BatchResult,
+  dir: string,
+  options: DownloadOptions = {},
+): Promise<DownloadReport> {
+  const settings = readOptions(options);
+  const items = readResults(result);
+  if (typeof dir !== "string" || dir.trim() === "")
+    throw new InvalidArgumentError("dir", `dir must be a folder path; got ${shown(dir)}.`);
+  const { signal } = settings;
+  signal?.throwIfAborted();
+
+  const report: DownloadReport = {
+    dir,
+    manifest: join(dir, MANIFEST_FILE),
+    written: [],
+    skipped: [],
+    stored: [],
+    failed: [],
+  };
+  const jobs = planJobs(result, items, settings.fileName, report);
+  const progress = new ProgressCounter(items.length, report, settings.onProgress);
+
+  let folderError: unknown;
+  if (jobs.length > 0) await mkdir(dir, { recursive: true }).catch((error: unknown) => (folderError = error));
+  if (folderError) {
+    const error = diskError(`Cannot create ${dir}`, folderError);
+    for (const job of jobs)
+      progress.settle(report.failed, { index: job.index, url: job.url, path: join(dir, job.name), error });
+  } else if (jobs.length > 0) {
+    const recorded = await readManifest(report.manifest);
+    const manifest = new ManifestWriter(report.manifest);
+    const context: Context = { result, dir, settings, recorded, manifest, report, progress };
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length && !signal?.aborted) await saveFile(jobs[next++] as FetchJob, context);
+    };
+    // allSettled: even an unexpected error in one worker leaves nothing running when the call settles.
+    const workers = await Promise.allSettled(
+      Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker),
+    );
+    await manifest.close();
+    const crashed = workers.find((w) => w.status === "rejected");
+    if (crashed) throw crashed.reason;
+  }
+  signal?.throwIfAborted();
+  for (const list of [report.written, report.skipped, report.stored, report.failed]) list.sort(byIndex);
+  return report;
+}
+
+export interface Context {
+  result: BatchResult;
+  dir: string;
+  settings: Settings;
+  recorded: Map<string, ManifestEntry>;
+  manifest: ManifestWriter;
+  report: DownloadReport;
+  progress: ProgressCounter;
+}
+
+/** Skips, fetches or fails one file; never throws a per-file problem. */
+async function saveFile(job: FetchJob, context: Context): Promise<void> {
+  const { result, dir, settings, recorded, manifest, report, progress } = context;
+  const path = join(dir, job.name);
+  const urlPath = new URL(job.url).pathname;
+  try {
+    const existing = await lstatIfExists(path);
+    const entry = recorded.get(nameKey(job.name));
+    if (
+      existing?.isFile() &&
+      entry?.result === result.id &&
+      entry.index === job.index &&
+      entry.url === urlPath &&
+      entry.file === job.name &&
+      entry.bytes === existing.size
+    ) {
+      progress.settle(report.skipped, {
+        index: job.index,
+        url: job.url,
+        path,
+        bytes: entry.bytes,
+        sha256: entry.sha256,
+      });
+      return;
+    }
+    if (existing && !settings.overwrite) throw existsError(path);
+    const temp = await fetchToTemporaryFile(job, dir, context);
+    try {
+      await place(temp.path, path, settings.overwrite);
+    } catch (error) {
+      throw await withCleanup(
+        error instanceof DownloadError ? error : diskError(`Cannot move ${temp.path} to ${path}`, error),
+        temp.path,
+      );
+    }
+    const saved = { index: job.index, url: job.url, path, bytes: temp.bytes, sha256: temp.sha256 };
+    try {
+      await manifest.append({
+        result: result.id,
+        index: job.index,
+        url: urlPath,
+        file: job.name,
+        bytes: temp.bytes,
+        sha256: temp.sha256,
+      });
+    } catch (error) {
+      // An unrecorded file would be refused as "exists" by the rerun: better not to leave it.
+      throw await withCleanup(diskError(`Cannot record ${job.name} in ${manifest.path}`, error), path);
+    }
+    progress.settle(report.written, saved);
+  } catch (error) {
+    if (settings.signal?.aborted) return;
+    const failure = error instanceof DownloadError ? error : diskError(`Cannot write ${path}`, error);
+    progress.settle(report.failed, { index: job.index, url: job.url, path, error: failure });
+  }
+}

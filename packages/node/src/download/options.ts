@@ -1,0 +1,86 @@
+// The options of `downloadResults()`, their defaults and their checks.
+import type { BatchResultItem } from "@claid/core";
+import { InvalidArgumentError } from "@claid/core";
+import { shown } from "./errors.ts";
+import type { DownloadProgress } from "./report.ts";
+
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+/** Options of `downloadResults()`. */
+export interface DownloadOptions {
+  /** Files fetched at once. Default 8. */
+  concurrency?: number;
+  /**
+   * Stops every download. The call rejects with `signal.reason` once every
+   * temporary file is removed; complete files stay and a rerun skips them.
+   */
+  signal?: AbortSignal;
+  /**
+   * Replace files that exist but are not recorded in the folder's manifest as
+   * this result's download (files that are recorded are skipped either way).
+   * Default false: such a file is reported as failed (`exists`), untouched.
+   */
+  overwrite?: boolean;
+  /** A WHATWG-compatible fetch; defaults to `globalThis.fetch`. It is given a `Request` with `redirect: "manual"`. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Largest file accepted, in bytes; a longer body fails with `too-large`. Default 512 MiB. */
+  maxBytes?: number;
+  /** A file that receives no bytes for this long (headers included) fails with `stalled`. Default 30 000 ms. */
+  stallTimeoutMs?: number;
+  /**
+   * Names the file of a result. Default: the last segment of its `tmp_url`
+   * (with `.ext` added when it has none), else `<batch id>-<n>.<ext>`. Whatever
+   * it returns is made safe and unique the same way as the default.
+   */
+  fileName?: (item: BatchResultItem, index: number) => string;
+  /** Called when the download starts, when each file is settled, and at most every 100 ms as bytes arrive. Exceptions are ignored. */
+  onProgress?: (progress: DownloadProgress) => void;
+}
+
+/** The options, checked, with defaults filled in. */
+export interface Settings {
+  concurrency: number;
+  signal: AbortSignal | undefined;
+  overwrite: boolean;
+  fetch: (request: Request) => Promise<Response>;
+  maxBytes: number;
+  stallTimeoutMs: number;
+  fileName: DownloadOptions["fileName"];
+  onProgress: DownloadOptions["onProgress"];
+}
+
+export function readOptions(options: DownloadOptions): Settings {
+  if (typeof options !== "object" || options === null)
+    throw new InvalidArgumentError("options", `options must be an object; got ${shown(options)}.`);
+  const positive = (name: keyof DownloadOptions, value: unknown, fallback: number, integer: boolean): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== "number" || !(value > 0) || (integer && !Number.isSafeInteger(value)))
+      throw new InvalidArgumentError(
+        `options.${name}`,
+        `options.${name} must be a positive ${integer ? "whole " : ""}number; got ${shown(value)}.`,
+      );
+    return value;
+  };
+  const callable = <T>(name: keyof DownloadOptions, value: T): T => {
+    if (value !== undefined && typeof value !== "function")
+      throw new InvalidArgumentError(`options.${name}`, `options.${name} must be a function; got ${shown(value)}.`);
+    return value;
+  };
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+    throw new InvalidArgumentError(
+      "options.signal",
+      `options.signal must be an AbortSignal; got ${shown(options.signal)}.`,
+    );
+  return {
+    concurrency: positive("concurrency", options.concurrency, DEFAULT_CONCURRENCY, true),
+    signal: options.signal,
+    overwrite: Boolean(options.overwrite),
+    fetch: callable("fetch", options.fetch) ?? ((request: Request) => globalThis.fetch(request)),
+    maxBytes: positive("maxBytes", options.maxBytes, DEFAULT_MAX_BYTES, true),
+    stallTimeoutMs: positive("stallTimeoutMs", options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS, false),
+    fileName: callable("fileName", options.fileName),
+    onProgress: callable("onProgress", options.onProgress),
+  };
+}
