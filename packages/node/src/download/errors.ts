@@ -33,7 +33,7 @@ export type DownloadFailureReason =
 
 /** A per-file download failure; `reason` says which kind. */
 export class DownloadError extends ClaidError {
-  override name = "DownloadError";
+  override name = "DownloadError" as const;
   readonly reason: DownloadFailureReason;
   /** The HTTP status, for `http` and `expired`. */
   readonly status: number | undefined;
@@ -43,7 +43,7 @@ export class DownloadError extends ClaidError {
   constructor(
     reason: DownloadFailureReason,
     message: string,
-    options: { status?: number; cause?: unknown; cleanupError?: Error } = {},
+    options: { status?: number | undefined; cause?: unknown; cleanupError?: Error | undefined } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.reason = reason;

@@ -11,32 +11,32 @@ const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 /** Options of `downloadResults()`. */
 export interface DownloadOptions {
   /** Files fetched at once. Default 8. */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * Stops every download. The call rejects with `signal.reason` once every
    * temporary file is removed; complete files stay and a rerun skips them.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Replace files that exist but are not recorded in the folder's manifest as
    * this result's download (files that are recorded are skipped either way).
    * Default false: such a file is reported as failed (`exists`), untouched.
    */
-  overwrite?: boolean;
+  overwrite?: boolean | undefined;
   /** A WHATWG-compatible fetch; defaults to `globalThis.fetch`. It is given a `Request` with `redirect: "manual"`. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Largest file accepted, in bytes; a longer body fails with `too-large`. Default 512 MiB. */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
   /** A file that receives no bytes for this long (headers included) fails with `stalled`. Default 30 000 ms. */
-  stallTimeoutMs?: number;
+  stallTimeoutMs?: number | undefined;
   /**
    * Names the file of a result. Default: the last segment of its `tmp_url`
    * (with `.ext` added when it has none), else `<batch id>-<n>.<ext>`. Whatever
    * it returns is made safe and unique the same way as the default.
    */
-  fileName?: (item: BatchResultItem, index: number) => string;
+  fileName?: ((item: BatchResultItem, index: number) => string) | undefined;
   /** Called when the download starts, when each file is settled, and at most every 100 ms as bytes arrive. Exceptions are ignored. */
-  onProgress?: (progress: DownloadProgress) => void;
+  onProgress?: ((progress: DownloadProgress) => void) | undefined;
 }
 
 /** The options, checked, with defaults filled in. */
