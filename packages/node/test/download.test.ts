@@ -155,7 +155,7 @@ describe("names", () => {
     expect(safeFileName("../../etc/passwd", "f.bin")).toBe("_.._etc_passwd");
     expect(safeFileName("..", "f.bin")).toBe("f.bin");
     expect(safeFileName(" .hidden.png. ", "f.bin")).toBe("hidden.png");
-    expect(safeFileName("a\u0000b\nc\u202Egnp.exe", "f.bin")).toBe("a_b_c_gnp.exe");
+    expect(safeFileName("a\u0000b\nc\u202Egnp.exe", "f.bin")).toBe("a_b_cgnp.exe");
     expect(safeFileName('we<i>r:d"|?*.png', "f.bin")).toBe("we_i_r_d____.png");
     expect(safeFileName("CON", "f.bin")).toBe("_CON");
     expect(safeFileName("nul.png", "f.bin")).toBe("_nul.png");
