@@ -22,6 +22,8 @@ export type DownloadFailureReason =
   | "too-large"
   /** No bytes for `stallTimeoutMs`. */
   | "stalled"
+  /** Not complete within `fileTimeoutMs` of its request. */
+  | "timed-out"
   /** The body broke off, or did not match its `Content-Length`. */
   | "incomplete"
   /** A 2xx with an empty body. */

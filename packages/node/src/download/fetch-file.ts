@@ -39,7 +39,7 @@ export async function fetchToTemporaryFile(
   dir: string,
   { result, settings, progress }: { result: BatchResult; settings: Settings; progress: ProgressCounter },
 ): Promise<{ path: string; bytes: number; sha256: string }> {
-  const { signal, maxBytes, stallTimeoutMs } = settings;
+  const { signal, maxBytes, stallTimeoutMs, fileTimeoutMs } = settings;
   const controller = new AbortController();
   const stop = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", stop);
@@ -51,6 +51,17 @@ export async function fetchToTemporaryFile(
         new DownloadError("stalled", `${shownUrl(job.url)} sent nothing for ${stallTimeoutMs} ms; gave up.`),
       ),
     stallTimeoutMs,
+  );
+  let bytes = 0;
+  const deadline = setTimeout(
+    () =>
+      controller.abort(
+        new DownloadError(
+          "timed-out",
+          `${shownUrl(job.url)} did not finish within ${fileTimeoutMs} ms (fileTimeoutMs); gave up after ${bytes} bytes.`,
+        ),
+      ),
+    fileTimeoutMs,
   );
   const temp = temporaryPath(dir);
   let handle: FileHandle | undefined;
@@ -82,7 +93,6 @@ export async function fetchToTemporaryFile(
     }
     handle = await openTemporaryFile(temp);
     const hash = createHash("sha256");
-    let bytes = 0;
     reader = response.body?.getReader();
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -119,6 +129,7 @@ export async function fetchToTemporaryFile(
     throw await withCleanup(error, temp);
   } finally {
     clearTimeout(stall);
+    clearTimeout(deadline);
     signal?.removeEventListener("abort", stop);
     controller.signal.removeEventListener("abort", cancel);
   }

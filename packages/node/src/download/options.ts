@@ -7,6 +7,9 @@ import type { DownloadProgress } from "./report.ts";
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const DEFAULT_FILE_TIMEOUT_MS = 10 * 60_000;
+/** The longest delay a timer takes (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Options of `downloadResults()`. */
 export interface DownloadOptions {
@@ -30,6 +33,12 @@ export interface DownloadOptions {
   /** A file that receives no bytes for this long (headers included) fails with `stalled`. Default 30 000 ms. */
   stallTimeoutMs?: number | undefined;
   /**
+   * A file not complete this long after its request started (redirects included)
+   * fails with `timed-out`, however steadily it trickles. Default 600 000 ms (10
+   * minutes: a 512 MiB file at about 7 Mbit/s).
+   */
+  fileTimeoutMs?: number | undefined;
+  /**
    * Names the file of a result. Default: the last segment of its `tmp_url`
    * (with `.ext` added when it has none), else `<batch id>-<n>.<ext>`. Whatever
    * it returns is made safe and unique the same way as the default.
@@ -47,6 +56,7 @@ export interface Settings {
   fetch: (request: Request) => Promise<Response>;
   maxBytes: number;
   stallTimeoutMs: number;
+  fileTimeoutMs: number;
   fileName: DownloadOptions["fileName"];
   onProgress: DownloadOptions["onProgress"];
 }
@@ -62,6 +72,15 @@ export function readOptions(options: DownloadOptions): Settings {
         `options.${name} must be a positive ${integer ? "whole " : ""}number; got ${shown(value)}.`,
       );
     return value;
+  };
+  const delay = (name: keyof DownloadOptions, value: unknown, fallback: number): number => {
+    const ms = positive(name, value, fallback, false);
+    if (ms > MAX_TIMER_MS)
+      throw new InvalidArgumentError(
+        `options.${name}`,
+        `options.${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days); got ${shown(value)}.`,
+      );
+    return ms;
   };
   const callable = <T>(name: keyof DownloadOptions, value: T): T => {
     if (value !== undefined && typeof value !== "function")
@@ -79,7 +98,8 @@ export function readOptions(options: DownloadOptions): Settings {
     overwrite: Boolean(options.overwrite),
     fetch: callable("fetch", options.fetch) ?? ((request: Request) => globalThis.fetch(request)),
     maxBytes: positive("maxBytes", options.maxBytes, DEFAULT_MAX_BYTES, true),
-    stallTimeoutMs: positive("stallTimeoutMs", options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS, false),
+    stallTimeoutMs: delay("stallTimeoutMs", options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS),
+    fileTimeoutMs: delay("fileTimeoutMs", options.fileTimeoutMs, DEFAULT_FILE_TIMEOUT_MS),
     fileName: callable("fileName", options.fileName),
     onProgress: callable("onProgress", options.onProgress),
   };
