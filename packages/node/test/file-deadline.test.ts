@@ -28,16 +28,16 @@ const batchOf = (urls: string[]): BatchResult =>
   }) as BatchResult;
 
 describe("fileTimeoutMs", () => {
-  it("ends a file trickling 1 byte every 800 ms (stall timeout 1 s) at its deadline; the others download", async () => {
+  it("ends a file trickling 1 byte every 300 ms (stall timeout 3 s, never reached) at its deadline; the others download", async () => {
     host.route("/1/trickle.png", (_request, response) => {
       response.writeHead(200, { "Content-Length": 1_000_000 });
-      const timer = setInterval(() => response.write("x"), 800);
+      const timer = setInterval(() => response.write("x"), 300);
       response.on("close", () => clearInterval(timer));
     });
     host.route("/2/ok.png", serve(bytesOf(100)));
     const report = await downloadResults(batchOf([`${host.origin}/1/trickle.png`, `${host.origin}/2/ok.png`]), dir, {
-      stallTimeoutMs: 1000,
-      fileTimeoutMs: 2000,
+      stallTimeoutMs: 3000,
+      fileTimeoutMs: 1500,
     });
     expect(report.written.map((f) => f.index)).toEqual([1]);
     expect(report.failed).toHaveLength(1);
@@ -45,7 +45,7 @@ describe("fileTimeoutMs", () => {
     expect(report.failed[0]?.error).toMatchObject({
       reason: "timed-out",
       message: expect.stringMatching(
-        /trickle\.png did not finish within 2000 ms \(fileTimeoutMs\); gave up after \d+ bytes/,
+        /trickle\.png did not finish within 1500 ms \(fileTimeoutMs\); gave up after \d+ bytes/,
       ),
     });
     expect(readdirSync(dir).filter((f) => f.endsWith(".part"))).toEqual([]);

@@ -30,6 +30,12 @@ export type DownloadFailureReason =
   | "empty"
   /** A file of that name exists and is not this result's recorded download; see `overwrite`. */
   | "exists"
+  /** With `verify`: the file was recorded without a SHA-256, so it cannot be checked (it is left as it is). */
+  | "unverifiable"
+  /** Another download holds the folder (its lock) for longer than `lockWaitMs`. */
+  | "locked"
+  /** The folder's manifest or lock is a symbolic link or not a regular file: never followed, read or written. */
+  | "unsafe-path"
   /** The file system failed: folder, temporary file, disk full, rename, manifest. */
   | "disk";
 
@@ -57,7 +63,7 @@ export class DownloadError extends ClaidError {
 export const existsError = (path: string) =>
   new DownloadError(
     "exists",
-    `${path} exists and is not recorded in ${MANIFEST_FILE} as this result's download; pass overwrite: true (--overwrite) to replace it.`,
+    `${path} exists and is not recorded in ${MANIFEST_FILE} as this result's download; pass overwrite: true to replace it.`,
   );
 
 export const tooLarge = (url: string, what: string, maxBytes: number) =>

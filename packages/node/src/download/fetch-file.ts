@@ -38,7 +38,7 @@ export async function fetchToTemporaryFile(
   job: FetchJob,
   dir: string,
   { result, settings, progress }: { result: BatchResult; settings: Settings; progress: ProgressCounter },
-): Promise<{ path: string; bytes: number; sha256: string }> {
+): Promise<{ path: string; bytes: number; mtimeMs: number; sha256: string | undefined }> {
   const { signal, maxBytes, stallTimeoutMs, fileTimeoutMs } = settings;
   const controller = new AbortController();
   const stop = () => controller.abort(signal?.reason);
@@ -76,7 +76,7 @@ export async function fetchToTemporaryFile(
       if (EXPIRED_STATUSES.has(response.status))
         throw new DownloadError(
           "expired",
-          `${shown} answered ${response.status}: the temporary URL has probably expired (Claid keeps temporary results for one day). For fresh URLs, retrieve batch ${result.id} again (claid.batches.retrieve(${result.id}) or \`claid batch get ${result.id}\`) and download into the same folder: complete files are skipped.`,
+          `${shown} answered ${response.status}: the temporary URL has probably expired (Claid keeps temporary results for one day). For fresh URLs, retrieve batch ${result.id} again (claid.batches.retrieve(${result.id})) and download into the same folder: complete files are skipped.`,
           { status: response.status },
         );
       throw new DownloadError("http", `${shown} answered ${response.status}.`, { status: response.status });
@@ -92,7 +92,7 @@ export async function fetchToTemporaryFile(
       throw tooLarge(shown, `declares ${expected} bytes`, maxBytes);
     }
     handle = await openTemporaryFile(temp);
-    const hash = createHash("sha256");
+    const hash = settings.hash ? createHash("sha256") : undefined;
     reader = response.body?.getReader();
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -109,7 +109,7 @@ export async function fetchToTemporaryFile(
       bytes += chunk.value.byteLength;
       if (bytes > maxBytes) throw tooLarge(shown, `sent more than ${maxBytes} bytes`, maxBytes);
       stall.refresh();
-      hash.update(chunk.value);
+      hash?.update(chunk.value);
       await writeAll(handle, chunk.value).catch((error: unknown) => {
         throw diskError(`Cannot write ${temp}`, error);
       });
@@ -120,10 +120,14 @@ export async function fetchToTemporaryFile(
       throw new DownloadError("incomplete", `${shown} sent ${bytes} of the ${expected} bytes it declared.`);
     const closing = handle;
     handle = undefined;
-    await closing.close().catch((error: unknown) => {
-      throw diskError(`Cannot write ${temp}`, error);
-    });
-    return { path: temp, bytes, sha256: hash.digest("hex") };
+    // The modification time of the last write: placing the file (link or rename) keeps it.
+    const { mtimeMs } = await closing
+      .stat()
+      .finally(() => closing.close())
+      .catch((error: unknown) => {
+        throw diskError(`Cannot write ${temp}`, error);
+      });
+    return { path: temp, bytes, mtimeMs, sha256: hash?.digest("hex") };
   } catch (error) {
     await handle?.close().catch(() => undefined);
     throw await withCleanup(error, temp);

@@ -2,12 +2,14 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type BatchResult, InvalidArgumentError } from "@claid/core";
+import { checkRecorded } from "./check.ts";
 import { DownloadError, diskError, existsError, shown } from "./errors.ts";
 import { fetchToTemporaryFile } from "./fetch-file.ts";
 import { nameKey } from "./file-names.ts";
+import { type FolderLock, lockFolder } from "./folder-lock.ts";
 import { MANIFEST_FILE, type ManifestEntry, ManifestWriter, readManifest } from "./manifest.ts";
 import { type DownloadOptions, readOptions, type Settings } from "./options.ts";
-import { lstatIfExists, place, withCleanup } from "./place.ts";
+import { lstatIfExists, place, sweepTemporaryFiles, withCleanup } from "./place.ts";
 import { type FetchJob, planJobs, readResults } from "./plan.ts";
 import { ProgressCounter } from "./progress.ts";
 import { byIndex, type DownloadReport } from "./report.ts";
@@ -50,31 +52,52 @@ export async function downloadResults(
   const jobs = planJobs(result, items, settings.fileName, report);
   const progress = new ProgressCounter(items.length, report, settings.onProgress);
 
-  let folderError: unknown;
-  if (jobs.length > 0) await mkdir(dir, { recursive: true }).catch((error: unknown) => (folderError = error));
-  if (folderError) {
-    const error = diskError(`Cannot create ${dir}`, folderError);
-    for (const job of jobs)
-      progress.settle(report.failed, { index: job.index, url: job.url, path: join(dir, job.name), error });
-  } else if (jobs.length > 0) {
-    const recorded = await readManifest(report.manifest);
-    const manifest = new ManifestWriter(report.manifest);
-    const context: Context = { result, dir, settings, recorded, manifest, report, progress };
-    let next = 0;
-    const worker = async () => {
-      while (next < jobs.length && !signal?.aborted) await saveFile(jobs[next++] as FetchJob, context);
+  if (jobs.length > 0) {
+    const failAll = (error: DownloadError) => {
+      for (const job of jobs)
+        progress.settle(report.failed, { index: job.index, url: job.url, path: join(dir, job.name), error });
     };
-    // allSettled: even an unexpected error in one worker leaves nothing running when the call settles.
-    const workers = await Promise.allSettled(
-      Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker),
-    );
-    await manifest.close();
-    const crashed = workers.find((w) => w.status === "rejected");
-    if (crashed) throw crashed.reason;
+    let lock: FolderLock | undefined;
+    try {
+      await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+        throw diskError(`Cannot create ${dir}`, error);
+      });
+      lock = await lockFolder(dir, settings.lockWaitMs, signal);
+      await sweepTemporaryFiles(dir);
+      const recorded = await readManifest(report.manifest);
+      await downloadAll(jobs, {
+        result,
+        dir,
+        settings,
+        recorded,
+        manifest: new ManifestWriter(report.manifest),
+        report,
+        progress,
+      });
+    } catch (error) {
+      if (!(error instanceof DownloadError)) throw error;
+      failAll(error);
+    } finally {
+      await lock?.release();
+    }
   }
   signal?.throwIfAborted();
   for (const list of [report.written, report.skipped, report.stored, report.failed]) list.sort(byIndex);
   return report;
+}
+
+/** Runs `concurrency` workers over the jobs; resolves once every one has stopped and the manifest is closed. */
+async function downloadAll(jobs: FetchJob[], context: Context): Promise<void> {
+  const { settings, manifest } = context;
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length && !settings.signal?.aborted) await saveFile(jobs[next++] as FetchJob, context);
+  };
+  // allSettled: even an unexpected error in one worker leaves nothing running when the call settles.
+  const workers = await Promise.allSettled(Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker));
+  await manifest.close();
+  const crashed = workers.find((w) => w.status === "rejected");
+  if (crashed) throw crashed.reason;
 }
 
 export interface Context {
@@ -87,7 +110,11 @@ export interface Context {
   progress: ProgressCounter;
 }
 
-/** Skips, fetches or fails one file; never throws a per-file problem. */
+/**
+ * Skips, fetches or fails one file; never throws a per-file problem. A file
+ * recorded as this result's download is skipped when unchanged (size and mtime,
+ * or its SHA-256 with `verify`) and fetched again, replacing it, when not.
+ */
 async function saveFile(job: FetchJob, context: Context): Promise<void> {
   const { result, dir, settings, recorded, manifest, report, progress } = context;
   const path = join(dir, job.name);
@@ -95,48 +122,47 @@ async function saveFile(job: FetchJob, context: Context): Promise<void> {
   try {
     const existing = await lstatIfExists(path);
     const entry = recorded.get(nameKey(job.name));
-    if (
+    const ours =
       existing?.isFile() &&
-      entry?.result === result.id &&
+      entry?.taskId === result.id &&
       entry.index === job.index &&
-      entry.url === urlPath &&
-      entry.file === job.name &&
-      entry.bytes === existing.size
-    ) {
-      progress.settle(report.skipped, {
-        index: job.index,
-        url: job.url,
-        path,
-        bytes: entry.bytes,
-        sha256: entry.sha256,
-      });
-      return;
-    }
-    if (existing && !settings.overwrite) throw existsError(path);
+      entry.urlPath === urlPath &&
+      entry.file === job.name
+        ? entry
+        : undefined;
+    if (ours && existing) {
+      const verdict = await checkRecorded(ours, existing, path, settings.verify);
+      if (verdict.skip) {
+        if (verdict.rerecord) await manifest.append({ ...ours, mtimeMs: existing.mtimeMs });
+        progress.settle(report.skipped, {
+          index: job.index,
+          url: job.url,
+          path,
+          bytes: ours.bytes,
+          sha256: ours.sha256,
+        });
+        return;
+      }
+      if (verdict.error) throw verdict.error;
+    } else if (existing && !settings.overwrite) throw existsError(path);
     const temp = await fetchToTemporaryFile(job, dir, context);
     try {
-      await place(temp.path, path, settings.overwrite);
+      // Replacing is safe for a file recorded as ours: it is this result's own (changed) download.
+      await place(temp.path, path, settings.overwrite || ours !== undefined);
     } catch (error) {
       throw await withCleanup(
         error instanceof DownloadError ? error : diskError(`Cannot move ${temp.path} to ${path}`, error),
         temp.path,
       );
     }
-    const saved = { index: job.index, url: job.url, path, bytes: temp.bytes, sha256: temp.sha256 };
+    const { bytes, mtimeMs, sha256 } = temp;
     try {
-      await manifest.append({
-        result: result.id,
-        index: job.index,
-        url: urlPath,
-        file: job.name,
-        bytes: temp.bytes,
-        sha256: temp.sha256,
-      });
+      await manifest.append({ taskId: result.id, index: job.index, urlPath, file: job.name, bytes, mtimeMs, sha256 });
     } catch (error) {
       // An unrecorded file would be refused as "exists" by the rerun: better not to leave it.
       throw await withCleanup(diskError(`Cannot record ${job.name} in ${manifest.path}`, error), path);
     }
-    progress.settle(report.written, saved);
+    progress.settle(report.written, { index: job.index, url: job.url, path, bytes, sha256 });
   } catch (error) {
     if (settings.signal?.aborted) return;
     const failure = error instanceof DownloadError ? error : diskError(`Cannot write ${path}`, error);

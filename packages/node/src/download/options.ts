@@ -8,6 +8,8 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 const DEFAULT_FILE_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_LOCK_WAIT_MS = 10_000;
+const HASHES = ["sha256"] as const;
 /** The longest delay a timer takes (about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -39,6 +41,25 @@ export interface DownloadOptions {
    */
   fileTimeoutMs?: number | undefined;
   /**
+   * `"sha256"`: hash each file as it arrives and record the digest in the
+   * manifest (and `SavedFile.sha256`), so that `verify` can check it later.
+   * Default: no hash; a rerun trusts a recorded file whose size and
+   * modification time are unchanged (rsync's quick check).
+   */
+  hash?: "sha256" | undefined;
+  /**
+   * Re-hash every recorded file before skipping it and fetch it again if it no
+   * longer matches; files recorded without a hash fail with `unverifiable`
+   * (left as they are). Implies `hash: "sha256"` for the files it fetches. Default false.
+   */
+  verify?: boolean | undefined;
+  /**
+   * How long to wait for another download into the same folder (another call
+   * or process) to finish before failing every file with `locked`. Default
+   * 10 000 ms.
+   */
+  lockWaitMs?: number | undefined;
+  /**
    * Names the file of a result. Default: the last segment of its `tmp_url`
    * (with `.ext` added when it has none), else `<batch id>-<n>.<ext>`. Whatever
    * it returns is made safe and unique the same way as the default.
@@ -57,6 +78,9 @@ export interface Settings {
   maxBytes: number;
   stallTimeoutMs: number;
   fileTimeoutMs: number;
+  hash: boolean;
+  verify: boolean;
+  lockWaitMs: number;
   fileName: DownloadOptions["fileName"];
   onProgress: DownloadOptions["onProgress"];
 }
@@ -92,6 +116,12 @@ export function readOptions(options: DownloadOptions): Settings {
       "options.signal",
       `options.signal must be an AbortSignal; got ${shown(options.signal)}.`,
     );
+  if (options.hash !== undefined && !HASHES.includes(options.hash))
+    throw new InvalidArgumentError(
+      "options.hash",
+      `options.hash must be ${HASHES.map((h) => JSON.stringify(h)).join(" or ")}; got ${shown(options.hash)}.`,
+    );
+  const lockWaitMs = options.lockWaitMs === 0 ? 0 : delay("lockWaitMs", options.lockWaitMs, DEFAULT_LOCK_WAIT_MS);
   return {
     concurrency: positive("concurrency", options.concurrency, DEFAULT_CONCURRENCY, true),
     signal: options.signal,
@@ -100,6 +130,9 @@ export function readOptions(options: DownloadOptions): Settings {
     maxBytes: positive("maxBytes", options.maxBytes, DEFAULT_MAX_BYTES, true),
     stallTimeoutMs: delay("stallTimeoutMs", options.stallTimeoutMs, DEFAULT_STALL_TIMEOUT_MS),
     fileTimeoutMs: delay("fileTimeoutMs", options.fileTimeoutMs, DEFAULT_FILE_TIMEOUT_MS),
+    hash: options.hash === "sha256" || Boolean(options.verify),
+    verify: Boolean(options.verify),
+    lockWaitMs,
     fileName: callable("fileName", options.fileName),
     onProgress: callable("onProgress", options.onProgress),
   };

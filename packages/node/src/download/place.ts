@@ -1,21 +1,91 @@
 // Temporary files in the download folder and the atomic placement of a complete one under its name.
 import { randomBytes } from "node:crypto";
-import type { Stats } from "node:fs";
-import { type FileHandle, link, lstat, open, rename, rm, unlink } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { type FileHandle, link, lstat, open, readdir, rename, rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { DownloadError, describe, diskError, existsError } from "./errors.ts";
+
+const { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_WRONLY } = constants;
 
 // Where a file system has no hard links, placing a file falls back to check-then-rename.
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK", "EINVAL"]);
 
-/** A new temporary file's path in `dir`: a dot name no result file can have. */
-export const temporaryPath = (dir: string) => join(dir, `.claid-${randomBytes(6).toString("hex")}.part`);
+/** Names of this package's temporary files: a dot name no result file can have. */
+const TEMPORARY_NAME = /^\.claid-[0-9a-f]{12}\.(part|tmp)$/;
 
-/** Creates the temporary file exclusively, so no existing file or link is followed. */
+/** A new temporary file's path in `dir` (`.part` for downloads, `.tmp` for the manifest's rewrite). */
+export const temporaryPath = (dir: string, kind: "part" | "tmp" = "part") =>
+  join(dir, `.claid-${randomBytes(6).toString("hex")}.${kind}`);
+
+/** Creates the temporary file exclusively and without following a link: nothing that exists is opened. */
 export const openTemporaryFile = (temp: string): Promise<FileHandle> =>
-  open(temp, "wx").catch((error: unknown) => {
+  open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644).catch((error: unknown) => {
     throw diskError(`Cannot create ${temp}`, error);
   });
+
+/**
+ * Removes the temporary files a killed run left in `dir` (only names of this
+ * package's own pattern; `unlink` removes a link itself, never its target).
+ * Called with the folder lock held, so no running download owns them.
+ */
+export async function sweepTemporaryFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((name) => TEMPORARY_NAME.test(name)).map((name) => unlink(join(dir, name)).catch(() => undefined)),
+  );
+}
+
+/**
+ * Opens a bookkeeping file of the folder (the manifest, the lock) without ever
+ * following a link (O_NOFOLLOW) or blocking on a FIFO (O_NONBLOCK), and refuses
+ * anything but a regular file with an `unsafe-path` DownloadError naming it.
+ * Resolves `undefined` when it does not exist and `flags` cannot create it.
+ */
+export async function openRegularFile(path: string, flags: number): Promise<FileHandle | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, flags | O_NOFOLLOW | O_NONBLOCK, 0o644);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !(flags & O_CREAT)) return undefined;
+    if (code === "ELOOP") throw unsafePath(path, "a symbolic link");
+    if (code === "EISDIR") throw unsafePath(path, "a folder");
+    if (code === "ENXIO") throw unsafePath(path, "a FIFO or socket");
+    throw diskError(`Cannot open ${path}`, error);
+  }
+  const stats = await handle.stat().catch(async (error: unknown) => {
+    await handle.close().catch(() => undefined);
+    throw diskError(`Cannot inspect ${path}`, error);
+  });
+  if (stats.isFile()) return handle;
+  await handle.close().catch(() => undefined);
+  throw unsafePath(path, kindOf(stats));
+}
+
+const kindOf = (stats: Stats) =>
+  stats.isDirectory()
+    ? "a folder"
+    : stats.isFIFO()
+      ? "a FIFO"
+      : stats.isSocket()
+        ? "a socket"
+        : stats.isSymbolicLink()
+          ? "a symbolic link"
+          : "a device";
+
+/** The folder's bookkeeping file at `path` is not a regular file. */
+export const unsafePath = (path: string, kind: string) =>
+  new DownloadError(
+    "unsafe-path",
+    `${path} is ${kind}, not a regular file: refused (it is never followed, read or written). Remove it, or download into another folder.`,
+  );
+
+/** `lstat` of a bookkeeping file, refusing anything but a regular file; `undefined` when missing. */
+export async function regularFileStats(path: string): Promise<Stats | undefined> {
+  const stats = await lstatIfExists(path);
+  if (stats && !stats.isFile()) throw unsafePath(path, kindOf(stats));
+  return stats;
+}
 
 export async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
   for (let offset = 0; offset < data.byteLength; ) {

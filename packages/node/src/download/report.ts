@@ -22,8 +22,8 @@ export interface SavedFile {
   url: string;
   path: string;
   bytes: number;
-  /** Hex SHA-256 of the file. */
-  sha256: string;
+  /** Hex SHA-256 of the file, when downloaded (or recorded) with `hash: "sha256"`. */
+  sha256: string | undefined;
 }
 
 /** A result Claid wrote to your own storage (`output` given): there is nothing to download. */
@@ -45,11 +45,11 @@ export interface DownloadFailure {
 /** What `downloadResults()` did with each result; each list is in result order. */
 export interface DownloadReport {
   dir: string;
-  /** The manifest file: one JSON line per complete file (`result`, `index`, `url` path, `file`, `bytes`, `sha256`). */
+  /** The manifest file: one JSON line per complete file (see `ManifestEntry`). */
   manifest: string;
   /** Files fetched by this call. */
   written: SavedFile[];
-  /** Files already complete in the folder (recorded in the manifest, same size), not fetched again. */
+  /** Files already complete in the folder (recorded in the manifest, same size and modification time; same SHA-256 with `verify`), not fetched again. */
   skipped: SavedFile[];
   /** Results stored in your own storage: nothing to fetch. */
   stored: StoredOutput[];
