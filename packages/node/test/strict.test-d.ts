@@ -25,11 +25,17 @@ describe("strict settings", () => {
       fetch: cfg.fetch,
       maxBytes: cfg.maxBytes,
       stallTimeoutMs: cfg.stallTimeoutMs,
+      fileTimeoutMs: cfg.fileTimeoutMs,
+      hash: cfg.hash,
+      verify: cfg.verify,
+      lockWaitMs: cfg.lockWaitMs,
       fileName: cfg.fileName,
       onProgress: cfg.onProgress,
     };
     expectTypeOf(downloadResults(batch, "out", options)).resolves.toEqualTypeOf<DownloadReport>();
     downloadResults(batch, "out", { concurrency: cfg.concurrency });
+    // @ts-expect-error only SHA-256 is offered
+    downloadResults(batch, "out", { hash: "md5" });
   });
 
   it("DownloadError has a literal name, so a caught error narrows on it", () => {
