@@ -8,14 +8,15 @@ import {
   BatchFailedError,
   type BatchResult,
   type Claid,
+  type DownloadFailureReason,
   type DownloadProgress,
   type DownloadReport,
   downloadResults,
 } from "@claid/node";
 import { SingleBar } from "cli-progress";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { EXIT, UsageError } from "./exit.ts";
-import { parseInteger } from "./request.ts";
+import { durationParser, parseInteger } from "./request.ts";
 import { progressMode } from "./watch.ts";
 
 interface DownloadFlags {
@@ -23,6 +24,9 @@ interface DownloadFlags {
   overwrite?: boolean;
   concurrency?: string;
   maxFileSize?: string;
+  fileTimeout?: number;
+  hash?: "sha256";
+  verify?: boolean;
   json?: boolean;
 }
 
@@ -45,6 +49,15 @@ export function registerDownload(batch: Command, client: () => Claid): void {
     .option("--overwrite", "replace files in the folder that are not this batch's complete downloads")
     .option("--concurrency <n>", "files fetched at once, 1 to 64 (default 8)")
     .option("--max-file-size <MiB>", "largest file accepted, in MiB (default 512)")
+    .option(
+      "--file-timeout <duration>",
+      "give up on a file not complete this long after its request, e.g. 5m (default 10m)",
+      durationParser("--file-timeout"),
+    )
+    .addOption(
+      new Option("--hash <algorithm>", "record each file's hash in the manifest, for --verify").choices(["sha256"]),
+    )
+    .option("--verify", "re-hash recorded files and fetch any that changed (needs hashes recorded with --hash)")
     .option("--json", "print one JSON report and nothing else on stdout")
     .action((id: string, flags: DownloadFlags) => download(id, flags, client));
 }
@@ -60,6 +73,9 @@ async function download(id: string, flags: DownloadFlags, client: () => Claid): 
       overwrite: flags.overwrite,
       concurrency: integerFlag("--concurrency", flags.concurrency, 1, 64),
       maxBytes: mebibytes(integerFlag("--max-file-size", flags.maxFileSize, 1, 1_048_576)),
+      fileTimeoutMs: flags.fileTimeout,
+      hash: flags.hash,
+      verify: flags.verify,
       signal: controller.signal,
       onProgress: display.update,
     };
@@ -148,9 +164,30 @@ function summary(report: DownloadReport): string {
   return [
     `${report.dir}: ${counts.join(", ")}`,
     ...report.stored.map((s) => `stored at ${s.uri} (result ${s.index + 1})`),
-    ...report.failed.map((f) => `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}`),
+    ...report.failed.map(
+      (f) =>
+        `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}${advice(f.error.reason)}`,
+    ),
     ...(report.written.length + report.skipped.length > 0 ? [`manifest: ${report.manifest}`] : []),
   ].join("\n");
+}
+
+/** The CLI's own words for what to do about a failed file (the library's messages name no flags). */
+function advice(reason: DownloadFailureReason): string {
+  switch (reason) {
+    case "exists":
+      return " (--overwrite replaces it)";
+    case "expired":
+      return " (rerunning this command retrieves the batch again, with fresh URLs)";
+    case "unverifiable":
+      return " (files downloaded with --hash sha256 can be verified)";
+    case "timed-out":
+      return " (--file-timeout allows more time)";
+    case "locked":
+      return " (or use another --dir)";
+    default:
+      return "";
+  }
 }
 
 function printJson(value: unknown): void {

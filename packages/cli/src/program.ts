@@ -8,7 +8,6 @@ import {
   parseTaskId as parseSdkTaskId,
 } from "@claid/node";
 import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
-import ms from "ms";
 import { type BulkFlags, createBulk, DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk.ts";
 import { demo } from "./demo.ts";
 import { registerDownload } from "./download.ts";
@@ -17,6 +16,7 @@ import {
   buildRequest,
   type CreateFlags,
   DECOMPRESS,
+  durationParser,
   FITS,
   FORMATS,
   parseInteger,
@@ -219,15 +219,6 @@ function wantsJson(argv: string[]): boolean {
 
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-function durationParser(flag: string) {
-  return (value: string): number => {
-    const parsed = ms(value as ms.StringValue);
-    if (typeof parsed !== "number" || !(parsed > 0))
-      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
-    return parsed;
-  };
 }
 
 const parseDuration = durationParser("--timeout");

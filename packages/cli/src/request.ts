@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { CREATE_BATCH, enumValues, requestSchemaPointer, validationDetails, validatorFor } from "@claid/core/spec";
 import type { BatchEditRequest, BatchOutput, ImageOperations } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
+import ms from "ms";
 import { UsageError } from "./exit.ts";
 
 // The flags' choices are the spec's enums: `npm run spec:update` + a rebuild changes them, no hand edits.
@@ -32,6 +33,16 @@ export function parseSize(flag: string) {
     if (/^\d+$/.test(value)) return Number(value);
     if (/^\d+(\.\d+)?%$/.test(value) || value === "auto") return value;
     throw new FlagError(`${flag} must be a number of pixels, a percentage like 50% or auto.`);
+  };
+}
+
+/** A duration flag (`90s`, `10m`, `1h`) in milliseconds. */
+export function durationParser(flag: string) {
+  return (value: string): number => {
+    const parsed = ms(value as ms.StringValue);
+    if (typeof parsed !== "number" || !(parsed > 0))
+      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${JSON.stringify(value)}.`);
+    return parsed;
   };
 }
 
