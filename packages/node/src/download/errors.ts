@@ -1,6 +1,5 @@
 // Per-file download failures and the wording of their messages.
 import { ClaidError } from "@claid/core";
-import { MANIFEST_FILE } from "./manifest.ts";
 
 /** Why a result's file could not be saved. */
 export type DownloadFailureReason =
@@ -63,7 +62,7 @@ export class DownloadError extends ClaidError {
 export const existsError = (path: string) =>
   new DownloadError(
     "exists",
-    `${path} exists and is not recorded in ${MANIFEST_FILE} as this result's download; pass overwrite: true to replace it.`,
+    `${path} exists and is not recorded in the folder's manifest as this result's download; pass overwrite: true to replace it.`,
   );
 
 export const tooLarge = (url: string, what: string, maxBytes: number) =>

@@ -19,7 +19,8 @@ import { byIndex, type DownloadReport } from "./report.ts";
  * resumably: names are made safe and unique; each file streams into a
  * temporary file and is renamed into place only once complete; every per-file
  * problem lands in `failed` instead of rejecting the call; a rerun into the
- * same folder skips complete files (recorded in `.claid-downloads.jsonl`).
+ * same folder skips complete files (recorded in `.claid-downloads.jsonl`);
+ * one download at a time writes into a folder (`.claid-downloads.lock`).
  * The `Authorization` header is never sent: these are pre-signed URLs on
  * another host.
  *
@@ -53,30 +54,26 @@ export async function downloadResults(
   const progress = new ProgressCounter(items.length, report, settings.onProgress);
 
   if (jobs.length > 0) {
-    const failAll = (error: DownloadError) => {
-      for (const job of jobs)
-        progress.settle(report.failed, { index: job.index, url: job.url, path: join(dir, job.name), error });
-    };
     let lock: FolderLock | undefined;
     try {
-      await mkdir(dir, { recursive: true }).catch((error: unknown) => {
-        throw diskError(`Cannot create ${dir}`, error);
-      });
-      lock = await lockFolder(dir, settings.lockWaitMs, signal);
-      await sweepTemporaryFiles(dir);
-      const recorded = await readManifest(report.manifest);
-      await downloadAll(jobs, {
-        result,
-        dir,
-        settings,
-        recorded,
-        manifest: new ManifestWriter(report.manifest),
-        report,
-        progress,
-      });
-    } catch (error) {
-      if (!(error instanceof DownloadError)) throw error;
-      failAll(error);
+      let recorded: Map<string, ManifestEntry> | undefined;
+      try {
+        await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+          throw diskError(`Cannot create ${dir}`, error);
+        });
+        lock = await lockFolder(dir, settings.lockWaitMs, signal);
+        await sweepTemporaryFiles(dir);
+        recorded = await readManifest(report.manifest);
+      } catch (error) {
+        if (!(error instanceof DownloadError)) throw error;
+        // The folder cannot be used: the same failure for every file.
+        for (const job of jobs)
+          progress.settle(report.failed, { index: job.index, url: job.url, path: join(dir, job.name), error });
+      }
+      if (recorded) {
+        const manifest = new ManifestWriter(report.manifest);
+        await downloadAll(jobs, { result, dir, settings, recorded, manifest, report, progress });
+      }
     } finally {
       await lock?.release();
     }

@@ -7,6 +7,7 @@
 import { constants } from "node:fs";
 import { type FileHandle, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
+import { diskError } from "./errors.ts";
 import { nameKey } from "./file-names.ts";
 import { openRegularFile, openTemporaryFile, temporaryPath } from "./place.ts";
 
@@ -77,6 +78,8 @@ export async function readManifest(path: string): Promise<Map<string, ManifestEn
   let text: string;
   try {
     text = await handle.readFile("utf8");
+  } catch (error) {
+    throw diskError(`Cannot read ${path}`, error);
   } finally {
     await handle.close().catch(() => undefined);
   }
