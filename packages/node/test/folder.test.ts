@@ -166,6 +166,22 @@ describe("one download at a time per folder", () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   }, 60_000);
 
+  it("a stale lock and four processes at once: one takes it over at a time, every file recorded once", async () => {
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: deadPid(), host: hostname(), since: "2026-12-07T04:00:00.000Z" }),
+    );
+    const batch = hosted(20);
+    const results = await Promise.all(Array.from({ length: 4 }, () => child(batch, { lockWaitMs: 60_000 }).done));
+    const reports = results.map(
+      ({ out }) => JSON.parse(out) as { written: number[]; skipped: number[]; failed: unknown[] },
+    );
+    expect(reports.flatMap((r) => r.failed)).toEqual([]);
+    expect(reports.flatMap((r) => r.written).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(manifestLines()).toHaveLength(20);
+    expect(host.requests).toHaveLength(20);
+  }, 60_000);
+
   it("a folder held by a live download is refused after lockWaitMs, naming the folder and the holder", async () => {
     writeFileSync(
       join(dir, LOCK_FILE),
