@@ -57,12 +57,14 @@ export async function downloadResults(
     let lock: FolderLock | undefined;
     try {
       let recorded: Map<string, ManifestEntry> | undefined;
+      let present: Set<string> | undefined;
       try {
         await mkdir(dir, { recursive: true }).catch((error: unknown) => {
           throw diskError(`Cannot create ${dir}`, error);
         });
         lock = await lockFolder(dir, settings.lockWaitMs, signal);
-        await sweepTemporaryFiles(dir);
+        const names = await sweepTemporaryFiles(dir);
+        present = names && new Set(names.map(nameKey));
         recorded = await readManifest(report.manifest);
       } catch (error) {
         if (!(error instanceof DownloadError)) throw error;
@@ -72,7 +74,7 @@ export async function downloadResults(
       }
       if (recorded) {
         const manifest = new ManifestWriter(report.manifest);
-        await downloadAll(jobs, { result, dir, settings, recorded, manifest, report, progress });
+        await downloadAll(jobs, { result, dir, settings, recorded, present, manifest, report, progress });
       }
     } finally {
       await lock?.release();
@@ -102,6 +104,12 @@ export interface Context {
   dir: string;
   settings: Settings;
   recorded: Map<string, ManifestEntry>;
+  /**
+   * Names in the folder when the run started (folded like file names), so that
+   * a new file costs no `lstat`; `undefined` if the folder could not be listed.
+   * Anything created later still cannot be replaced: placing uses a hard link.
+   */
+  present: Set<string> | undefined;
   manifest: ManifestWriter;
   report: DownloadReport;
   progress: ProgressCounter;
@@ -113,11 +121,11 @@ export interface Context {
  * or its SHA-256 with `verify`) and fetched again, replacing it, when not.
  */
 async function saveFile(job: FetchJob, context: Context): Promise<void> {
-  const { result, dir, settings, recorded, manifest, report, progress } = context;
+  const { result, dir, settings, recorded, present, manifest, report, progress } = context;
   const path = join(dir, job.name);
   const urlPath = new URL(job.url).pathname;
   try {
-    const existing = await lstatIfExists(path);
+    const existing = !present || present.has(nameKey(job.name)) ? await lstatIfExists(path) : undefined;
     const entry = recorded.get(nameKey(job.name));
     const ours =
       existing?.isFile() &&

@@ -25,14 +25,16 @@ export const openTemporaryFile = (temp: string): Promise<FileHandle> =>
 
 /**
  * Removes the temporary files a killed run left in `dir` (only names of this
- * package's own pattern; `unlink` removes a link itself, never its target).
- * Called with the folder lock held, so no running download owns them.
+ * package's own pattern; `unlink` removes a link itself, never its target) and
+ * returns the names of everything else there (`undefined` if the folder cannot
+ * be listed). Called with the folder lock held, so no running download owns them.
  */
-export async function sweepTemporaryFiles(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => TEMPORARY_NAME.test(name)).map((name) => unlink(join(dir, name)).catch(() => undefined)),
-  );
+export async function sweepTemporaryFiles(dir: string): Promise<string[] | undefined> {
+  const names = await readdir(dir).catch(() => undefined);
+  if (!names) return undefined;
+  const temporary = names.filter((name) => TEMPORARY_NAME.test(name));
+  await Promise.all(temporary.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+  return names.filter((name) => !TEMPORARY_NAME.test(name));
 }
 
 /**
