@@ -120,28 +120,45 @@ async function rewrite(path: string, entries: Map<string, ManifestEntry>): Promi
   }
 }
 
-/** Appends entries one line at a time, in order, one write each; opened on the first append. */
+/**
+ * Appends entries in order. Lines that arrive while a write is under way go out
+ * together in the next one (whole lines, a single write, O_APPEND), so the
+ * manifest costs less than a write per file; opened on the first append.
+ */
 export class ManifestWriter {
   #handle: Promise<FileHandle> | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
+  #pending: { line: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #flushing: Promise<void> | undefined;
 
   constructor(readonly path: string) {}
 
   /** Resolves once the line is written; rejects with the file system's error (e.g. ENOSPC). */
   append(entry: ManifestEntry): Promise<void> {
-    const write = this.#queue.then(async () => {
-      this.#handle ??= openRegularFile(this.path, O_WRONLY | O_APPEND | O_CREAT) as Promise<FileHandle>;
-      const line = toLine(entry);
-      const { bytesWritten } = await (await this.#handle).write(line);
-      if (bytesWritten !== Buffer.byteLength(line))
-        throw new Error(`only ${bytesWritten} bytes of a line were written`);
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ line: toLine(entry), resolve, reject });
+      this.#flushing ??= this.#flush();
     });
-    this.#queue = write.catch(() => undefined);
-    return write;
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0);
+      const text = batch.map((pending) => pending.line).join("");
+      try {
+        this.#handle ??= openRegularFile(this.path, O_WRONLY | O_APPEND | O_CREAT) as Promise<FileHandle>;
+        const { bytesWritten } = await (await this.#handle).write(text);
+        if (bytesWritten !== Buffer.byteLength(text))
+          throw new Error(`only ${bytesWritten} bytes of manifest lines were written`);
+        for (const pending of batch) pending.resolve();
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    this.#flushing = undefined;
   }
 
   async close(): Promise<void> {
-    await this.#queue;
+    await this.#flushing;
     const handle = await this.#handle?.catch(() => undefined);
     this.#handle = undefined;
     await handle?.close().catch(() => undefined);
