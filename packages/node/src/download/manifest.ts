@@ -4,7 +4,7 @@
  * an exact record and a rerun skips what is already there. Only the holder of
  * the folder lock reads, appends or rewrites it.
  */
-import { constants } from "node:fs";
+import { constants, writeSync } from "node:fs";
 import { type FileHandle, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { diskError } from "./errors.ts";
@@ -121,44 +121,27 @@ async function rewrite(path: string, entries: Map<string, ManifestEntry>): Promi
 }
 
 /**
- * Appends entries in order. Lines that arrive while a write is under way go out
- * together in the next one (whole lines, a single write, O_APPEND), so the
- * manifest costs less than a write per file; opened on the first append.
+ * Appends entries in order, each line in a single O_APPEND write. The write is
+ * synchronous: a line of about 200 bytes lands in the page cache in
+ * microseconds, less than a round trip through the thread pool would cost
+ * (measured: the asynchronous form was the largest per-file cost after the
+ * fetch). Opened on the first append.
  */
 export class ManifestWriter {
   #handle: Promise<FileHandle> | undefined;
-  #pending: { line: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  #flushing: Promise<void> | undefined;
 
   constructor(readonly path: string) {}
 
   /** Resolves once the line is written; rejects with the file system's error (e.g. ENOSPC). */
-  append(entry: ManifestEntry): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ line: toLine(entry), resolve, reject });
-      this.#flushing ??= this.#flush();
-    });
-  }
-
-  async #flush(): Promise<void> {
-    while (this.#pending.length > 0) {
-      const batch = this.#pending.splice(0);
-      const text = batch.map((pending) => pending.line).join("");
-      try {
-        this.#handle ??= openRegularFile(this.path, O_WRONLY | O_APPEND | O_CREAT) as Promise<FileHandle>;
-        const { bytesWritten } = await (await this.#handle).write(text);
-        if (bytesWritten !== Buffer.byteLength(text))
-          throw new Error(`only ${bytesWritten} bytes of manifest lines were written`);
-        for (const pending of batch) pending.resolve();
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
-      }
-    }
-    this.#flushing = undefined;
+  async append(entry: ManifestEntry): Promise<void> {
+    this.#handle ??= openRegularFile(this.path, O_WRONLY | O_APPEND | O_CREAT) as Promise<FileHandle>;
+    const { fd } = await this.#handle;
+    const line = toLine(entry);
+    const written = writeSync(fd, line);
+    if (written !== Buffer.byteLength(line)) throw new Error(`only ${written} bytes of a manifest line were written`);
   }
 
   async close(): Promise<void> {
-    await this.#flushing;
     const handle = await this.#handle?.catch(() => undefined);
     this.#handle = undefined;
     await handle?.close().catch(() => undefined);
