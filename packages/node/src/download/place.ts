@@ -1,7 +1,7 @@
 // Temporary files in the download folder and the atomic placement of a complete one under its name.
 import { randomBytes } from "node:crypto";
-import { constants, type Stats } from "node:fs";
-import { type FileHandle, link, lstat, open, readdir, rename, rm, unlink } from "node:fs/promises";
+import { constants, linkSync, type Stats, unlinkSync } from "node:fs";
+import { type FileHandle, lstat, open, readdir, rename, rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { DownloadError, describe, diskError, existsError } from "./errors.ts";
 
@@ -102,11 +102,16 @@ export async function writeAll(handle: FileHandle, data: Uint8Array): Promise<vo
  * claims the name atomically and fails if anything (even a dangling link) has
  * it; with `overwrite`, rename replaces what is there — a symlink itself, never
  * the file it points to.
+ *
+ * The link and the removal of the temporary name are synchronous: two metadata
+ * calls of microseconds on a local disk, where a thread-pool round trip each
+ * made a download of 3,000 × 100 kB about 15 % slower (measured beside the
+ * fetch + pipeline floor).
  */
 export async function place(temp: string, path: string, overwrite: boolean): Promise<void> {
   if (overwrite) return rename(temp, path);
   try {
-    await link(temp, path);
+    linkSync(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     if (code === "EEXIST") throw existsError(path);
@@ -114,8 +119,11 @@ export async function place(temp: string, path: string, overwrite: boolean): Pro
     if (await lstatIfExists(path)) throw existsError(path);
     return rename(temp, path);
   }
-  // The file is complete under its name; a leftover temporary name is only clutter.
-  await unlink(temp).catch(() => undefined);
+  try {
+    unlinkSync(temp);
+  } catch {
+    // The file is complete under its name; a leftover temporary name is only clutter (the next run sweeps it).
+  }
 }
 
 export async function lstatIfExists(path: string): Promise<Stats | undefined> {
