@@ -13,9 +13,15 @@ const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDE
 /** Names of this package's temporary files: a dot name no result file can have. */
 const TEMPORARY_NAME = /^\.claid-[0-9a-f]{12}\.(part|tmp)$/;
 
+// Temporary names count up from a random start per process (a random draw per file cost more than the
+// bookkeeping of a small file); O_EXCL still refuses any name that exists.
+let nextTemporary = randomBytes(6).readUIntBE(0, 6);
+
 /** A new temporary file's path in `dir` (`.part` for downloads, `.tmp` for the manifest's rewrite). */
-export const temporaryPath = (dir: string, kind: "part" | "tmp" = "part") =>
-  join(dir, `.claid-${randomBytes(6).toString("hex")}.${kind}`);
+export function temporaryPath(dir: string, kind: "part" | "tmp" = "part"): string {
+  nextTemporary = (nextTemporary + 1) % 2 ** 48;
+  return join(dir, `.claid-${nextTemporary.toString(16).padStart(12, "0")}.${kind}`);
+}
 
 /** Creates the temporary file exclusively and without following a link: nothing that exists is opened. */
 export const openTemporaryFile = (temp: string): Promise<FileHandle> =>
