@@ -84,10 +84,11 @@ const results = Array.from({ length: files }, (_, i) => ({ input_object: object,
 const started = performance.now();
 let saved = 0;
 if (mode === "floor") {
+  // The floor reads the same batch object, so both hold it in memory alike.
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < files; i = next++) {
-      const response = await fetch(urlOf(i));
+      const response = await fetch(results[i].output_object.tmp_url);
       await pipeline(Readable.fromWeb(response.body), createWriteStream(join(dir, i + ".bin")));
       saved++;
     }
