@@ -8,14 +8,16 @@ import {
   BatchFailedError,
   type BatchResult,
   type Claid,
+  type DownloadFailureReason,
   type DownloadProgress,
   type DownloadReport,
   downloadResults,
 } from "@claid/node";
 import { SingleBar } from "cli-progress";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { EXIT, UsageError } from "./exit.ts";
-import { parseInteger } from "./request.ts";
+import { handleInterrupts } from "./interrupt.ts";
+import { durationParser, parseInteger, parseTaskId } from "./request.ts";
 import { printJson, terminalSafe, terminalSafeLines } from "./terminal-safe.ts";
 import { progressMode } from "./watch.ts";
 
@@ -24,6 +26,9 @@ interface DownloadFlags {
   overwrite?: boolean;
   concurrency?: string;
   maxFileSize?: string;
+  fileTimeout?: number;
+  hash?: "sha256";
+  verify?: boolean;
   json?: boolean;
 }
 
@@ -40,32 +45,41 @@ class DownloadInterrupted extends Error {
 /** Adds `download <id>` to the `batch` command. */
 export function registerDownload(batch: Command, client: () => Claid): void {
   batch
-    .command("download <id>")
+    .command("download")
+    .argument("<id>", "the batch id", parseTaskId)
     .description("save a finished batch's result files (a rerun into the same folder resumes)")
     .requiredOption("--dir <folder>", "folder to write into")
     .option("--overwrite", "replace files in the folder that are not this batch's complete downloads")
     .option("--concurrency <n>", "files fetched at once, 1 to 64 (default 8)")
     .option("--max-file-size <MiB>", "largest file accepted, in MiB (default 512)")
+    .option(
+      "--file-timeout <duration>",
+      "give up on a file not complete this long after its request, e.g. 5m (default 10m)",
+      durationParser("--file-timeout"),
+    )
+    .addOption(
+      new Option("--hash <algorithm>", "record each file's hash in the manifest, for --verify").choices(["sha256"]),
+    )
+    .option("--verify", "re-hash recorded files and fetch any that changed (needs hashes recorded with --hash)")
     .option("--json", "print one JSON report and nothing else on stdout")
-    .action((id: string, flags: DownloadFlags) => download(id, flags, client));
+    .action((id: number, flags: DownloadFlags) => download(id, flags, client));
 }
 
-async function download(id: string, flags: DownloadFlags, client: () => Claid): Promise<void> {
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new DownloadInterrupted());
-  process.once("SIGINT", onSigint);
+async function download(taskId: number, flags: DownloadFlags, client: () => Claid): Promise<void> {
+  const interrupt = handleInterrupts({ reason: () => new DownloadInterrupted() });
   const display = createDisplay(process.stderr, progressMode(flags));
-  let batchId: number | string = /^\d+$/.test(id) ? Number(id) : id;
   try {
     const options = {
       overwrite: flags.overwrite,
       concurrency: integerFlag("--concurrency", flags.concurrency, 1, 64),
       maxBytes: mebibytes(integerFlag("--max-file-size", flags.maxFileSize, 1, 1_048_576)),
-      signal: controller.signal,
+      fileTimeoutMs: flags.fileTimeout,
+      hash: flags.hash,
+      verify: flags.verify,
+      signal: interrupt.signal,
       onProgress: display.update,
     };
-    const result = await client().batches.retrieve(id, { signal: controller.signal });
-    batchId = result.id;
+    const result = await client().batches.retrieve(taskId, { signal: interrupt.signal });
     checkDone(result);
     const report = await downloadResults(result, flags.dir, options);
     display.stop();
@@ -74,12 +88,12 @@ async function download(id: string, flags: DownloadFlags, client: () => Claid): 
     if (report.failed.length > 0) process.exitCode = EXIT.api;
   } catch (error) {
     display.stop();
-    if (controller.signal.aborted && controller.signal.reason instanceof DownloadInterrupted) {
+    if (interrupt.signal.aborted && interrupt.signal.reason instanceof DownloadInterrupted) {
       const line = interruptedLine(display.last());
       process.stderr.write(`claid: ${terminalSafe(line)}\n`);
       if (flags.json)
         printJson({
-          batch: batchId,
+          taskId,
           dir: flags.dir,
           progress: display.last(),
           error: { message: line, exitCode: 130 },
@@ -90,7 +104,7 @@ async function download(id: string, flags: DownloadFlags, client: () => Claid): 
     // The program prints it: one line on stderr and, with --json, the one JSON document.
     throw error;
   } finally {
-    process.off("SIGINT", onSigint);
+    interrupt.remove();
   }
 }
 
@@ -120,9 +134,9 @@ function interruptedLine(progress: DownloadProgress | undefined): string {
   return `Interrupted: ${saved}no partial files are left. Run the same command again to resume: complete files are skipped.`;
 }
 
-function jsonReport(batch: number, report: DownloadReport) {
+function jsonReport(taskId: number, report: DownloadReport) {
   return {
-    batch,
+    taskId,
     dir: report.dir,
     manifest: report.manifest,
     written: report.written,
@@ -149,9 +163,30 @@ function summary(report: DownloadReport): string {
   return [
     `${report.dir}: ${counts.join(", ")}`,
     ...report.stored.map((s) => `stored at ${s.uri} (result ${s.index + 1})`),
-    ...report.failed.map((f) => `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}`),
+    ...report.failed.map(
+      (f) =>
+        `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}${advice(f.error.reason)}`,
+    ),
     ...(report.written.length + report.skipped.length > 0 ? [`manifest: ${report.manifest}`] : []),
   ].join("\n");
+}
+
+/** The CLI's own words for what to do about a failed file (the library's messages name no flags). */
+function advice(reason: DownloadFailureReason): string {
+  switch (reason) {
+    case "exists":
+      return " (--overwrite replaces it)";
+    case "expired":
+      return " (rerunning this command retrieves the batch again, with fresh URLs)";
+    case "unverifiable":
+      return " (files downloaded with --hash sha256 can be verified)";
+    case "timed-out":
+      return " (--file-timeout allows more time)";
+    case "locked":
+      return " (or use another --dir)";
+    default:
+      return "";
+  }
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -7,10 +7,8 @@ import {
   describeValue,
   InvalidArgumentError,
   isLoopbackHost,
-  parseTaskId as parseSdkTaskId,
 } from "@claid/node";
-import { Command, CommanderError, InvalidArgumentError as FlagError, Option } from "commander";
-import ms from "ms";
+import { Command, CommanderError, Option } from "commander";
 import { type BulkFlags, createBulk } from "./bulk/command.ts";
 import { type ApiIdentity, apiIdentity } from "./bulk/journal.ts";
 import { DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk/url-list.ts";
@@ -21,10 +19,12 @@ import {
   buildRequest,
   type CreateFlags,
   DECOMPRESS,
+  durationParser,
   FITS,
   FORMATS,
   parseInteger,
   parseSize,
+  parseTaskId,
   UPSCALES,
 } from "./request.ts";
 import { SCENARIOS, type ServeFlags, serveMock } from "./serve.ts";
@@ -215,29 +215,11 @@ function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): v
     );
 }
 
-/** A batch id as the SDK takes it (digits only), refused as a flag error that commander reports. */
-function parseTaskId(value: string): number {
-  try {
-    return parseSdkTaskId(value);
-  } catch {
-    throw new FlagError(`a batch id is a whole number like 42, got ${describeValue(value)}.`);
-  }
-}
-
 /** Whether the command line asked for --json (before any "--"), known even when parsing it failed. */
 function wantsJson(argv: string[]): boolean {
   const args = argv.slice(2);
   const end = args.indexOf("--");
   return (end === -1 ? args : args.slice(0, end)).includes("--json");
-}
-
-function durationParser(flag: string) {
-  return (value: string): number => {
-    const parsed = ms(value as ms.StringValue);
-    if (typeof parsed !== "number" || !(parsed > 0))
-      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${describeValue(value)}.`);
-    return parsed;
-  };
 }
 
 const parseDuration = durationParser("--timeout");

@@ -1,8 +1,15 @@
 /** Builds a batch request from flags and an operations file, validated against the spec before any request. */
 import { readFileSync } from "node:fs";
 import { CREATE_BATCH, enumValues, requestSchemaPointer, validationDetails, validatorFor } from "@claid/core/spec";
-import type { BatchEditRequest, BatchOutput, ImageOperations } from "@claid/node";
+import {
+  type BatchEditRequest,
+  type BatchOutput,
+  describeValue,
+  type ImageOperations,
+  parseTaskId as parseSdkTaskId,
+} from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
+import ms from "ms";
 import { UsageError } from "./exit.ts";
 
 // The flags' choices are the spec's enums: `npm run spec:update` + a rebuild changes them, no hand edits.
@@ -32,6 +39,16 @@ export function parseSize(flag: string) {
     if (/^\d+$/.test(value)) return Number(value);
     if (/^\d+(\.\d+)?%$/.test(value) || value === "auto") return value;
     throw new FlagError(`${flag} must be a number of pixels, a percentage like 50% or auto.`);
+  };
+}
+
+/** A duration flag (`90s`, `10m`, `1h`) in milliseconds. */
+export function durationParser(flag: string) {
+  return (value: string): number => {
+    const parsed = ms(value as ms.StringValue);
+    if (typeof parsed !== "number" || !(parsed > 0))
+      throw new UsageError(`${flag} must be a duration like 90s, 10m or 1h; got ${describeValue(value)}.`);
+    return parsed;
   };
 }
 
@@ -112,4 +129,13 @@ function outputOf({ format, quality, output }: CreateFlags): BatchOutput | undef
         : { type: format as "webp" | "avif" | "tiff", compression: { type: "lossy" as const, quality } };
   if (formatOption === undefined) return output;
   return output === undefined ? { format: formatOption } : { destination: output, format: formatOption };
+}
+
+/** A batch id argument as the SDK takes it (digits only), refused as a flag error that commander reports. */
+export function parseTaskId(value: string): number {
+  try {
+    return parseSdkTaskId(value);
+  } catch {
+    throw new FlagError(`a batch id is a whole number like 42, got ${describeValue(value)}.`);
+  }
 }

@@ -66,7 +66,7 @@ describe("batch download", () => {
     const again = await claid([...base(host), "batch", "download", "1", "--dir", out, "--json"]);
     expect(again.code).toBe(0);
     const report = JSON.parse(again.stdout);
-    expect(report).toMatchObject({ batch: 1, dir: out, written: [], stored: [], failed: [] });
+    expect(report).toMatchObject({ taskId: 1, dir: out, written: [], stored: [], failed: [] });
     expect(report.skipped.map((f: { path: string }) => f.path)).toEqual([join(out, "a.png"), join(out, "b.png")]);
     expect(again.stderr).toBe("");
     expect(fileRequests(host)).toHaveLength(2);
@@ -123,6 +123,12 @@ describe("batch download", () => {
       [["batch", "download", "1", "--json"], 2, /required option '--dir <folder>' not specified/],
       [["batch", "download", "1", "--dir", "x", "--bogus", "--json"], 2, /unknown option '--bogus'/],
       [["batch", "download", "1", "--dir", "x", "--concurrency", "0", "--json"], 2, /--concurrency must be a whole/],
+      [
+        ["batch", "download", "1", "--dir", "x", "--file-timeout", "0", "--json"],
+        2,
+        /--file-timeout must be a duration/,
+      ],
+      [["batch", "download", "1", "--dir", "x", "--hash", "md5", "--json"], 2, /'md5' is invalid.*sha256/],
       [["batch", "download", "999", "--dir", "x", "--json"], 1, /^404 /],
     ];
     for (const [args, code, message] of cases) {
@@ -131,6 +137,55 @@ describe("batch download", () => {
       const document = JSON.parse(run.stdout);
       expect(document.error).toMatchObject({ message: expect.stringMatching(message), exitCode: code });
     }
+  });
+
+  it("--file-timeout ends a trickling file; --hash sha256 records hashes that --verify checks", async () => {
+    const host = await hostedBatch({
+      "/f/ok.png": serve(bytesOf(500)),
+      "/f/trickle.png": (_request, response) => {
+        response.writeHead(200, { "Content-Length": 100_000 });
+        const timer = setInterval(() => response.write("x"), 100);
+        response.on("close", () => clearInterval(timer));
+      },
+    });
+    const out = freshDir();
+    const run = await claid([
+      ...base(host),
+      "batch",
+      "download",
+      "1",
+      "--dir",
+      out,
+      "--file-timeout",
+      "1s",
+      "--hash",
+      "sha256",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /failed: result 2 .*did not finish within 1000 ms.* \(--file-timeout allows more time\)\n/,
+    );
+    const [line] = readFileSync(join(out, ".claid-downloads.jsonl"), "utf8").trim().split("\n");
+    expect(JSON.parse(line ?? "{}")).toMatchObject({
+      taskId: 1,
+      file: "ok.png",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const before = fileRequests(host).length;
+    const verified = await claid([
+      ...base(host),
+      "batch",
+      "download",
+      "1",
+      "--dir",
+      out,
+      "--verify",
+      "--json",
+      "--file-timeout",
+      "1s",
+    ]);
+    expect(JSON.parse(verified.stdout).skipped.map((f: { index: number }) => f.index)).toEqual([0]);
+    expect(fileRequests(host).slice(before)).toEqual(["/f/trickle.png?signature=s3cr3t"]);
   });
 
   it("reports failed files (expired URLs say how to get fresh ones) with exit 1, keeping the others", async () => {
@@ -150,13 +205,13 @@ describe("batch download", () => {
         path: join(out, "old.png"),
         reason: "expired",
         status: 410,
-        error: expect.stringMatching(/answered 410: the temporary URL has probably expired.*claid batch get 1/),
+        error: expect.stringMatching(/answered 410: the temporary URL has probably expired.*retrieve batch 1 again/),
       },
     ]);
     expect(report.failed[0].error).not.toContain("s3cr3t");
     const text = await claid([...base(host), "batch", "download", "1", "--dir", out]);
     expect(text.stdout).toMatch(
-      /^.*: 0 downloaded, 1 already there \(skipped\), 1 failed\nfailed: result 2 \(.*old\.png\): .*answered 410/,
+      /^.*: 0 downloaded, 1 already there \(skipped\), 1 failed\nfailed: result 2 \(.*old\.png\): .*answered 410.* \(rerunning this command retrieves the batch again, with fresh URLs\)\n/,
     );
     expect(host.requests.every((r) => !r.authorization || r.path.startsWith("/v1/"))).toBe(true);
   });

@@ -6,18 +6,17 @@
 import { type Claid, type ClaidOptions, createClaid as createCoreClaid } from "@claid/core";
 
 export * from "@claid/core";
-export {
-  DownloadError,
-  type DownloadFailure,
-  type DownloadFailureReason,
-  type DownloadOptions,
-  type DownloadProgress,
-  type DownloadReport,
-  downloadResults,
-  type SavedFile,
-  type StoredOutput,
-} from "./download.ts";
-export { MANIFEST_FILE, type ManifestEntry } from "./manifest.ts";
+export { DownloadError, type DownloadFailureReason } from "./download/errors.ts";
+export { downloadResults } from "./download/index.ts";
+export { MANIFEST_FILE, type ManifestEntry } from "./download/manifest.ts";
+export type { DownloadOptions } from "./download/options.ts";
+export type {
+  DownloadFailure,
+  DownloadProgress,
+  DownloadReport,
+  SavedFile,
+  StoredOutput,
+} from "./download/report.ts";
 
 /**
  * Creates a client. `apiKey` and `baseUrl` default to the `CLAID_API_KEY` and

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { safeFileName, uniqueNames } from "../src/file-names.ts";
+import { safeFileName, uniqueNames } from "../src/download/file-names.ts";
 import {
   type BatchResult,
   createClaid,
@@ -123,7 +123,7 @@ describe("downloadResults against the mock API", () => {
 describe("names", () => {
   it("keeps colliding names apart: /1/a.png, /2/a.png, /3/a-2.png and case variants", async () => {
     const result = hosted(["/1/a.png", "/2/a.png", "/3/a-2.png", "/4/B.png", "/5/b.PNG"]);
-    const report = await downloadResults(result, dir);
+    const report = await downloadResults(result, dir, { hash: "sha256" });
     expect(report.failed).toEqual([]);
     expect(names(report.written)).toEqual(["a.png", "a-3.png", "a-2.png", "B.png", "b-2.PNG"]);
     // Five distinct files, each with its own bytes.
@@ -155,7 +155,7 @@ describe("names", () => {
     expect(safeFileName("../../etc/passwd", "f.bin")).toBe("_.._etc_passwd");
     expect(safeFileName("..", "f.bin")).toBe("f.bin");
     expect(safeFileName(" .hidden.png. ", "f.bin")).toBe("hidden.png");
-    expect(safeFileName("a\u0000b\nc\u202Egnp.exe", "f.bin")).toBe("a_b_c_gnp.exe");
+    expect(safeFileName("a\u0000b\nc\u202Egnp.exe", "f.bin")).toBe("a_b_cgnp.exe");
     expect(safeFileName('we<i>r:d"|?*.png', "f.bin")).toBe("we_i_r_d____.png");
     expect(safeFileName("CON", "f.bin")).toBe("_CON");
     expect(safeFileName("nul.png", "f.bin")).toBe("_nul.png");
@@ -514,12 +514,12 @@ describe("resume", () => {
     expect(manifest()).toEqual(
       expect.arrayContaining(
         ["a.png", "b.png"].map((file, index) => ({
-          result: 7,
+          taskId: 7,
           index,
-          url: `/${index + 1}/${file}`,
+          urlPath: `/${index + 1}/${file}`,
           file,
           bytes: 2000,
-          sha256: sha256(join(dir, file)),
+          mtimeMs: statSync(join(dir, file)).mtimeMs,
         })),
       ),
     );
@@ -550,14 +550,15 @@ describe("resume", () => {
     ).toEqual(["a.png", "b.png", "c.png"]);
   });
 
-  it("a file changed since it was recorded is not skipped; a torn manifest line is ignored", async () => {
+  it("a file changed since it was recorded is fetched again; a torn manifest line is ignored", async () => {
     const result = hosted(["/1/a.png", "/2/b.png"]);
     await downloadResults(result, dir);
     writeFileSync(join(dir, "a.png"), "edited");
-    writeFileSync(join(dir, MANIFEST_FILE), `${readFileSync(join(dir, MANIFEST_FILE), "utf8")}{"result":7,"ind`);
+    writeFileSync(join(dir, MANIFEST_FILE), `${readFileSync(join(dir, MANIFEST_FILE), "utf8")}{"taskId":7,"ind`);
     const again = await downloadResults(result, dir);
     expect(again.skipped.map((f) => f.index)).toEqual([1]);
-    expect(again.failed.map((f) => [f.index, f.error.reason])).toEqual([[0, "exists"]]);
+    expect(again.written.map((f) => f.index)).toEqual([0]);
+    expect(again.failed).toEqual([]);
     expect(readFileSync(join(dir, MANIFEST_FILE), "utf8").endsWith("}\n")).toBe(true);
   });
 
@@ -573,7 +574,7 @@ describe("resume", () => {
       ["expired", 403],
     ]);
     expect(report.failed[0]?.error.message).toBe(
-      `${host.origin}/1/old.png answered 410: the temporary URL has probably expired (Claid keeps temporary results for one day). For fresh URLs, retrieve batch 42 again (claid.batches.retrieve(42) or \`claid batch get 42\`) and download into the same folder: complete files are skipped.`,
+      `${host.origin}/1/old.png answered 410: the temporary URL has probably expired (Claid keeps temporary results for one day). For fresh URLs, retrieve batch 42 again (claid.batches.retrieve(42)) and download into the same folder: complete files are skipped.`,
     );
   });
 });

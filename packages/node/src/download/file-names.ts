@@ -7,10 +7,12 @@
 /** The longest file name (in UTF-8 bytes) that ext4, APFS and NTFS all accept. */
 export const MAX_NAME_BYTES = 255;
 
-// Separators, characters Windows forbids, C0/C1 controls, and bidi controls that
-// can make "gpj.exe" display as "exe.jpg".
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
-const UNSAFE_CHARS = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Separators, characters Windows forbids, C0/C1 controls: replaced by "_".
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces.
+const UNSAFE_CHARS = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f]/g;
+// Removed: bidi marks, embeddings, overrides and isolates (they make "gnp.exe" display as "exe.png"), the
+// line and paragraph separators, and zero-width characters (two names that look the same must be the same).
+const INVISIBLE_CHARS = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u2060\ufeff]/g;
 // Unpaired UTF-16 surrogates cannot be written as UTF-8.
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
@@ -27,6 +29,7 @@ export function safeFileName(raw: string, fallback: string): string {
   const cleaned = raw
     .normalize("NFC")
     .replace(LONE_SURROGATES, "_")
+    .replace(INVISIBLE_CHARS, "")
     .replace(UNSAFE_CHARS, "_")
     .replace(/^[\s.]+|[\s.]+$/g, "");
   if (!cleaned) return fallback;
@@ -49,8 +52,16 @@ function fitName(name: string, suffix: string): string {
   return `${kept.replace(/[\s.]+$/, "") || "_"}${suffix}${ext}`;
 }
 
-/** How file systems that ignore case (macOS, Windows by default) compare names. */
-export const nameKey = (name: string): string => name.normalize("NFC").toLowerCase();
+/**
+ * A name's identity on file systems that ignore case (macOS, Windows by default),
+ * folded more widely than any of them, so names that one of them might merge never
+ * share a folder: compatibility forms (NFKC: "ﬁ" is "fi", the Kelvin sign is "k"),
+ * the full case mappings (an upper-then-lower round trip: "ſ" is "s"), "ß" and "ẞ"
+ * as "ss", and final sigma ("ς" is "σ"). Not covered: the Turkic dotless-i rules
+ * (locale-specific; "I" folds to "i" as in Unicode's default folding).
+ */
+export const nameKey = (name: string): string =>
+  name.normalize("NFKC").toUpperCase().toLowerCase().replace(/ς/g, "σ").replace(/ß/g, "ss").normalize("NFC");
 
 /**
  * Makes `names` unique (ignoring case), deterministically: a name used once keeps
