@@ -190,29 +190,18 @@ function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; api: Api
   }
   if (!apiKey) throw new UsageError("No API key: set CLAID_API_KEY or pass --api-key-file <path>.");
   const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
-  if (url !== undefined) checkBaseUrl(url, baseUrl === undefined ? "CLAID_BASE_URL" : "--base-url");
   try {
     return { claid: createClaid({ apiKey, baseUrl: url }), api: apiIdentity(url ?? DEFAULT_BASE_URL, apiKey) };
   } catch (error) {
-    // The SDK names its option; the user gave the key through one of these.
+    // The SDK checks both and names its options; the user gave them through these.
     if (error instanceof InvalidArgumentError && error.argument === "apiKey")
       throw new UsageError(`The API key (${apiKeyFile ? "--api-key-file" : "CLAID_API_KEY"}) ${error.problem}`);
+    if (error instanceof InvalidArgumentError && error.argument === "baseUrl")
+      throw new UsageError(
+        `${baseUrl === undefined ? "CLAID_BASE_URL" : "--base-url"} ${error.problem} Use https (plain http only for localhost, 127.0.0.1 or [::1]).`,
+      );
     throw error;
   }
-}
-
-/** The SDK's own check, worded for the CLI: the key goes only over https, or plain http to this machine. */
-function checkBaseUrl(value: string, source: "--base-url" | "CLAID_BASE_URL"): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {}
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
-    throw new UsageError(`${source} must be an absolute https:// URL, got ${describeValue(value)}.`);
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
-    throw new UsageError(
-      `${source} must be https (plain http only for localhost, 127.0.0.1 or [::1]), so that the API key is never sent unencrypted; got ${url.origin}.`,
-    );
 }
 
 /** Whether the command line asked for --json (before any "--"), known even when parsing it failed. */

@@ -102,7 +102,8 @@ const CASES: Case[] = [
     argv: () => ["--base-url", "http://api.example.test", "batch", "get", "1"],
     code: 2,
     stdout: "",
-    stderr: /^claid: --base-url must be https \(plain http only for localhost, 127\.0\.0\.1 or \[::1\]\)/,
+    stderr:
+      /^claid: --base-url \(http:\/\/api\.example\.test\) is plain http, which would send the API key unencrypted\. Use https \(plain http only for localhost, 127\.0\.0\.1 or \[::1\]\)\.\n$/,
   },
   {
     name: "a plain-http CLAID_BASE_URL names the variable",
@@ -111,14 +112,14 @@ const CASES: Case[] = [
     atMock: false,
     code: 2,
     stdout: "",
-    stderr: /^claid: CLAID_BASE_URL must be https/,
+    stderr: /^claid: CLAID_BASE_URL \(http:\/\/api\.example\.test\) is plain http/,
   },
   {
     name: "a --base-url that is not a URL",
     argv: () => ["--base-url", "api.claid.ai", "batch", "get", "1"],
     code: 2,
     stdout: "",
-    stderr: /^claid: --base-url must be an absolute https:\/\/ URL, got "api\.claid\.ai"\.\n$/,
+    stderr: /^claid: --base-url must be an absolute http\(s\) URL, got "api\.claid\.ai"\./,
   },
   {
     name: "a create whose outcome is unknown gives CLI advice, not SDK options",

@@ -46,10 +46,10 @@ async function start(then: (response: ServerResponse) => void) {
 describe.each(BEHAVIOURS)("a 200 whose body %s", (_, then) => {
   it("retrieve(): each attempt times out, and the GET is retried", async () => {
     const { baseUrl, seen } = await start(then);
-    const claid = createClaid({ apiKey: KEY, baseUrl, timeoutMs: 500, maxRetries: 1, rateLimit: false });
+    const claid = createClaid({ apiKey: KEY, baseUrl, timeoutMs: 2000, maxRetries: 1, rateLimit: false });
     const error = (await claid.batches.retrieve(7).catch((e: unknown) => e)) as ClaidError;
     expect(error).toBeInstanceOf(ClaidTimeoutError);
-    expect(error.message).toMatch(/the 200 answer's body did not arrive within 500 ms/);
+    expect(error.message).toMatch(/the 200 answer's body did not arrive within 2000 ms/);
     expect(error).toMatchObject({ attempts: 2, outcomeUnknown: false });
     // On a loaded machine a request can reach the server after its attempt gave up: wait for it.
     await vi.waitFor(() => expect(seen).toEqual(["GET", "GET"]));
@@ -60,7 +60,7 @@ describe.each(BEHAVIOURS)("a 200 whose body %s", (_, then) => {
     const claid = createClaid({
       apiKey: KEY,
       baseUrl,
-      timeoutMs: 500,
+      timeoutMs: 2000,
       retryNonIdempotent: true,
       rateLimit: false,
     });

@@ -45,7 +45,13 @@ describe("@claid/edge", () => {
         },
       },
     };
-    expect(() => createClaid({ fetch })).toThrow(/^Deno denied reading CLAID_API_KEY: run with --allow-env/);
+    expect(() => createClaid({ fetch })).toThrow(
+      expect.objectContaining({
+        argument: "apiKey",
+        problem: "is missing, and Deno denied reading CLAID_API_KEY.",
+        hint: expect.stringMatching(/^Run with --allow-env=CLAID_API_KEY/),
+      }),
+    );
     expect(() => createClaid({ fetch, apiKey: "given-key-0123" })).not.toThrow();
   });
 
@@ -54,7 +60,10 @@ describe("@claid/edge", () => {
     Object.defineProperty(globalThis, "navigator", { value: { userAgent: "Cloudflare-Workers" }, configurable: true });
     try {
       expect(() => createClaid({ fetch })).toThrow(
-        /in a Cloudflare Worker, pass the Worker's env — createClaid\(\{ env \}\)/,
+        expect.objectContaining({
+          argument: "apiKey",
+          hint: expect.stringMatching(/^In a Cloudflare Worker, pass the Worker's env — createClaid\(\{ env \}\)/),
+        }),
       );
       expect(() => createClaid({ fetch, env: { CLAID_API_KEY: "from-binding" } })).not.toThrow();
     } finally {

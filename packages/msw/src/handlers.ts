@@ -4,6 +4,7 @@ import {
   type BatchStatus,
   DEFAULT_BASE_URL,
   type HttpErrorDetails,
+  parseTaskId,
   type RateLimitWindow,
 } from "@claid/core";
 import {
@@ -201,12 +202,14 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     const entry = store.logRequest("retrieve", request, now());
     const early = await guard(request, entry);
     if (early) return early;
-    const raw = String(params.task_id);
-    if (!/^\d+$/.test(raw)) {
+    let taskId: number;
+    try {
+      taskId = parseTaskId(String(params.task_id));
+    } catch {
       const details = { "path.task_id": ["Input should be a valid integer."] };
       return json(entry, 422, errorBody(422, "path.task_id Input should be a valid integer.", details));
     }
-    const task = store.tasks.get(Number(raw));
+    const task = store.tasks.get(taskId);
     if (!task) return json(entry, 404, errorBody(404));
     task.polls += 1;
     const final = task.statuses.at(-1) ?? "DONE";
