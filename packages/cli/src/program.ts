@@ -4,9 +4,7 @@ import {
   type Claid,
   createClaid,
   DEFAULT_BASE_URL,
-  describeValue,
   InvalidArgumentError,
-  isLoopbackHost,
 } from "@claid/node";
 import { Command, CommanderError, Option } from "commander";
 import { type BulkFlags, createBulk } from "./bulk/command.ts";
