@@ -74,9 +74,9 @@ export interface InvalidArgumentInit {
 export class InvalidArgumentError extends ClaidError {
   override readonly name = "InvalidArgumentError" as const;
   /** The argument, option or environment variable rejected, as the SDK names it. */
-  readonly argument: string;
+  declare readonly argument: string;
   /** What is wrong with it, without its name: `"must be an integer ≥ 1, got 0."` */
-  readonly problem: string;
+  declare readonly problem: string;
   constructor({ argument, problem, hint, cause }: InvalidArgumentInit) {
     super(`${argument} ${problem}`, { hint, ...(cause !== undefined && { cause }) });
     this.argument = argument;
@@ -111,25 +111,25 @@ export type ClaidAPIErrorName =
 /** The API answered with a non-2xx status. Subclasses are chosen by status. */
 export class ClaidAPIError extends ClaidError {
   override readonly name: ClaidAPIErrorName = "ClaidAPIError";
-  readonly status: number;
+  declare readonly status: number;
   /** Claid's `error_code`, when the body had one. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** Claid's `error_type` (`auth`, `validation`, …), when the body had one. */
-  readonly errorType: HttpErrorDetails["error_type"] | undefined;
+  declare readonly errorType: HttpErrorDetails["error_type"] | undefined;
   /** Claid's human-readable `error_message`, when the body had one. */
-  readonly errorMessage: string | undefined;
+  declare readonly errorMessage: string | undefined;
   /** Claid's `error_details`: for validation errors, field path → messages (`{}` for other errors). */
-  readonly errorDetails: ErrorDetails | undefined;
+  declare readonly errorDetails: ErrorDetails | undefined;
   /** The `x-request-id` response header: quote it when reporting a problem to Claid. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** `RateLimit-*` headers of the response. */
-  readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
   /** How long the server asked to wait (`Retry-After` / `RateLimit-Reset`), in ms. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** The response headers (values that carried the API key are redacted). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The parsed error body (`{ error_code, … }` or `{ detail: { … } }`), or its text when not JSON; the key redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor({ status, headers, body, message, retryAfterMs }: APIErrorInit) {
     super(message);
@@ -197,11 +197,11 @@ export class ClaidTimeoutError extends ClaidConnectionError {
 /** The API answered 2xx, but the body is empty, not JSON, or not the documented shape. */
 export class InvalidResponseError extends ClaidError {
   override readonly name = "InvalidResponseError" as const;
-  readonly status: number;
+  declare readonly status: number;
   /** The `x-request-id` response header. */
-  readonly requestId: string | undefined;
-  readonly rateLimit: RateLimitInfo | undefined;
-  readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly headers: Headers;
   constructor(message: string, response: { status: number; headers: Headers }) {
     const requestId = response.headers.get("x-request-id") ?? undefined;
     super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);
@@ -215,7 +215,7 @@ export class InvalidResponseError extends ClaidError {
 /** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors; `taskId` is the batch's id. */
 export class BatchFailedError extends ClaidError {
   override readonly name = "BatchFailedError" as const;
-  readonly errors: NonNullable<BatchResult["errors"]>;
+  declare readonly errors: NonNullable<BatchResult["errors"]>;
   constructor(readonly result: BatchResult) {
     const first = result.errors?.[0]?.error;
     super(`Batch ${result.id} ended in ERROR${first ? `: ${first}` : "."}`, { taskId: result.id });
