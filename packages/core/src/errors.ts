@@ -1,4 +1,4 @@
-import { rateLimitOf } from "./internal/headers.ts";
+import { rateLimitOf, requestIdOf } from "./internal/headers.ts";
 import type { BatchResult, BatchStatus, HttpErrorDetails, RateLimitInfo } from "./types.ts";
 
 /**
@@ -140,7 +140,7 @@ export class ClaidAPIError extends ClaidError {
     this.errorType = details?.error_type;
     this.errorMessage = details?.error_message;
     this.errorDetails = details && fieldMessages(details.error_details);
-    this.requestId = headers.get("x-request-id") ?? undefined;
+    this.requestId = requestIdOf(headers);
     this.rateLimit = rateLimitOf(headers);
     this.retryAfterMs = retryAfterMs;
     this.headers = headers;
@@ -203,7 +203,7 @@ export class InvalidResponseError extends ClaidError {
   declare readonly rateLimit: RateLimitInfo | undefined;
   declare readonly headers: Headers;
   constructor(message: string, response: { status: number; headers: Headers }) {
-    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const requestId = requestIdOf(response.headers);
     super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);
     this.status = response.status;
     this.headers = response.headers;
@@ -216,18 +216,22 @@ export class InvalidResponseError extends ClaidError {
 export class BatchFailedError extends ClaidError {
   override readonly name = "BatchFailedError" as const;
   declare readonly errors: NonNullable<BatchResult["errors"]>;
-  constructor(readonly result: BatchResult) {
+  declare readonly result: BatchResult;
+  constructor(result: BatchResult) {
     const first = result.errors?.[0]?.error;
     super(`Batch ${result.id} ended in ERROR${first ? `: ${first}` : "."}`, { taskId: result.id });
     this.errors = result.errors ?? [];
+    this.result = result;
   }
 }
 
 /** A batch that `wait()` watched was CANCELLED; `taskId` is the batch's id. */
 export class BatchCancelledError extends ClaidError {
   override readonly name = "BatchCancelledError" as const;
-  constructor(readonly result: BatchResult) {
+  declare readonly result: BatchResult;
+  constructor(result: BatchResult) {
     super(`Batch ${result.id} was cancelled.`, { taskId: result.id });
+    this.result = result;
   }
 }
 
@@ -237,19 +241,19 @@ export class BatchCancelledError extends ClaidError {
  */
 export class BatchWaitTimeoutError extends ClaidError {
   override readonly name = "BatchWaitTimeoutError" as const;
-  constructor(
-    taskId: number | undefined,
-    /** The last status seen, if any check completed. */
-    readonly lastStatus: BatchStatus | undefined,
-    /** The `maxWaitMs` that ran out. */
-    readonly maxWaitMs: number,
-  ) {
+  /** The last status seen, if any check completed. */
+  declare readonly lastStatus: BatchStatus | undefined;
+  /** The `maxWaitMs` that ran out. */
+  declare readonly maxWaitMs: number;
+  constructor(taskId: number | undefined, lastStatus: BatchStatus | undefined, maxWaitMs: number) {
     super(
       taskId === undefined
         ? `Gave up after ${maxWaitMs} ms while submitting the batch: it may or may not have been created.`
         : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running.`,
       taskId === undefined ? {} : { taskId, hint: "Wait for it or check it again later." },
     );
+    this.lastStatus = lastStatus;
+    this.maxWaitMs = maxWaitMs;
     this.outcomeUnknown = taskId === undefined;
   }
 }
@@ -257,11 +261,11 @@ export class BatchWaitTimeoutError extends ClaidError {
 /** A request could not get a rate-limit slot before the caller's deadline. Nothing was sent. */
 export class RateLimitDeadlineError extends ClaidError {
   override readonly name = "RateLimitDeadlineError" as const;
-  constructor(
-    /** How long the request would have had to wait for a slot, ms. */
-    readonly waitMs: number,
-  ) {
+  /** How long the request would have had to wait for a slot, ms. */
+  declare readonly waitMs: number;
+  constructor(waitMs: number) {
     super(`A rate-limit slot was ${Math.ceil(waitMs)} ms away, past the deadline: nothing was sent.`);
+    this.waitMs = waitMs;
   }
 }
 
