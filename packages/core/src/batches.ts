@@ -10,7 +10,7 @@ import {
   RateLimitDeadlineError,
 } from "./errors.ts";
 import { addHint, type Redact, redactValue } from "./internal/errors.ts";
-import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
+import { rateLimitOf, requestIdOf, serverDelayMs } from "./internal/headers.ts";
 import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
@@ -153,7 +153,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
         sent.then(({ data, response }) => ({
           data: data as T,
           response,
-          requestId: response.headers.get("x-request-id") ?? undefined,
+          requestId: requestIdOf(response.headers),
           rateLimit: rateLimitOf(response.headers),
         })),
     });
