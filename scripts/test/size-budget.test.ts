@@ -6,15 +6,16 @@ import { bundleSize } from "../../bench/sizes.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const budgets = JSON.parse(readFileSync(join(ROOT, "bench/budgets.json"), "utf8")) as Record<
   string,
-  { entry: string; recordedGzip: number; allowance: number }
+  { entry: string; maxGzip: number }
 >;
 
 describe("bundle-size budgets (bytes are deterministic; timings live in npm run bench)", () => {
   it.each(Object.entries(budgets).filter(([name]) => !name.startsWith("$")))(
-    "%s stays within its recorded size + allowance",
+    "%s stays within its maxGzip",
     async (_, budget) => {
+      expect(budget.maxGzip).toBeGreaterThan(0);
       const { gzip } = await bundleSize(join(ROOT, budget.entry));
-      expect(gzip).toBeLessThanOrEqual(Math.floor(budget.recordedGzip * (1 + budget.allowance)));
+      expect(gzip).toBeLessThanOrEqual(budget.maxGzip);
     },
   );
 });

@@ -10,7 +10,7 @@ import {
   RateLimitDeadlineError,
 } from "./errors.ts";
 import { addHint, type Redact, redactValue } from "./internal/errors.ts";
-import { rateLimitOf, serverDelayMs } from "./internal/headers.ts";
+import { rateLimitOf, requestIdOf, serverDelayMs } from "./internal/headers.ts";
 import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
@@ -153,7 +153,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
         sent.then(({ data, response }) => ({
           data: data as T,
           response,
-          requestId: response.headers.get("x-request-id") ?? undefined,
+          requestId: requestIdOf(response.headers),
           rateLimit: rateLimitOf(response.headers),
         })),
     });
@@ -224,7 +224,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
       // The batch exists: no error may read as if nothing was sent. A poll's slot past the
       // deadline is the wait's deadline.
       if (error instanceof RateLimitDeadlineError) {
-        const timeout = new BatchWaitTimeoutError(taskId, lastStatus, options.maxWaitMs ?? Number.POSITIVE_INFINITY);
+        const timeout = new BatchWaitTimeoutError(taskId, lastStatus, options.maxWaitMs ?? Infinity);
         timeout.cause = error;
         throw timeout;
       }
@@ -295,7 +295,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
     },
 
     async wait(target, options = {}) {
-      const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
+      const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Infinity, 1);
       pollSchedule(options);
       outageBudget(options);
       const taskId = parseTaskId(previousCheck(target)?.taskId ?? idOf(target));
@@ -312,7 +312,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
     },
 
     async createAndWait(body, options = {}) {
-      const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Number.POSITIVE_INFINITY, 1);
+      const maxWaitMs = checkNumber("maxWaitMs", options.maxWaitMs ?? Infinity, 1);
       // Every option is checked before the create: a batch is billed once created.
       pollSchedule(options);
       outageBudget(options);
@@ -397,7 +397,7 @@ function outageOver(error: ClaidError, taskId: number, outageMs: number, maxOuta
   return error;
 }
 
-const deadlineOf = (ms: number) => (ms < Number.POSITIVE_INFINITY ? Date.now() + ms : undefined);
+const deadlineOf = (ms: number) => (ms < Infinity ? Date.now() + ms : undefined);
 
 /** The result of a batch that ended; an error for ERROR or CANCELLED, carrying the result without the key. */
 function settle(result: BatchResult, redact: Redact): BatchResult {

@@ -1,4 +1,4 @@
-import { rateLimitOf } from "./internal/headers.ts";
+import { rateLimitOf, requestIdOf } from "./internal/headers.ts";
 import type { BatchResult, BatchStatus, HttpErrorDetails, RateLimitInfo } from "./types.ts";
 
 /**
@@ -74,9 +74,9 @@ export interface InvalidArgumentInit {
 export class InvalidArgumentError extends ClaidError {
   override readonly name = "InvalidArgumentError" as const;
   /** The argument, option or environment variable rejected, as the SDK names it. */
-  readonly argument: string;
+  declare readonly argument: string;
   /** What is wrong with it, without its name: `"must be an integer ≥ 1, got 0."` */
-  readonly problem: string;
+  declare readonly problem: string;
   constructor({ argument, problem, hint, cause }: InvalidArgumentInit) {
     super(`${argument} ${problem}`, { hint, ...(cause !== undefined && { cause }) });
     this.argument = argument;
@@ -111,25 +111,25 @@ export type ClaidAPIErrorName =
 /** The API answered with a non-2xx status. Subclasses are chosen by status. */
 export class ClaidAPIError extends ClaidError {
   override readonly name: ClaidAPIErrorName = "ClaidAPIError";
-  readonly status: number;
+  declare readonly status: number;
   /** Claid's `error_code`, when the body had one. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** Claid's `error_type` (`auth`, `validation`, …), when the body had one. */
-  readonly errorType: HttpErrorDetails["error_type"] | undefined;
+  declare readonly errorType: HttpErrorDetails["error_type"] | undefined;
   /** Claid's human-readable `error_message`, when the body had one. */
-  readonly errorMessage: string | undefined;
+  declare readonly errorMessage: string | undefined;
   /** Claid's `error_details`: for validation errors, field path → messages (`{}` for other errors). */
-  readonly errorDetails: ErrorDetails | undefined;
+  declare readonly errorDetails: ErrorDetails | undefined;
   /** The `x-request-id` response header: quote it when reporting a problem to Claid. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** `RateLimit-*` headers of the response. */
-  readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
   /** How long the server asked to wait (`Retry-After` / `RateLimit-Reset`), in ms. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** The response headers (values that carried the API key are redacted). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The parsed error body (`{ error_code, … }` or `{ detail: { … } }`), or its text when not JSON; the key redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor({ status, headers, body, message, retryAfterMs }: APIErrorInit) {
     super(message);
@@ -140,7 +140,7 @@ export class ClaidAPIError extends ClaidError {
     this.errorType = details?.error_type;
     this.errorMessage = details?.error_message;
     this.errorDetails = details && fieldMessages(details.error_details);
-    this.requestId = headers.get("x-request-id") ?? undefined;
+    this.requestId = requestIdOf(headers);
     this.rateLimit = rateLimitOf(headers);
     this.retryAfterMs = retryAfterMs;
     this.headers = headers;
@@ -197,13 +197,13 @@ export class ClaidTimeoutError extends ClaidConnectionError {
 /** The API answered 2xx, but the body is empty, not JSON, or not the documented shape. */
 export class InvalidResponseError extends ClaidError {
   override readonly name = "InvalidResponseError" as const;
-  readonly status: number;
+  declare readonly status: number;
   /** The `x-request-id` response header. */
-  readonly requestId: string | undefined;
-  readonly rateLimit: RateLimitInfo | undefined;
-  readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly headers: Headers;
   constructor(message: string, response: { status: number; headers: Headers }) {
-    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const requestId = requestIdOf(response.headers);
     super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);
     this.status = response.status;
     this.headers = response.headers;
@@ -215,19 +215,23 @@ export class InvalidResponseError extends ClaidError {
 /** A batch that `wait()` watched ended in ERROR. `errors` are Claid's per-image errors; `taskId` is the batch's id. */
 export class BatchFailedError extends ClaidError {
   override readonly name = "BatchFailedError" as const;
-  readonly errors: NonNullable<BatchResult["errors"]>;
-  constructor(readonly result: BatchResult) {
+  declare readonly errors: NonNullable<BatchResult["errors"]>;
+  declare readonly result: BatchResult;
+  constructor(result: BatchResult) {
     const first = result.errors?.[0]?.error;
     super(`Batch ${result.id} ended in ERROR${first ? `: ${first}` : "."}`, { taskId: result.id });
     this.errors = result.errors ?? [];
+    this.result = result;
   }
 }
 
 /** A batch that `wait()` watched was CANCELLED; `taskId` is the batch's id. */
 export class BatchCancelledError extends ClaidError {
   override readonly name = "BatchCancelledError" as const;
-  constructor(readonly result: BatchResult) {
+  declare readonly result: BatchResult;
+  constructor(result: BatchResult) {
     super(`Batch ${result.id} was cancelled.`, { taskId: result.id });
+    this.result = result;
   }
 }
 
@@ -237,19 +241,19 @@ export class BatchCancelledError extends ClaidError {
  */
 export class BatchWaitTimeoutError extends ClaidError {
   override readonly name = "BatchWaitTimeoutError" as const;
-  constructor(
-    taskId: number | undefined,
-    /** The last status seen, if any check completed. */
-    readonly lastStatus: BatchStatus | undefined,
-    /** The `maxWaitMs` that ran out. */
-    readonly maxWaitMs: number,
-  ) {
+  /** The last status seen, if any check completed. */
+  declare readonly lastStatus: BatchStatus | undefined;
+  /** The `maxWaitMs` that ran out. */
+  declare readonly maxWaitMs: number;
+  constructor(taskId: number | undefined, lastStatus: BatchStatus | undefined, maxWaitMs: number) {
     super(
       taskId === undefined
         ? `Gave up after ${maxWaitMs} ms while submitting the batch: it may or may not have been created.`
         : `Gave up waiting for batch ${taskId} after ${maxWaitMs} ms (last status: ${lastStatus ?? "unknown"}). The batch keeps running.`,
       taskId === undefined ? {} : { taskId, hint: "Wait for it or check it again later." },
     );
+    this.lastStatus = lastStatus;
+    this.maxWaitMs = maxWaitMs;
     this.outcomeUnknown = taskId === undefined;
   }
 }
@@ -257,11 +261,11 @@ export class BatchWaitTimeoutError extends ClaidError {
 /** A request could not get a rate-limit slot before the caller's deadline. Nothing was sent. */
 export class RateLimitDeadlineError extends ClaidError {
   override readonly name = "RateLimitDeadlineError" as const;
-  constructor(
-    /** How long the request would have had to wait for a slot, ms. */
-    readonly waitMs: number,
-  ) {
+  /** How long the request would have had to wait for a slot, ms. */
+  declare readonly waitMs: number;
+  constructor(waitMs: number) {
     super(`A rate-limit slot was ${Math.ceil(waitMs)} ms away, past the deadline: nothing was sent.`);
+    this.waitMs = waitMs;
   }
 }
 

@@ -97,7 +97,7 @@ export function tightenPolicy(policy: RateLimitWindow[], announced: RateLimitWin
   all.sort((a, b) => b.windowSeconds - a.windowSeconds || a.quota - b.quota);
   const binding: RateLimitWindow[] = [];
   for (const { quota, windowSeconds } of all) {
-    if (quota < (binding.at(-1)?.quota ?? Number.POSITIVE_INFINITY)) binding.push({ quota, windowSeconds });
+    if (quota < (binding.at(-1)?.quota ?? Infinity)) binding.push({ quota, windowSeconds });
   }
   if (binding.length <= MAX_POLICY_WINDOWS) return binding;
   // Quotas fall as lengths do: a run of neighbours merges into its last quota over its first length.
@@ -135,7 +135,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   const { policy, now = Date.now } = options;
   const maxConcurrentRequests =
     options.maxConcurrentRequests === undefined
-      ? Number.POSITIVE_INFINITY
+      ? Infinity
       : checkNumber("maxConcurrentRequests", options.maxConcurrentRequests, 1, "integer");
   // Copies: learning a smaller quota must not change the caller's objects.
   let windows = tightenPolicy([], policy === undefined ? [] : checkPolicy("policy", policy));

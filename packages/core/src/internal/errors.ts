@@ -1,4 +1,5 @@
 import { apiErrorClass, type ClaidAPIError, type ClaidError, errorDetailsOf } from "../errors.ts";
+import { requestIdOf } from "./headers.ts";
 
 /** Maps a non-2xx response and its (parsed or raw) body to the error class for its status. */
 export function toAPIError(
@@ -10,7 +11,7 @@ export function toAPIError(
   const { status, statusText } = response;
   const headers = redactHeaders(response.headers, redact);
   const body = redactValue(rawBody, redact);
-  const requestId = headers.get("x-request-id");
+  const requestId = requestIdOf(headers);
   const message = `${status}${statusText && ` ${statusText}`}: ${describeBody(headers, body)}${requestId ? ` (request id ${requestId})` : ""}`;
   return new (apiErrorClass(status))({ status, headers, body, message: redact(message), retryAfterMs });
 }

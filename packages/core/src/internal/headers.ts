@@ -19,6 +19,11 @@ function count(headers: Headers, name: string): number | undefined {
   return headerNumber(headers.get(`ratelimit-${name}`)?.split(/[,;]/)[0]?.trim());
 }
 
+/** The server's id for a request (`x-request-id`), if it sent one. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("x-request-id") ?? undefined;
+}
+
 export function rateLimitOf(headers: Headers): RateLimitInfo | undefined {
   const info = {
     limit: count(headers, "limit"),

@@ -14,7 +14,7 @@ export function setLongTimeout(callback: () => void, ms: number): () => void {
   const due = Date.now() + ms;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (left: number) => {
-    timer = left < Number.POSITIVE_INFINITY ? setTimeout(check, Math.min(left, MAX_TIMER_MS)) : undefined;
+    timer = left < Infinity ? setTimeout(check, Math.min(left, MAX_TIMER_MS)) : undefined;
   };
   const check = () => {
     const left = due - Date.now();

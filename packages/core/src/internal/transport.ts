@@ -190,7 +190,7 @@ export function createTransport(settings: ClientSettings): Transport {
     baseUrl: baseUrl.href.replace(/\/$/, ""),
     fetch: authorizedFetch,
     redirect: "manual",
-    ...(settings.headers && { headers: settings.headers }),
+    headers: settings.headers,
   });
 
   async function send({ method, path, call, check }: Operation, options: SendOptions = {}): Promise<Sent> {
@@ -210,8 +210,8 @@ export function createTransport(settings: ClientSettings): Transport {
         await pacer
           .acquire({
             kind: idempotent ? "poll" : "create",
-            ...(signal && { signal }),
-            ...(options.deadlineAt !== undefined && { deadlineAt: options.deadlineAt }),
+            signal,
+            deadlineAt: options.deadlineAt,
           })
           .catch((error: unknown) => {
             // No slot for this attempt, but an earlier one may have created the batch: never "nothing was sent".
@@ -292,7 +292,7 @@ export function createTransport(settings: ClientSettings): Transport {
               return authorizedFetch(request, attemptSignal);
             },
             parseAs: "stream",
-            ...(headers && { headers }),
+            headers,
           });
           release(pacerHeaders(response.headers, maxServerDelayMs));
           if (!response.ok) {
