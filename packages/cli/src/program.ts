@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import {
   type BatchResult,
+  CLAID_RATE_LIMIT,
   type Claid,
   createClaid,
   DEFAULT_BASE_URL,
@@ -130,7 +131,10 @@ export async function main(argv: string[]): Promise<number> {
     .description("run the Claid mock API on 127.0.0.1 until Ctrl-C (for curl, Postman, browser examples)")
     .option("--port <n>", "port (default: a free one)", parseInteger("--port", 0, 65535), 0)
     .addOption(new Option("--scenario <name>", "how every batch behaves").choices(SCENARIOS).default("happy"))
-    .option("--rate-limit <policy>", 'requests allowed per key, e.g. "120;w=60, 4;w=1" (default: Claid\'s), or "off"')
+    .option(
+      "--rate-limit <policy>",
+      `requests allowed per key, e.g. "${CLAID_RATE_LIMIT}" (default: Claid's), or "off"`,
+    )
     .option(
       "--task-duration <duration>",
       "tasks run on the clock: PROCESSING for this long (e.g. 30s), then the scenario's end (default: per poll)",
