@@ -133,7 +133,10 @@ export class Journal {
       ...entry,
       at: new Date().toISOString(),
     };
-    writeSync(this.fd, `${jsonSafe(JSON.stringify(record))}\n`);
+    // writeSync may write part of a line (a full disk) without failing: write the rest, so that a
+    // line that cannot be written whole fails here instead of passing for recorded.
+    const line = Buffer.from(`${jsonSafe(JSON.stringify(record))}\n`);
+    for (let written = 0; written < line.length; ) written += writeSync(this.fd, line, written);
     fsyncSync(this.fd);
   }
 

@@ -1,0 +1,47 @@
+/**
+ * A journal record that cannot be written whole (a full disk writes part of it, then fails) must fail
+ * the append: a created batch whose "submitted" record is lost would be reported unknown on the next
+ * run and, with --retry-unknown, billed twice.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+/** writeSync that, once armed, writes half of what it is given and then fails as a full disk does. */
+const disk = vi.hoisted(() => ({ full: false }));
+vi.mock("node:fs", async (original) => {
+  const fs = await original<typeof import("node:fs")>();
+  let lastWriteWasPartial = false;
+  const writeSync = ((fd: number, data: string | NodeJS.ArrayBufferView, ...rest: unknown[]) => {
+    if (!disk.full) return (fs.writeSync as (...args: unknown[]) => number)(fd, data, ...rest);
+    if (lastWriteWasPartial)
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    lastWriteWasPartial = true;
+    const bytes =
+      typeof data === "string" ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return fs.writeSync(fd, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  }) as typeof fs.writeSync;
+  return { ...fs, default: { ...fs, writeSync }, writeSync };
+});
+
+const { apiIdentity, Journal } = await import("../src/bulk/journal.ts");
+
+const folder = mkdtempSync(join(tmpdir(), "claid-journal-full-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("a journal on a full disk", () => {
+  it("an append that is written only in part fails, naming the cause, instead of passing for written", () => {
+    const path = join(folder, "urls.txt.claid-journal");
+    const journal = Journal.open(path, "command", apiIdentity("https://api.claid.ai", "sk-test-0123456789"));
+    try {
+      journal.append(1, { submission: "submitting" });
+      disk.full = true;
+      expect(() => journal.append(1, { submission: "submitted", taskId: 501 })).toThrow(/ENOSPC/);
+    } finally {
+      disk.full = false;
+      journal.close();
+    }
+    expect(readFileSync(path, "utf8")).toContain('"submission":"submitting"');
+  });
+});
