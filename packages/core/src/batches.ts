@@ -10,6 +10,7 @@ import {
   RateLimitDeadlineError,
 } from "./errors.ts";
 import { addHint, type Redact, redactValue } from "./internal/errors.ts";
+import { messageOf } from "./internal/fetch-failure.ts";
 import { rateLimitOf, requestIdOf, serverDelayMs } from "./internal/headers.ts";
 import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
@@ -228,7 +229,14 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
         timeout.cause = error;
         throw timeout;
       }
-      throw withTaskId(error, taskId);
+      // Anything else that is not the caller's abort (a custom pacer's RPC error) is still an SDK error
+      // that names the batch: callers retry what looks like "nothing happened".
+      throw withTaskId(
+        error instanceof ClaidError || signal.aborted
+          ? error
+          : new ClaidError(redact(`Waiting for batch ${taskId} failed: ${messageOf(error)}`), { cause: error }),
+        taskId,
+      );
     }
   }
 

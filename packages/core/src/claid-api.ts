@@ -28,15 +28,16 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * A batch's `task_id` as the API takes it: a non-negative safe integer, or a string of
- * digits only (no "", "0x1F", "1e1", "-1", "1.0"). Anything else is `InvalidArgumentError`
- * naming `taskId`, so a value like "1/../x" can never reach a URL path.
+ * A batch's `task_id` as the spec types it: any safe integer (the spec sets no minimum, so an id
+ * a create answered with is always usable), or a string of decimal digits with an optional minus
+ * (no "", "0x1F", "1e1", "1.0", " 1"). Anything else is `InvalidArgumentError` naming `taskId`,
+ * so a value like "1/../x" can never reach a URL path.
  */
 export function parseTaskId(value: unknown): number {
-  const id = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return id;
+  const id = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof id === "number" && Number.isSafeInteger(id)) return id;
   throw new InvalidArgumentError({
     argument: "taskId",
-    problem: `must be a non-negative safe integer or a string of digits, got ${describeValue(value)}.`,
+    problem: `must be a safe integer or a string of digits, got ${describeValue(value)}.`,
   });
 }

@@ -26,24 +26,40 @@ describe("parseTaskId", () => {
     ["42", 42],
     [0, 0],
     ["007", 7],
+    // The spec types task_id as an integer without a minimum: an id a create answered with is usable.
+    [-5, -5],
+    ["-5", -5],
   ])("%j → %d", (value, expected) => {
     expect(parseTaskId(value)).toBe(expected);
   });
 
-  test.each(["", "0x1F", "1e1", "-1", "1.0", " 1", "1/../x", "٣", -1, 1.5, Number.NaN, 2 ** 53, null, {}])(
-    "refuses %j, naming taskId",
-    (value) => {
-      const error = (() => {
-        try {
-          parseTaskId(value);
-        } catch (e) {
-          return e;
-        }
-      })();
-      expect(error).toBeInstanceOf(InvalidArgumentError);
-      expect((error as InvalidArgumentError).argument).toBe("taskId");
-    },
-  );
+  test.each([
+    "",
+    "0x1F",
+    "1e1",
+    "--1",
+    "1.0",
+    " 1",
+    "-",
+    "1/../x",
+    "٣",
+    1.5,
+    Number.NaN,
+    2 ** 53,
+    -(2 ** 53),
+    null,
+    {},
+  ])("refuses %j, naming taskId", (value) => {
+    const error = (() => {
+      try {
+        parseTaskId(value);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe("taskId");
+  });
 });
 
 describe("isClaidHost", () => {

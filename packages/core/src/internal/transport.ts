@@ -190,7 +190,7 @@ export function createTransport(settings: ClientSettings): Transport {
     baseUrl: baseUrl.href.replace(/\/$/, ""),
     fetch: authorizedFetch,
     redirect: "manual",
-    headers: settings.headers,
+    ...(settings.headers && { headers: settings.headers }),
   });
 
   async function send({ method, path, call, check }: Operation, options: SendOptions = {}): Promise<Sent> {
@@ -206,21 +206,33 @@ export function createTransport(settings: ClientSettings): Transport {
     for (let attempt = 1; ; attempt++) {
       // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
       if (log && pacer.delayMs() > 0) log(`${label}: waiting about ${pacer.delayMs()} ms for a rate-limit slot`);
-      const release = once(
+      const release = guardedRelease(
         await pacer
           .acquire({
             kind: idempotent ? "poll" : "create",
             signal,
             deadlineAt: options.deadlineAt,
           })
-          .catch((error: unknown) => {
+          .catch((cause: unknown) => {
+            if (signal?.aborted && cause === signal.reason) throw cause;
+            // A custom pacer (an RPC to a Durable Object, a Redis client) may fail with anything: a ClaidError it is.
+            const error =
+              cause instanceof ClaidError
+                ? cause
+                : new ClaidError(
+                    redact(`${label}: the rate-limit pacer failed (${messageOf(cause)}); this attempt was not sent.`),
+                    {
+                      cause,
+                    },
+                  );
             // No slot for this attempt, but an earlier one may have created the batch: never "nothing was sent".
-            if (earlierOutcomeUnknown && error instanceof ClaidError) {
+            if (earlierOutcomeUnknown) {
               error.outcomeUnknown = true;
               addHint(error, unknownOutcomeHint({ failure: "not-sent" }, true));
             }
             throw error;
           }),
+        log,
       );
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
       const result = await attemptOnce(label, call, check, { signal, attemptMs, headers, release });
@@ -292,7 +304,7 @@ export function createTransport(settings: ClientSettings): Transport {
               return authorizedFetch(request, attemptSignal);
             },
             parseAs: "stream",
-            headers,
+            ...(headers && { headers }),
           });
           release(pacerHeaders(response.headers, maxServerDelayMs));
           if (!response.ok) {
@@ -350,11 +362,21 @@ export function createTransport(settings: ClientSettings): Transport {
 }
 
 /** `release`, callable any number of times, calling through once. */
-function once(release: (headers: Headers | undefined) => void): (headers: Headers | undefined) => void {
+/**
+ * The pacer's release, called at most once and never able to fail the call: a custom pacer's report
+ * (an RPC) may throw or reject after the request was answered — for a create, after the batch exists.
+ */
+function guardedRelease(release: unknown, log: Log | undefined): (headers: Headers | undefined) => void {
   let open = true;
+  const failed = (error: unknown) => log?.(`the rate-limit pacer's release failed: ${messageOf(error)}`);
   return (headers) => {
-    if (open) release(headers);
+    if (!open || typeof release !== "function") return;
     open = false;
+    try {
+      (release(headers) as Promise<unknown> | undefined)?.then?.(undefined, failed);
+    } catch (error) {
+      failed(error);
+    }
   };
 }
 
