@@ -18,11 +18,14 @@ const KEY_FORMS = [KEY, encodeURIComponent(KEY), JSON.stringify(KEY).slice(1, -1
 /** How a server echoes the key, altered. */
 const ECHO = `Bearer%20${KEY} rid-${KEY} key_${KEY}\n${KEY}\t${encodeURIComponent(KEY)}`;
 
-/** Clipboard write (OSC 52), screen clear, a forged link (OSC 8), a C1 CSI, a bidi override. */
-const HOSTILE = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]8;;https://evil.test\x1b\\link\x1b]8;;\x1b\\\u009b31m\u202e";
-/** Raw bytes a terminal acts on. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these raw characters
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Clipboard write (OSC 52), screen clear, a forged link (OSC 8), a C1 CSI, a bidi override, and
+ * invisible characters (zero-width space, soft hyphen, Hangul filler, variation selector, a tag, U+1D173).
+ */
+const HOSTILE =
+  "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]8;;https://evil.test\x1b\\link\x1b]8;;\x1b\\\u009b31m\u202e\u200b\u00ad\u3164\ufe0f\u{e0041}\u{1d173}";
+/** Raw characters a terminal acts on or that hide text (a line break is the CLI's own). */
+const RAW_CONTROL = /(?!\n)[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 
 const image = (ext: string, extra: Record<string, unknown> = {}) => ({
   ext,
