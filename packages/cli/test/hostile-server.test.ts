@@ -15,14 +15,26 @@ const { dir } = useCliTest();
 /** Printable ASCII with characters that URL and JSON encodings change. */
 const KEY = "cli+hostile/0123=456_789";
 const KEY_FORMS = [KEY, encodeURIComponent(KEY), JSON.stringify(KEY).slice(1, -1)];
-/** How a server echoes the key, altered. */
-const ECHO = `Bearer%20${KEY} rid-${KEY} key_${KEY}\n${KEY}\t${encodeURIComponent(KEY)}`;
+const base64 = (text: string) => Buffer.from(text).toString("base64");
+/** How a server echoes the key, altered (also in upper case, base64 of `Bearer KEY`, base64url after 2 bytes). */
+const ECHO = `Bearer%20${KEY} rid-${KEY} key_${KEY}\n${KEY}\t${encodeURIComponent(KEY)} ${KEY.toUpperCase()} ${base64(`Bearer ${KEY}`)} ${Buffer.from(`xy${KEY}`).toString("base64url")}`;
 
-/** Clipboard write (OSC 52), screen clear, a forged link (OSC 8), a C1 CSI, a bidi override. */
-const HOSTILE = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]8;;https://evil.test\x1b\\link\x1b]8;;\x1b\\\u009b31m\u202e";
-/** Raw bytes a terminal acts on. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these raw characters
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** No form of the key in the output, in any case, and no base64 run in it that decodes to the key. */
+function expectNoKeyIn(output: string): void {
+  for (const form of KEY_FORMS) expect(output.toLowerCase()).not.toContain(form.toLowerCase());
+  for (const run of output.match(/[A-Za-z0-9+/_-]{8,}/g) ?? [])
+    for (const shift of [0, 1, 2, 3])
+      expect(Buffer.from(run.slice(shift), "base64").toString("latin1")).not.toContain(KEY);
+}
+
+/**
+ * Clipboard write (OSC 52), screen clear, a forged link (OSC 8), a C1 CSI, a bidi override, and
+ * invisible characters (zero-width space, soft hyphen, Hangul filler, variation selector, a tag, U+1D173).
+ */
+const HOSTILE =
+  "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]8;;https://evil.test\x1b\\link\x1b]8;;\x1b\\\u009b31m\u202e\u200b\u00ad\u3164\ufe0f\u{e0041}\u{1d173}";
+/** Raw characters a terminal acts on or that hide text (a line break is the CLI's own). */
+const RAW_CONTROL = /(?!\n)[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 
 const image = (ext: string, extra: Record<string, unknown> = {}) => ({
   ext,
@@ -145,7 +157,7 @@ describe("no key and no raw control character reaches the terminal", () => {
     });
     expect(run.code).toBe(code);
     for (const output of [run.stdout, run.stderr]) {
-      for (const form of KEY_FORMS) expect(output).not.toContain(form);
+      expectNoKeyIn(output);
       expect(output).not.toMatch(RAW_CONTROL);
     }
     // Something was printed: the test saw the hostile strings' place, escaped.
@@ -167,7 +179,7 @@ describe("no key and no raw control character reaches the terminal", () => {
       expect(run.code).toBe(1);
       const journal = readFileSync(`${input}.claid-journal`, "utf8");
       for (const output of [run.stdout, run.stderr, journal]) {
-        for (const form of KEY_FORMS) expect(output).not.toContain(form);
+        expectNoKeyIn(output);
         expect(output).not.toMatch(RAW_CONTROL);
       }
     }

@@ -1,6 +1,7 @@
 /**
  * The API key echoed back by a server, altered (percent-encoded, glued to other
- * characters, JSON-escaped), never reaches an error: not its message, stack,
+ * characters, JSON-escaped, in another case, base64 or base64url-encoded alone or
+ * inside a longer string), never reaches an error: not its message, stack,
  * util.inspect, JSON.stringify, body, headers, requestId, cause, or a failed batch.
  */
 import { inspect } from "node:util";
@@ -12,7 +13,10 @@ import { jsonResponse, stubFetch } from "./helpers.ts";
 /** Printable ASCII with characters that URL and JSON encodings change. */
 const KEY = 'sk_live+Zq/9=ab"c\\d~ef';
 
-/** Every form of the key that must not appear anywhere. */
+const base64 = (text: string) => Buffer.from(text).toString("base64");
+const base64url = (text: string) => Buffer.from(text).toString("base64url");
+
+/** Every form of the key that must not appear anywhere (in any case). */
 const FORMS = [
   KEY,
   encodeURIComponent(KEY),
@@ -31,6 +35,17 @@ const ECHOES: [string, string][] = [
   ["percent-encoded", `token=${encodeURIComponent(KEY)}&x=1`],
   ["every character %XX (lower case)", [...KEY].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("")],
   ["some characters %XX", `${KEY.slice(0, 3)}%${KEY.charCodeAt(3).toString(16).toUpperCase()}${KEY.slice(4)}`],
+  ["upper case", `token ${KEY.toUpperCase()}`],
+  ["lower case", `token ${KEY.toLowerCase()}`],
+  ["base64", `token ${base64(KEY)}`],
+  ["base64 without padding", `token ${base64(KEY).replace(/=+$/, "")}`],
+  ["base64url", `token ${base64url(KEY)}`],
+  ["base64 of Bearer KEY", `auth ${base64(`Bearer ${KEY}`)}`],
+  ["base64url of Bearer KEY, unpadded", `auth ${base64url(`Bearer ${KEY}`)}`],
+  ["Basic auth with the key as password", `Basic ${base64(`user:${KEY}`)}`],
+  ["base64 of a string with the key after 1 byte", base64(`x${KEY}y`)],
+  ["base64 of a string with the key after 2 bytes", base64(`xx${KEY}yz`)],
+  ["base64url of a string with the key after 2 bytes", base64url(`{"k":"${KEY}"}`)],
 ];
 
 /** Where an error carries server text. */
@@ -69,8 +84,23 @@ function texts(error: unknown): string[] {
   ];
 }
 
+/**
+ * What every run of base64 or base64url characters in `text` decodes to, read from
+ * each of the 4 character offsets (an encoded key may start anywhere in a run).
+ */
+function base64Decodings(text: string): string[] {
+  const runs = text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? [];
+  return runs.flatMap((run) => [0, 1, 2, 3].map((shift) => Buffer.from(run.slice(shift), "base64").toString("latin1")));
+}
+
+/** No form of the key in the text, in any case, and no base64 run in it that decodes to the key. */
+function expectNoKeyIn(text: string): void {
+  for (const form of FORMS) expect(text.toLowerCase()).not.toContain(form.toLowerCase());
+  for (const decoded of base64Decodings(text)) expect(decoded).not.toContain(KEY);
+}
+
 function expectNoKey(error: unknown): void {
-  for (const text of texts(error)) for (const form of FORMS) expect(text).not.toContain(form);
+  for (const text of texts(error)) expectNoKeyIn(text);
 }
 
 describe("the key never reaches an error, however the server alters it", () => {
@@ -110,7 +140,7 @@ describe("the key never reaches an error, however the server alters it", () => {
       const stub = stubFetch(jsonResponse(200, { data: done }));
       const data = await createClaid({ apiKey: KEY, fetch: stub.fetch }).batches.retrieve(7);
       expect(data).toMatchObject({ id: 7, status: "DONE" });
-      for (const form of FORMS) expect(JSON.stringify(data)).not.toContain(form);
+      expectNoKeyIn(JSON.stringify(data));
     },
   );
 
@@ -137,10 +167,24 @@ describe("redactor", () => {
   it.each([
     ["some characters %XX, either case", "passwOrd", "p%61ssw%4Frd!", "[redacted]!"],
     ["every character %XX", "password", "%70%61%73%73%77%6f%72%64", "[redacted]"],
-    ["only the key's own characters: O is not o", "passwOrd", "password", "password"],
+    ["in any case", "passwOrd", "PASSWORD, Password", "[redacted], [redacted]"],
     ["text that only resembles it", "password", "passwor d, pass word", "passwor d, pass word"],
   ])("%s", (_, key, text, expected) => {
     expect(redactor(key)(text)).toBe(expected);
+  });
+
+  // The base64 of a key depends on its byte offset in a 3-byte group: every offset, both alphabets.
+  it.each(
+    ["", "x", "xy", "Bearer ", "user:"].flatMap((before) =>
+      ["", "!", "!?", "\n"].flatMap((after) =>
+        (["base64", "base64url"] as const).map((alphabet) => [before, after, alphabet] as const),
+      ),
+    ),
+  )("the %s of %j + key + %j leaves no run that decodes to the key", (before, after, alphabet) => {
+    const encoded = Buffer.from(`${before}${KEY}${after}`).toString(alphabet);
+    const redacted = redactor(KEY)(`seen: ${encoded}.`);
+    expect(redacted).toContain("[redacted]");
+    for (const decoded of base64Decodings(redacted)) expect(decoded).not.toContain(KEY);
   });
 
   it("leaves text without the key as it is (no key: nothing to redact)", () => {

@@ -21,6 +21,26 @@ describe("safeFileName strips characters that hide or reorder what a name shows"
   ])("%s", (_label, raw, expected) => {
     expect(safeFileName(raw, "fallback.bin")).toBe(expected);
   });
+
+  // Every other Default_Ignorable_Code_Point: "x\u034Fy.png" would look exactly like "xy.png".
+  it.each([
+    ["SOFT HYPHEN U+00AD", "\u00AD"],
+    ["COMBINING GRAPHEME JOINER U+034F", "\u034F"],
+    ["HANGUL CHOSEONG FILLER U+115F", "\u115F"],
+    ["HANGUL JUNGSEONG FILLER U+1160", "\u1160"],
+    ["KHMER VOWEL INHERENT AQ U+17B4", "\u17B4"],
+    ["MONGOLIAN VOWEL SEPARATOR U+180E", "\u180E"],
+    ["FUNCTION APPLICATION U+2061", "\u2061"],
+    ["INVISIBLE SEPARATOR U+2063", "\u2063"],
+    ["HANGUL FILLER U+3164", "\u3164"],
+    ["VARIATION SELECTOR-16 U+FE0F", "\uFE0F"],
+    ["HALFWIDTH HANGUL FILLER U+FFA0", "\uFFA0"],
+    ["TAG LATIN CAPITAL LETTER A U+E0041", "\u{E0041}"],
+    ["MUSICAL SYMBOL BEGIN BEAM U+1D173", "\u{1D173}"],
+  ])("%s", (_label, invisible) => {
+    expect(safeFileName(`x${invisible}y.png`, "fallback.bin")).toBe("xy.png");
+    expect(safeFileName(invisible, "fallback.bin")).toBe("fallback.bin");
+  });
 });
 
 describe("uniqueness folds case fully, as case-insensitive file systems may", () => {

@@ -29,28 +29,43 @@ function describeBody(headers: Headers, body: unknown): string {
 export type Redact = (text: string) => string;
 
 /**
- * Returns a function that replaces every occurrence of the secret, as a substring
- * (`rid-KEY`, `key_KEY`, `\nKEY` in JSON text), also when some or all of its
- * characters are percent-encoded (`Bearer%20KEY`, `encodeURIComponent(key)`, any
- * `%XX` of its characters, in either case) or JSON-escaped (`\"`, `\\`); identity
- * when there is none. Keys are at least 8 characters long (`createClaid` refuses
- * shorter ones), so a substring match cannot mangle ordinary text.
+ * Returns a function that replaces every occurrence of the secret, in any case, as a
+ * substring (`rid-KEY`, `key_KEY`, `\nKEY` in JSON text), also when some or all of its
+ * characters are percent-encoded (`Bearer%20KEY`, `encodeURIComponent(key)`, any `%XX`
+ * of its characters) or JSON-escaped (`\"`, `\\`), and the base64 or base64url of any
+ * text that contains it (`Bearer KEY`, `user:KEY` of Basic auth; padded or not); identity
+ * when there is no secret. Keys are at least 8 characters long (`createClaid` refuses
+ * shorter ones), so a match cannot mangle ordinary text. Not covered: other encodings a
+ * server might invent (reversed, split, HTML entities, fullwidth letters).
  */
 export function redactor(secret: string | null | undefined): Redact {
   if (!secret) return (text) => text;
-  const pattern = new RegExp([...secret].map(characterForms).join(""), "g");
-  // Fast path: without the secret, a `%` or a backslash, no form of it can be there.
-  return (text) =>
-    text.includes(secret) || text.includes("%") || text.includes("\\") ? text.replace(pattern, "[redacted]") : text;
+  const forms = [secret, ...base64Cores(secret)].map((form) => [...form].map(characterForms).join(""));
+  const pattern = new RegExp(forms.join("|"), "gi");
+  return (text) => text.replace(pattern, "[redacted]");
 }
 
-/** The forms one character of the secret may take in text: itself, %XX (either case), its JSON escape. */
+/**
+ * The base64 and base64url characters that encode the secret wherever it sits in encoded
+ * text: the encoding of its bytes depends on their offset in a 3-byte group, so for each
+ * offset, the characters made of the secret's bits alone (not of a neighbour's).
+ */
+function base64Cores(secret: string): string[] {
+  // Keys are printable ASCII (`createClaid` checks): one byte per character, as btoa needs.
+  return [0, 1, 2].flatMap((offset) => {
+    // Each character holds 6 bits: skip those that hold an offset byte's bits (0, 2, 3 of them), keep the
+    // whole characters within the bytes (slice truncates the fraction), not one that takes a next byte's bits.
+    const core = btoa("\0".repeat(offset) + secret).slice(offset && offset + 1, ((offset + secret.length) * 4) / 3);
+    return [core, core.replace(/\+/g, "-").replace(/\//g, "_")];
+  });
+}
+
+/** The forms one character may take in text: itself, %XX (the pattern ignores case), its JSON escape. */
 function characterForms(character: string): string {
-  const hex = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(2, "0");
   const forms = [
     character.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"),
-    // Keys are printable ASCII: one %XX byte each.
-    `%${hex[0]}[${hex[1]}${(hex[1] as string).toLowerCase()}]`,
+    // Keys are printable ASCII (U+0021–U+007E): one %XX byte each.
+    `%${character.charCodeAt(0).toString(16)}`,
   ];
   const escaped = JSON.stringify(character).slice(1, -1);
   if (escaped !== character) forms.push(escaped.replace(/\\/g, "\\\\"));

@@ -10,9 +10,11 @@ export const MAX_NAME_BYTES = 255;
 // Separators, characters Windows forbids, C0/C1 controls: replaced by "_".
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces.
 const UNSAFE_CHARS = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f]/g;
-// Removed: bidi marks, embeddings, overrides and isolates (they make "gnp.exe" display as "exe.png"), the
-// line and paragraph separators, and zero-width characters (two names that look the same must be the same).
-const INVISIBLE_CHARS = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u2060\ufeff]/g;
+// Removed: every default-ignorable character (Unicode's Default_Ignorable_Code_Point: bidi marks,
+// embeddings, overrides and isolates, which make "gnp.exe" display as "exe.png"; zero-width characters,
+// soft hyphen, fillers, variation selectors, tags: two names that look the same must be the same), and
+// the line and paragraph separators.
+const INVISIBLE_CHARS = /[\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 // Unpaired UTF-16 surrogates cannot be written as UTF-8.
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
