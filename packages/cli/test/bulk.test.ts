@@ -171,7 +171,7 @@ describe("the journal", () => {
       ["submitted", 3],
     ]);
     expect(rerun.stderr).toBe(
-      "claid: chunk 2 (lines 5–6): outcome unknown — the POST was sent but no answer came, so the batch may exist. Check your Claid dashboard, then rerun with --retry-unknown to submit it again.\n",
+      "claid: chunk 2 (lines 5–6): outcome unknown — the POST was sent but no usable answer came back, so the batch may exist. Check your Claid dashboard, then rerun with --retry-unknown to submit it again.\n",
     );
 
     const retried = await bulk(server, file, "--batch-size", "2", "--retry-unknown");

@@ -97,7 +97,7 @@ export async function createBulk(claid: Claid, api: ApiIdentity, flags: BulkFlag
   const count = (submission: Submission) => report.filter((c) => c.submission === submission).length;
   for (const c of report.filter((c) => c.submission === "unknown"))
     process.stderr.write(
-      `claid: chunk ${c.number} (lines ${c.lines[0]}–${c.lines[1]}): outcome unknown — the POST was sent but no answer came, so the batch may exist. Check your Claid dashboard, then rerun with --retry-unknown to submit it again.\n`,
+      `claid: chunk ${c.number} (lines ${c.lines[0]}–${c.lines[1]}): outcome unknown — the POST was sent but no usable answer came back, so the batch may exist. Check your Claid dashboard, then rerun with --retry-unknown to submit it again.\n`,
     );
   const notSent = count("pending") + count("not-sent");
   if (interrupt.requested) {

@@ -12,7 +12,7 @@ import { lockJournal } from "./lock.ts";
 
 /**
  * Where a chunk stands. `pending`: not tried yet; `not-sent`: tried, and known not to have created a batch
- * (refused, or nothing reached a server); `unknown`: the batch may exist (sent, but no answer came).
+ * (refused, or nothing reached a server); `unknown`: the batch may exist (sent, but no usable answer came back).
  */
 export type Submission = "submitted" | "unknown" | "not-sent" | "pending";
 
