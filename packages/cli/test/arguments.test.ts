@@ -1,5 +1,5 @@
 /** Arguments and exit codes, command by command: argv → exit code, stdout, stderr (the built CLI against the mock). */
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ClaidMockServer, type ClaidMockServerOptions, createClaidMockServer } from "@claid/msw/node";
 import { describe, expect, it } from "vitest";
@@ -231,9 +231,12 @@ describe.concurrent("argv → exit code, stdout, stderr", () => {
 async function check(testCase: Case, server: ClaidMockServer): Promise<void> {
   await testCase.setup?.(server);
   const before = server.store.requests.length;
-  const empty = join(dir(), "empty-key");
+  // Cases run concurrently: each writes its key files in a folder of its own (a shared file could be
+  // read by one case while another truncates it to rewrite it).
+  const own = mkdtempSync(join(dir(), "case-"));
+  const empty = join(own, "empty-key");
   writeFileSync(empty, " \n");
-  const short = join(dir(), "short-key");
+  const short = join(own, "short-key");
   writeFileSync(short, "abcde\n");
   const run = await claid([...(testCase.atMock === false ? [] : at(server)), ...testCase.argv({ empty, short })], {
     env: testCase.env,
