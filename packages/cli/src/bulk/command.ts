@@ -3,7 +3,7 @@
  * with a journal written before each POST so that a rerun of the same command never submits a chunk twice.
  */
 import { createHash } from "node:crypto";
-import type { BatchEditRequest, BatchResult, Claid } from "@claid/node";
+import { type BatchEditRequest, type BatchResult, type Claid, ClaidError } from "@claid/node";
 import { describeFailure, EXIT, UsageError } from "../exit.ts";
 import { handleInterrupts } from "../interrupt.ts";
 import { buildRequest, type CreateFlags } from "../request.ts";
@@ -157,7 +157,10 @@ async function submit(
     journal.append(chunk.number, { submission: "submitted", taskId });
   } catch (error) {
     // The chunk stays "submitting" in the journal, so a rerun reports it unknown: say which batch it is.
-    throw new Error(`Batch ${taskId} was created for chunk ${chunk.number}, but ${(error as Error).message}`);
+    throw new ClaidError(`Batch ${taskId} was created for chunk ${chunk.number}, but ${(error as Error).message}`, {
+      taskId,
+      cause: error,
+    });
   }
   return { submission: "submitted", taskId };
 }
