@@ -9,11 +9,12 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 /** writeSync that, once armed, writes half of what it is given and then fails as a full disk does. */
-const disk = vi.hoisted(() => ({ full: false }));
+const disk = vi.hoisted(() => ({ full: false, stuck: false }));
 vi.mock("node:fs", async (original) => {
   const fs = await original<typeof import("node:fs")>();
   let lastWriteWasPartial = false;
   const writeSync = ((fd: number, data: string | NodeJS.ArrayBufferView, ...rest: unknown[]) => {
+    if (disk.stuck) return 0;
     if (!disk.full) return (fs.writeSync as (...args: unknown[]) => number)(fd, data, ...rest);
     if (lastWriteWasPartial)
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
@@ -43,5 +44,17 @@ describe("a journal on a full disk", () => {
       journal.close();
     }
     expect(readFileSync(path, "utf8")).toContain('"submission":"submitting"');
+  });
+
+  it("a file that accepts no more bytes (writeSync keeps answering 0) fails the append instead of looping", () => {
+    const path = join(folder, "stuck.claid-journal");
+    const journal = Journal.open(path, "command", apiIdentity("https://api.claid.ai", "sk-test-0123456789"));
+    try {
+      disk.stuck = true;
+      expect(() => journal.append(1, { submission: "submitted", taskId: 502 })).toThrow(/accepted no more bytes/);
+    } finally {
+      disk.stuck = false;
+      journal.close();
+    }
   });
 });

@@ -136,7 +136,12 @@ export class Journal {
     // writeSync may write part of a line (a full disk) without failing: write the rest, so that a
     // line that cannot be written whole fails here instead of passing for recorded.
     const line = Buffer.from(`${jsonSafe(JSON.stringify(record))}\n`);
-    for (let written = 0; written < line.length; ) written += writeSync(this.fd, line, written);
+    for (let written = 0; written < line.length; ) {
+      const wrote = writeSync(this.fd, line, written);
+      if (wrote <= 0)
+        throw new Error(`${this.path}: the journal accepted no more bytes (${written} of ${line.length} written).`);
+      written += wrote;
+    }
     fsyncSync(this.fd);
   }
 
