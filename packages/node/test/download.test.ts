@@ -230,7 +230,8 @@ describe("atomic files", () => {
     const report = await downloadResults(batchOf([`${host.origin}/1/chunked.png`]), dir);
     expect(report.failed[0]?.error).toMatchObject({
       reason: "incomplete",
-      message: expect.stringMatching(/after 1000 bytes/),
+      // How much arrived before the reset depends on the machine's load; what matters is that it is a failure.
+      message: expect.stringMatching(/broke off after \d+ bytes/),
     });
     expect(files()).toEqual([]);
   });
