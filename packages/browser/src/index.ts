@@ -7,16 +7,34 @@ import { type Claid, type ClaidOptions, createClaid as createCoreClaid, InvalidA
 
 export * from "@claid/core";
 
-/** Options of the browser `createClaid()`: core's options without `env`, plus `dangerouslyAllowBrowser`. */
-export interface BrowserClaidOptions extends Omit<ClaidOptions, "env"> {
+/** What both modes accept: core's options without `env` (a page has no environment) and without `apiKey` (each mode types it). */
+type BrowserCommonOptions = Omit<ClaidOptions, "env" | "apiKey">;
+
+/** Proxy mode, the default: no key in the page; `baseUrl` is your backend route, which adds the key. */
+export interface ProxyModeOptions extends BrowserCommonOptions {
   /**
-   * Only with `dangerouslyAllowBrowser: true`: a key in a page is visible to
-   * every visitor. Leave it out and point `baseUrl` at your own proxy instead.
+   * No key in proxy mode. A key in a page is visible to every visitor: to send one
+   * anyway, pass `dangerouslyAllowBrowser: true` with it.
    */
-  apiKey?: string | null | undefined;
-  /** Allow an `apiKey` in the browser anyway (internal tools, demos). Default false. */
+  apiKey?: null | undefined;
+  /** Not needed without a key. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
+
+/** A key in the page (internal tools, demos): every visitor can read it, so it needs `dangerouslyAllowBrowser: true`. */
+export interface BrowserApiKeyOptions extends BrowserCommonOptions {
+  /** Your Claid API key, readable by anyone who opens the page. */
+  apiKey: string;
+  /** Says you accept that every visitor can read the key. */
+  dangerouslyAllowBrowser: true;
+}
+
+/**
+ * Options of the browser `createClaid()`: proxy mode (no `apiKey`), or an `apiKey`
+ * together with `dangerouslyAllowBrowser: true`. An `apiKey` alone is a type error,
+ * and (for JavaScript callers) an `InvalidArgumentError` at run time.
+ */
+export type BrowserClaidOptions = ProxyModeOptions | BrowserApiKeyOptions;
 
 /**
  * Creates a client for the browser. By default it runs in proxy mode: no key,

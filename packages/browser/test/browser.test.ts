@@ -14,6 +14,8 @@ function recordingFetch() {
 
 describe("@claid/browser", () => {
   it("refuses an API key unless dangerouslyAllowBrowser, explaining the risk and proxy mode", () => {
+    // JavaScript callers get past the types (test/options.test-d.ts): the run-time check stays.
+    // @ts-expect-error: a key without dangerouslyAllowBrowser
     const attempt = () => createClaid({ apiKey: "sk-live-123" });
     expect(attempt).toThrow(InvalidArgumentError);
     expect(attempt).toThrow(/every visitor could read the key/);
