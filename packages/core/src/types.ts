@@ -2,39 +2,54 @@
 import type { components } from "./generated/schema.ts";
 
 type Schemas = components["schemas"];
+/** One generated schema, in a form an interface can extend. */
+type Schema<Name extends keyof Schemas> = Schemas[Name];
 
 export type { components, operations, paths } from "./generated/schema.ts";
 
+// Object types are interfaces that extend the generated schemas, and unions get an alias of their own
+// (`| never` makes a new, named union): editors then show `BatchResult`, not `components["schemas"][…]`.
+// A member restated below only swaps a schema path for its SDK name; `extends` fails to compile if it drifts.
+
 /** Body of `POST /v1/image/edit/batch`. */
-export type BatchEditRequest = Schemas["BatchEditRequest"];
+export interface BatchEditRequest extends Schema<"BatchEditRequest"> {}
 /** A storage folder URI, `{ source, recursive }`, or a list of image URLs. */
-export type BatchInput = BatchEditRequest["input"];
+export type BatchInput = Schemas["BatchEditRequest"]["input"] | never;
 /** A storage folder input with options: `{ source, recursive }`. */
-export type BatchEditInputOptions = Schemas["BatchEditInputOptions"];
+export interface BatchEditInputOptions extends Schema<"BatchEditInputOptions"> {}
 /** What to do to each image: restorations, adjustments, background, resizing, padding, privacy, generative. */
-export type ImageOperations = Schemas["ImageOperations"];
+export interface ImageOperations extends Schema<"ImageOperations"> {}
 /** A storage URI string or output options (`destination`, `format`, `metadata`). */
-export type BatchOutput = NonNullable<BatchEditRequest["output"]>;
+export type BatchOutput = NonNullable<Schemas["BatchEditRequest"]["output"]> | never;
 /** Output options: `destination`, `format` and `metadata`. */
-export type ImageOutputOptions = Schemas["ImageOutputOptions"];
+export interface ImageOutputOptions extends Schema<"ImageOutputOptions"> {}
 /** ACCEPTED, WAITING, PROCESSING, DONE, ERROR, CANCELLED or PAUSED. */
-export type BatchStatus = Schemas["APIV1Status"];
+export type BatchStatus = Schemas["APIV1Status"] | never;
 /** The `data` of a successful `POST /v1/image/edit/batch`. */
-export type BatchAccepted = Schemas["BatchAcceptedResponse"];
+export interface BatchAccepted extends Schema<"BatchAcceptedResponse"> {
+  status: BatchStatus;
+}
 /** The `data` of a successful `GET /v1/image/edit/batch/{task_id}`. */
-export type BatchResult = Schemas["BatchResultResponse"];
+export interface BatchResult extends Schema<"BatchResultResponse"> {
+  status: BatchStatus;
+  errors?: BatchPipelineError[] | undefined;
+  results?: BatchResultItem[] | undefined;
+}
 /** One processed image: its `input_object` and `output_object`. */
-export type BatchResultItem = Schemas["AsyncPipelineResultItem"];
+export interface BatchResultItem extends Schema<"AsyncPipelineResultItem"> {
+  input_object: PipelineInputObject;
+  output_object: PipelineOutputObject;
+}
 /** An input image as Claid read it: format, size, megapixels. */
-export type PipelineInputObject = Schemas["PipelineInputObject"];
+export interface PipelineInputObject extends Schema<"PipelineInputObject"> {}
 /** An output image: format, size, megapixels and where it is (`tmp_url` or `object_uri`). */
-export type PipelineOutputObject = Schemas["PipelineOutputObject"];
+export interface PipelineOutputObject extends Schema<"PipelineOutputObject"> {}
 /** One error of a batch that ended in ERROR. */
-export type BatchPipelineError = Schemas["BatchPipelineError"];
+export interface BatchPipelineError extends Schema<"BatchPipelineError"> {}
 /** Claid's common error body. */
-export type HttpErrorDetails = Schemas["HttpErrorDetails"];
+export interface HttpErrorDetails extends Schema<"HttpErrorDetails"> {}
 /** Claid's `error_type` values. */
-export type ErrorType = Schemas["ErrorType"];
+export type ErrorType = Schemas["ErrorType"] | never;
 /** A task id as returned by `create()` (`id`), or the same digits as a string. */
 export type TaskId = number | string;
 
