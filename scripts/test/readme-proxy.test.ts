@@ -1,17 +1,21 @@
 /**
- * The backend route in @claid/browser's README, run exactly as written (only
- * `https://api.claid.ai` is routed to a local server), behind a real HTTP server,
- * in front of an upstream that gzips its JSON as Claid's CDN may: the browser
- * client must parse every answer.
+ * The backend route in @claid/browser's README, run exactly as written (its
+ * `CLAID_BASE_URL` pointed at a local server), behind a real HTTP server, in
+ * front of an upstream that gzips its JSON as Claid's CDN may: the browser
+ * client must parse every answer and see Claid's headers. The README's route and
+ * Vite config are examples/browser's files, character for character.
  */
+import { readFileSync } from "node:fs";
 import { createServer, get, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { createClaid } from "@claid/browser";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { compileReadmeSnippet } from "./readme-snippet.ts";
+import { ROOT } from "../packages.ts";
+import { compileReadmeSnippet, readmeBlocks } from "./readme-snippet.ts";
 
 const KEY = "readme-proxy-test-key-0123456789";
 const servers: Server[] = [];
@@ -47,16 +51,13 @@ beforeAll(async () => {
         "Content-Type": "application/json",
         "Content-Encoding": "gzip",
         "Content-Length": zipped.length,
-        "x-request-id": answer.headers.get("x-request-id") ?? "",
+        ...Object.fromEntries([...answer.headers].filter(([name]) => /^(x-request-id|ratelimit-)/i.test(name))),
       });
       res.end(zipped);
     }),
   );
   vi.stubEnv("CLAID_API_KEY", KEY);
-  const realFetch = globalThis.fetch;
-  vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) =>
-    realFetch(input instanceof Request ? input : String(input).replace("https://api.claid.ai", upstreamUrl), init),
-  );
+  vi.stubEnv("CLAID_BASE_URL", upstreamUrl);
   const snippet = await compileReadmeSnippet("packages/browser/README.md", "export async function handler");
   removeSnippet = snippet.remove;
   const { handler } = (await import(pathToFileURL(snippet.file).href)) as {
@@ -75,7 +76,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  vi.unstubAllGlobals();
   vi.unstubAllEnvs();
   for (const server of servers) {
     server.closeAllConnections();
@@ -106,5 +106,37 @@ describe("@claid/browser README: the proxy route in front of a gzipping upstream
     const batch = await claid.batches.retrieve(task.id);
     expect(batch.id).toBe(task.id);
     expect(mock.store.requestsOf("create")).toHaveLength(1);
+  });
+
+  it("passes Claid's x-request-id and RateLimit-* headers on: the client reads them as with a key", async () => {
+    const claid = createClaid({ baseUrl: `${proxyUrl}/api/claid` });
+    const { data, requestId, rateLimit } = await claid.batches
+      .create({ input: ["https://example.com/a.png"], operations: {} })
+      .withResponse();
+    expect(requestId).toMatch(/^mock-\d+$/);
+    expect(rateLimit).toEqual({
+      limit: expect.any(Number),
+      remaining: expect.any(Number),
+      resetSeconds: expect.any(Number),
+    });
+    expect(data.status).toBe("ACCEPTED");
+  });
+});
+
+describe("one source: the README shows the files examples/browser runs", () => {
+  it.each([
+    ["the backend route", "examples/browser/claid-route.ts", "export async function handler"],
+    ["the Vite dev proxy", "examples/browser/vite.config.ts", "defineConfig"],
+  ])("%s is %s, character for character", (_, file, marker) => {
+    const shown = readmeBlocks("packages/browser/README.md").filter((block) => block.code.includes(marker));
+    expect(shown.map((block) => block.code)).toEqual([readFileSync(join(ROOT, file), "utf8")]);
+  });
+
+  it("the README's route reaches Claid only through CLAID_BASE_URL or the SDK's DEFAULT_BASE_URL (no hard-coded host)", () => {
+    const route = readmeBlocks("packages/browser/README.md").find((block) =>
+      block.code.includes("function handler"),
+    )?.code;
+    expect(route).not.toMatch(/https?:\/\//);
+    expect(route).toContain("process.env.CLAID_BASE_URL ?? DEFAULT_BASE_URL");
   });
 });
