@@ -80,6 +80,7 @@ describe.each([
     ["item", "const item: BatchResultItem | undefined"],
     ["output", "const output: PipelineOutputObject | undefined"],
     ["input", "const input: PipelineInputObject | undefined"],
+    ["errors", "const errors: BatchPipelineError[] | undefined"],
   ])("%s shows %j", (name, expected) => {
     expect(shown.get(name)).toBe(expected);
   });
