@@ -27,14 +27,19 @@ const inputs = Object.values(minified.metafile.outputs)[0]?.inputs ?? {};
 const marked =
   (await build({ ...common, minify: false, minifyIdentifiers: true, minifySyntax: true })).outputFiles[0]?.text ?? "";
 const chunks = new Map<string, string>();
+const EXPORTS = "(export list)";
 let current = "(bundle glue)";
 for (const line of marked.split("\n")) {
   const path = /^\/\/ (\S+)$/.exec(line)?.[1];
+  // The bundle's export list (last) names bindings of every module: a chunk of its own.
+  if (line.startsWith("export {")) current = EXPORTS;
   if (path) current = path;
-  else chunks.set(current, `${chunks.get(current) ?? ""}${line}\n`);
+  else chunks.set(current, `${chunks.get(current) ?? ""}${current === EXPORTS ? line.trim() : `${line}\n`}`);
 }
 // Each chunk is whole statements: strip its whitespace as the budget's minified bundle does.
-for (const [name, text] of chunks) chunks.set(name, (await transform(text, { minifyWhitespace: true })).code);
+for (const [name, text] of chunks) {
+  if (name !== EXPORTS) chunks.set(name, (await transform(text, { minifyWhitespace: true })).code);
+}
 const whole = gzip([...chunks.values()].join(""));
 
 console.log(`${relative(ROOT, entry)}: ${code.length} B minified, ${gzip(code)} B gzip -9\n`);
