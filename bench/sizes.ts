@@ -1,6 +1,6 @@
 /** Bundle-size measurement shared by `npm run bench` and the budget test: esbuild, minified ESM, gzip -9. */
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 
 export interface BundleSize {
   min: number;
@@ -9,9 +9,9 @@ export interface BundleSize {
 
 export type Platform = "neutral" | "browser" | "node";
 
-/** The minified ESM bundle of `entry`, as a Worker (neutral), a browser page or a Node program would ship it. */
-export async function bundle(entry: string, platform: Platform = "neutral"): Promise<Uint8Array> {
-  const result = await build({
+/** esbuild's options for a minified ESM bundle of `entry`, as a Worker (neutral), a browser page or a Node program would ship it. */
+export function bundleOptions(entry: string, platform: Platform = "neutral") {
+  return {
     entryPoints: [entry],
     bundle: true,
     minify: true,
@@ -21,7 +21,12 @@ export async function bundle(entry: string, platform: Platform = "neutral"): Pro
     external: platform === "node" ? ["node:*"] : [],
     write: false,
     logLevel: "silent",
-  });
+  } satisfies BuildOptions;
+}
+
+/** The minified ESM bundle of `entry` (see `bundleOptions`). */
+export async function bundle(entry: string, platform: Platform = "neutral"): Promise<Uint8Array> {
+  const result = await build(bundleOptions(entry, platform));
   return result.outputFiles[0]?.contents ?? new Uint8Array();
 }
 

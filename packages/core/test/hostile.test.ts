@@ -397,4 +397,19 @@ describe("responses are checked where they are used", () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as { body: string }).body.length).toBeLessThanOrEqual(1000);
   });
+
+  it("an error body cut short over several chunks is the text that arrived, nothing added", async () => {
+    const chunk = new TextEncoder().encode("é".repeat(200)); // 400 bytes: the third one passes 1000
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(chunk);
+      },
+    });
+    const stub = stubFetch(new Response(body, { status: 502, headers: { "Content-Type": "text/plain" } }));
+    const error = await createClaid({ apiKey: KEY, fetch: stub.fetch, maxResponseBytes: 1000, maxRetries: 0 })
+      .batches.retrieve(7)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as { body: string }).body).toBe("é".repeat(400));
+  });
 });

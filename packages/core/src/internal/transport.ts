@@ -87,7 +87,6 @@ function unknownOutcomeHint(outcome: AttemptOutcome, earlierOutcomeUnknown: bool
   return "The batch may or may not have been created. It was not retried, so not submitted twice: check before submitting again, or set `retryNonIdempotent: true`.";
 }
 
-const decoder = new TextDecoder();
 const unpaced: RequestPacer = { acquire: async () => () => {}, delayMs: () => 0 };
 
 export function createTransport(settings: ClientSettings): Transport {
@@ -122,7 +121,9 @@ export function createTransport(settings: ClientSettings): Transport {
     truncate: boolean,
     signal: AbortSignal | undefined,
   ) {
-    const chunks: Uint8Array[] = [];
+    // One decoder per body: it keeps a character split across chunks until the next one.
+    const decoder = new TextDecoder();
+    let text = "";
     let size = 0;
     const reader = body?.getReader();
     const cancel = () => void reader?.cancel(signal?.reason).catch(() => {});
@@ -138,19 +139,12 @@ export function createTransport(settings: ClientSettings): Transport {
             seen(response),
           );
         }
-        chunks.push(part.value);
+        text += decoder.decode(part.value, { stream: true });
       }
     } finally {
       signal?.removeEventListener("abort", cancel);
     }
-    if (chunks.length === 1) return decoder.decode(chunks[0]);
-    const all = new Uint8Array(Math.min(size, maxResponseBytes));
-    let offset = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return decoder.decode(all);
+    return text + decoder.decode();
   }
 
   // The key is added here, per request, only for the API's own origin; a GET's redirects
