@@ -42,9 +42,9 @@ export interface ClaidHandlersOptions {
    * Default `"1000;w=60"`: effectively unlimited for tests.
    */
   rateLimit?: RateLimitWindow[] | string | false | undefined;
-  /** Milliseconds added to every answer, to look like a real network. Default 0. */
+  /** Milliseconds added to every answer, result-file downloads included, to look like a real network. Default 0. */
   latencyMs?: number | undefined;
-  /** Clock, for fake timers. Default `Date.now`. */
+  /** The mock's clock. Default `Date.now()`, read at each use: fake timers installed after the handlers were made apply. */
   now?: (() => number) | undefined;
   /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
   storageBaseUrl?: string | undefined;
@@ -53,6 +53,12 @@ export interface ClaidHandlersOptions {
    * milliseconds after its creation, then its last status (DONE, or `lifecycle`'s last). See the README.
    */
   taskDurationMs?: number | undefined;
+  /**
+   * Every task's first GET answers its last status (DONE, or the last of `lifecycle` or of a `planTask()`),
+   * whatever `pollsToComplete` or `taskDurationMs` say: a `wait()` ends after one check, without sleeping.
+   * For tests of your own code, with the client's `poll` option (see the README). Default false.
+   */
+  finishOnFirstPoll?: boolean | undefined;
   /** Larger request bodies get 413 (by Content-Length, or once reading passes the limit). Default 1 MiB. */
   maxBodyBytes?: number | undefined;
 }
@@ -80,7 +86,8 @@ const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
 export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHandler[] {
   const store = options.store ?? new ClaidMockStore();
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, "");
-  const now = options.now ?? Date.now;
+  // Not `?? Date.now`: a clock kept from before `vi.useFakeTimers()` would stay real while the client's goes fake.
+  const now = options.now ?? (() => Date.now());
   const pollsToComplete = Math.max(1, options.pollsToComplete ?? 2);
   const defaultStatuses: BatchStatus[] = options.lifecycle?.length
     ? options.lifecycle
@@ -213,8 +220,9 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     if (!task) return json(entry, 404, errorBody(404));
     task.polls += 1;
     const final = task.statuses.at(-1) ?? "DONE";
-    const status =
-      task.readyAt === undefined
+    const status = options.finishOnFirstPoll
+      ? final
+      : task.readyAt === undefined
         ? (task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? final)
         : now() >= task.readyAt
           ? final
@@ -226,6 +234,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   // Temporary result files: like Claid's pre-signed URLs, they need no key.
   const downloadHandler = http.get("*/mock-storage/:taskId/:file", async ({ request, params }) => {
     const entry = store.logRequest("download", request, now());
+    if (options.latencyMs) await delay(options.latencyMs);
     const fault = store.takeFault("download");
     if (fault) {
       const answered = await faultResponse(entry, fault);
