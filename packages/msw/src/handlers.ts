@@ -19,6 +19,7 @@ import { type ClaidHandlersOptions, DEFAULT_MAX_BODY_BYTES } from "./options.ts"
 import { createRateLimiter } from "./rate-limit.ts";
 import { buildResults, resultFile } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
+import { problemsOf } from "./validation.ts";
 
 const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
   400: { error_code: "100", error_type: "general", error_message: "Bad request." },
@@ -115,7 +116,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     return undefined;
   }
 
-  const validateCreate = validatorFor(requestSchemaPointer(CREATE_BATCH));
+  const createSchema = requestSchemaPointer(CREATE_BATCH);
+  const validateCreate = validatorFor(createSchema);
   const maxBodyBytes = nonNegative("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   if (options.taskDurationMs !== undefined) nonNegative("taskDurationMs", options.taskDurationMs);
 
@@ -134,7 +136,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
       return json(entry, 400, errorBody(400, "The request body is not valid JSON."));
     }
     if (!validateCreate(body)) {
-      const details = validationDetails(validateCreate.errors ?? []);
+      const details = validationDetails(problemsOf(createSchema, body));
       const message = Object.entries(details)
         .map(([field, messages]) => `${field} ${messages.join("; ")}.`)
         .join(" ");
