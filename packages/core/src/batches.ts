@@ -41,11 +41,11 @@ export interface WithResponse<T> {
   rateLimit: RateLimitInfo | undefined;
 }
 
-/** Polling schedule shared by `check()` and `wait()`. */
+/** Polling schedule shared by `check()` and `wait()`; a call's own overrides the client's `poll`. */
 export interface PollOptions {
-  /** Delay after the first check, ms. Default 2000. */
+  /** Delay after the first check, ms. Default 2000 (or the client's `poll`). */
   pollIntervalMs?: number | undefined;
-  /** The delay grows ×1.5 per check up to this, ms. Default 15000. */
+  /** The delay grows ×1.5 per check up to this, ms. Default 15000 (or the client's `poll`). */
   maxPollIntervalMs?: number | undefined;
 }
 
@@ -142,7 +142,13 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, pacer, log, maxServerDelayMs, redact }: Transport): Batches {
+export function createBatches(
+  { client, send, pacer, log, maxServerDelayMs, redact }: Transport,
+  pollDefaults: PollSchedule,
+): Batches {
+  /** The poll schedule's options, the client's `poll` filling what a call leaves out; checked: a schedule that would loop or never fire is refused. */
+  const pollSchedule = (options: PollOptions) => checkPoll(options, pollDefaults);
+
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -381,11 +387,30 @@ const isBatch = answerCheck(batchProblem);
 /** A create's answer is read for its id only: a created batch is never reported as failed over other fields. */
 const isAccepted = answerCheck(acceptedProblem);
 
-/** The poll schedule's options, checked: a schedule that would loop or never fire is refused. */
-function pollSchedule(options: PollOptions) {
+type PollSchedule = { [K in keyof PollOptions]-?: number };
+
+/**
+ * A poll schedule, checked (one that would loop or never fire is refused), `defaults` filling what
+ * `options` leave out; `prefix` names where the options came from in errors (`poll.` for the client's).
+ */
+export function checkPoll(
+  options: PollOptions,
+  defaults: PollSchedule = { pollIntervalMs: 2000, maxPollIntervalMs: 15_000 },
+  prefix = "",
+): PollSchedule {
   return {
-    pollIntervalMs: checkNumber("pollIntervalMs", options.pollIntervalMs ?? 2000, 1, "finite"),
-    maxPollIntervalMs: checkNumber("maxPollIntervalMs", options.maxPollIntervalMs ?? 15_000, 1, "finite"),
+    pollIntervalMs: checkNumber(
+      `${prefix}pollIntervalMs`,
+      options.pollIntervalMs ?? defaults.pollIntervalMs,
+      1,
+      "finite",
+    ),
+    maxPollIntervalMs: checkNumber(
+      `${prefix}maxPollIntervalMs`,
+      options.maxPollIntervalMs ?? defaults.maxPollIntervalMs,
+      1,
+      "finite",
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { type Batches, createBatches } from "./batches.ts";
+import { type Batches, checkPoll, createBatches, type PollOptions } from "./batches.ts";
 import { DEFAULT_BASE_URL, isLoopbackHost } from "./claid-api.ts";
 import { describeValue, InvalidArgumentError } from "./errors.ts";
 import type { paths } from "./generated/schema.ts";
@@ -71,6 +71,11 @@ export interface ClaidOptions {
   logLevel?: LogLevel | undefined;
   /** Allow a non-loopback `http://` baseUrl while sending a key. Default false. */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * The poll schedule of `wait()`, `createAndWait()` and `check()` when a call does not give its own,
+   * e.g. `{ pollIntervalMs: 1 }` for a client under test against the mock. Default 2000 and 15000 ms.
+   */
+  poll?: PollOptions | undefined;
 }
 
 /** A client, from `createClaid()`. */
@@ -103,6 +108,8 @@ export function createClaid(options: ClaidOptions): Claid {
   const apiKey = checkKey(options.apiKey, fromEnv("CLAID_API_KEY"));
   // Checked here, so that the error names the client's option rather than the pacer's `policy`.
   if (options.rateLimit !== undefined && options.rateLimit !== false) checkPolicy("rateLimit", options.rateLimit);
+  if (options.poll !== undefined) requireObject(options.poll, "poll");
+  const pollDefaults = checkPoll(options.poll ?? {}, undefined, "poll.");
   const transport = createTransport({
     ...options,
     headers: checkHeaders("headers", options.headers),
@@ -112,7 +119,7 @@ export function createClaid(options: ClaidOptions): Claid {
       apiKey !== null && !options.allowInsecureHttp,
     ),
   });
-  return { client: transport.client, batches: createBatches(transport) };
+  return { client: transport.client, batches: createBatches(transport, pollDefaults) };
 }
 
 function checkKey(given: unknown, fromEnv: string | undefined): string | null {

@@ -41,7 +41,7 @@ export interface PacerOptions {
   policy?: RateLimitWindow[] | string | undefined;
   /** Cap on requests in flight. Default: unlimited (the windows still apply). */
   maxConcurrentRequests?: number | undefined;
-  /** Clock, for tests. Default Date.now. */
+  /** Clock, for tests. Default `Date.now()`, read at each use: fake timers installed after the pacer was made apply to it. */
   now?: (() => number) | undefined;
 }
 
@@ -132,7 +132,8 @@ interface Waiter {
  * one request is in flight at a time. Creates go before polls, polls earliest-due first.
  */
 export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
-  const { policy, now = Date.now } = options;
+  // Not `= Date.now`: a clock kept from before `vi.useFakeTimers()` would stay real while the timers go fake.
+  const { policy, now = () => Date.now() } = options;
   const maxConcurrentRequests =
     options.maxConcurrentRequests === undefined
       ? Infinity

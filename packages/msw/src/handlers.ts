@@ -5,7 +5,6 @@ import {
   DEFAULT_BASE_URL,
   type HttpErrorDetails,
   parseTaskId,
-  type RateLimitWindow,
 } from "@claid/core";
 import {
   CREATE_BATCH,
@@ -16,49 +15,11 @@ import {
   validatorFor,
 } from "@claid/core/spec";
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import { type ClaidHandlersOptions, DEFAULT_MAX_BODY_BYTES } from "./options.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 import { buildResults, resultFile } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
-
-/** Options of `createClaidHandlers()`. */
-export interface ClaidHandlersOptions {
-  /** Origin (and optional path prefix) the handlers answer on. Default `https://api.claid.ai`. */
-  baseUrl?: string | undefined;
-  /** When set, only `Bearer <apiKey>` is accepted; otherwise any well-formed bearer token is. */
-  apiKey?: string | undefined;
-  /** State shared with the test: tasks, request log, scenarios. A fresh store by default. */
-  store?: ClaidMockStore | undefined;
-  /** GETs a default task takes to reach DONE (earlier GETs say PROCESSING). Default 2. */
-  pollsToComplete?: number | undefined;
-  /** Statuses every task walks through unless planned otherwise (overrides `pollsToComplete`), e.g. `["PROCESSING", "ERROR"]`. */
-  lifecycle?: BatchStatus[] | undefined;
-  /** Images a storage folder input is taken to hold. Default 2. */
-  folderImageCount?: number | undefined;
-  /**
-   * Requests allowed per API key, as sliding windows (`[{ quota: 4, windowSeconds: 1 }]`) or in
-   * `RateLimit-Limit` syntax (`"120;w=60, 4;w=1"`, Claid's policy, exported as `CLAID_RATE_LIMIT`).
-   * Announced in `RateLimit-*` headers on every API answer; past it, 429 (no `Retry-After`, the
-   * error wrapped in `detail`, as Claid documents). `false`: no limit, no headers.
-   * Default `"1000;w=60"`: effectively unlimited for tests.
-   */
-  rateLimit?: RateLimitWindow[] | string | false | undefined;
-  /** Milliseconds added to every answer, to look like a real network. Default 0. */
-  latencyMs?: number | undefined;
-  /** Clock, for fake timers. Default `Date.now`. */
-  now?: (() => number) | undefined;
-  /** Where results without an `output` are served (`tmp_url`). Default `<API origin>/mock-storage`. */
-  storageBaseUrl?: string | undefined;
-  /**
-   * When set, every task runs on the clock instead of advancing per GET: PROCESSING until this many
-   * milliseconds after its creation, then its last status (DONE, or `lifecycle`'s last). See the README.
-   */
-  taskDurationMs?: number | undefined;
-  /** Larger request bodies get 413 (by Content-Length, or once reading passes the limit). Default 1 MiB. */
-  maxBodyBytes?: number | undefined;
-}
-
-/** `maxBodyBytes` by default: 1 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+import { problemsOf } from "./validation.ts";
 
 const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
   400: { error_code: "100", error_type: "general", error_message: "Bad request." },
@@ -80,7 +41,8 @@ const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
 export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHandler[] {
   const store = options.store ?? new ClaidMockStore();
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, "");
-  const now = options.now ?? Date.now;
+  // Not `?? Date.now`: a clock kept from before `vi.useFakeTimers()` would stay real while the client's goes fake.
+  const now = options.now ?? (() => Date.now());
   const pollsToComplete = Math.max(1, options.pollsToComplete ?? 2);
   const defaultStatuses: BatchStatus[] = options.lifecycle?.length
     ? options.lifecycle
@@ -154,7 +116,8 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     return undefined;
   }
 
-  const validateCreate = validatorFor(requestSchemaPointer(CREATE_BATCH));
+  const createSchema = requestSchemaPointer(CREATE_BATCH);
+  const validateCreate = validatorFor(createSchema);
   const maxBodyBytes = nonNegative("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   if (options.taskDurationMs !== undefined) nonNegative("taskDurationMs", options.taskDurationMs);
 
@@ -173,7 +136,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
       return json(entry, 400, errorBody(400, "The request body is not valid JSON."));
     }
     if (!validateCreate(body)) {
-      const details = validationDetails(validateCreate.errors ?? []);
+      const details = validationDetails(problemsOf(createSchema, body));
       const message = Object.entries(details)
         .map(([field, messages]) => `${field} ${messages.join("; ")}.`)
         .join(" ");
@@ -213,8 +176,9 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     if (!task) return json(entry, 404, errorBody(404));
     task.polls += 1;
     const final = task.statuses.at(-1) ?? "DONE";
-    const status =
-      task.readyAt === undefined
+    const status = options.finishOnFirstPoll
+      ? final
+      : task.readyAt === undefined
         ? (task.statuses[Math.min(task.polls, task.statuses.length) - 1] ?? final)
         : now() >= task.readyAt
           ? final
@@ -226,6 +190,7 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
   // Temporary result files: like Claid's pre-signed URLs, they need no key.
   const downloadHandler = http.get("*/mock-storage/:taskId/:file", async ({ request, params }) => {
     const entry = store.logRequest("download", request, now());
+    if (options.latencyMs) await delay(options.latencyMs);
     const fault = store.takeFault("download");
     if (fault) {
       const answered = await faultResponse(entry, fault);

@@ -6,7 +6,8 @@
 
 /** Claid's documented rate limits (owned by `@claid/core`), re-exported for mock users. */
 export { CLAID_RATE_LIMIT } from "@claid/core";
-export { type ClaidHandlersOptions, createClaidHandlers } from "./handlers.ts";
+export { createClaidHandlers } from "./handlers.ts";
+export type { ClaidHandlersOptions } from "./options.ts";
 export {
   ClaidMockStore,
   type ClaidMockStoreOptions,

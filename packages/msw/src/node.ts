@@ -1,5 +1,6 @@
 /**
- * The mock's handlers behind a real HTTP server on 127.0.0.1.
+ * The mock's handlers behind a real HTTP server on 127.0.0.1, and the store and options it takes:
+ * everything a Node project needs of the mock, with declarations that need no DOM lib.
  * @packageDocumentation
  * @module @claid/msw/node
  */
@@ -7,8 +8,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { isLoopbackHost } from "@claid/core";
 import { getResponse } from "msw";
-import { type ClaidHandlersOptions, createClaidHandlers, DEFAULT_MAX_BODY_BYTES } from "./handlers.ts";
+import { createClaidHandlers } from "./handlers.ts";
+import { type ClaidHandlersOptions, DEFAULT_MAX_BODY_BYTES } from "./options.ts";
 import { ClaidMockStore } from "./store.ts";
+
+export type { ClaidHandlersOptions } from "./options.ts";
+export {
+  ClaidMockStore,
+  type ClaidMockStoreOptions,
+  type MockFault,
+  type MockOperation,
+  type MockRequest,
+  type MockTask,
+  type TaskPlan,
+} from "./store.ts";
 
 /** Options of `createClaidMockServer()`: the handlers' options plus the port. */
 export interface ClaidMockServerOptions extends Omit<ClaidHandlersOptions, "baseUrl" | "storageBaseUrl"> {

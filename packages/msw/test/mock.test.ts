@@ -100,6 +100,30 @@ describe("request validation against the spec", () => {
     expect(store.tasks.size).toBe(0);
   });
 
+  // Where the spec allows alternatives (anyOf), the closest one's problem, not every alternative's.
+  it.each([
+    ["an empty URL list", { input: [] }, { "body.input": ["must NOT have fewer than 1 items"] }],
+    ["a list item that is not a URI", { input: ["not a uri"] }, { "body.input.0": ['must match format "uri"'] }],
+    ["a folder object with a bad field", { input: { source: 5 } }, { "body.input.source": ["must be string"] }],
+    [
+      "a width of no allowed kind",
+      { operations: { resizing: { width: true } } },
+      { "body.operations.resizing.width": ["must be integer or string"] },
+    ],
+    ["an output of no allowed kind", { output: 5 }, { "body.output": ["must be object or string"] }],
+    [
+      "a webp compression that is none of webp's",
+      { output: { format: { type: "webp", compression: "nope" } } },
+      { "body.output.format.compression": ['must be one of "lossy", "lossless"'] },
+    ],
+  ])("%s → 422 with the closest alternative's problem only", async (_, change, details) => {
+    const { response, body } = await post({ ...seedRequest, ...change });
+    expect(response.status).toBe(422);
+    expect(body.error_details).toEqual(details);
+    const [[field, [message]]] = Object.entries(details) as [[string, [string]]];
+    expect(body.error_message).toBe(`${field} ${message}.`);
+  });
+
   it("invalid JSON → 400", async () => {
     const { response, body } = await post("{not json");
     expect(response.status).toBe(400);
