@@ -16,6 +16,7 @@ import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
 import { acceptedProblem, batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
+import { type ClaidTelemetry, emitTelemetry, reportEnd, type WaitEvent } from "./telemetry.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -142,7 +143,18 @@ const CREATE_PATH = "/v1/image/edit/batch";
 const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
-export function createBatches({ client, send, pacer, log, maxServerDelayMs, redact }: Transport): Batches {
+export function createBatches({ client, send, pacer, log, maxServerDelayMs, redact, telemetry }: Transport): Batches {
+  /** Telemetry's view of a wait, started; undefined without telemetry. */
+  function startWait(operation: WaitEvent["operation"], taskId: number | undefined): WaitEvent | undefined {
+    const wait = telemetry && { operation, taskId, status: undefined };
+    emitTelemetry(telemetry, "waitStart", wait as WaitEvent);
+    return wait;
+  }
+
+  /** `waiting`, its settling reported to telemetry. */
+  const endWait = (wait: WaitEvent | undefined, waiting: Promise<BatchResult>) =>
+    wait ? reportEnd(telemetry as ClaidTelemetry, "waitEnd", wait, waiting) : waiting;
+
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
     const sent = (async () => run())();
@@ -182,6 +194,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
     signal: AbortSignal,
     deadlineAt: number | undefined,
     onStatus: (status: BatchStatus) => void,
+    wait: WaitEvent | undefined,
   ): Promise<BatchResult> {
     const { maxWaitMs: _deadline, maxOutageMs: _outage, onProgress, ...checkOptions } = options;
     const { pollIntervalMs, maxPollIntervalMs } = pollSchedule(options);
@@ -196,7 +209,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
       for (;;) {
         const checkStartedAt = Date.now();
         try {
-          state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt } as CheckOptions);
+          state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt, wait } as CheckOptions);
         } catch (error) {
           if (signal.aborted || !mayPass(error)) throw error;
           outageSince ??= checkStartedAt;
@@ -215,7 +228,13 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
         outageSince = undefined;
         failedChecks = 0;
         const result = state.result as BatchResult;
-        if (state.status !== lastStatus) onProgress?.(result);
+        if (state.status !== lastStatus) {
+          onProgress?.(result);
+          if (wait) {
+            wait.status = state.status;
+            emitTelemetry(telemetry, "waitStatus", wait);
+          }
+        }
         lastStatus = state.status;
         onStatus(lastStatus);
         if (state.done) return settle(result, redact);
@@ -308,14 +327,25 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
       outageBudget(options);
       const taskId = parseTaskId(previousCheck(target)?.taskId ?? idOf(target));
       let lastStatus: BatchStatus | undefined;
-      return withDeadline(
-        options.signal,
-        maxWaitMs,
-        (signal) =>
-          pollUntilDone(target, options, signal, deadlineOf(maxWaitMs), (status) => {
-            lastStatus = status;
-          }),
-        () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+      const wait = startWait("wait", taskId);
+      return endWait(
+        wait,
+        withDeadline(
+          options.signal,
+          maxWaitMs,
+          (signal) =>
+            pollUntilDone(
+              target,
+              options,
+              signal,
+              deadlineOf(maxWaitMs),
+              (status) => {
+                lastStatus = status;
+              },
+              wait,
+            ),
+          () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+        ),
       );
     },
 
@@ -334,18 +364,30 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
       } = options;
       let taskId: number | undefined;
       let lastStatus: BatchStatus | undefined;
-      return withDeadline(
-        options.signal,
-        maxWaitMs,
-        async (signal) => {
-          const deadlineAt = deadlineOf(maxWaitMs);
-          const accepted = await batches.create(body, { ...request, signal, deadlineAt } as RequestOptions);
-          taskId = accepted.id;
-          return pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
-            lastStatus = status;
-          });
-        },
-        () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+      const wait = startWait("createAndWait", undefined);
+      return endWait(
+        wait,
+        withDeadline(
+          options.signal,
+          maxWaitMs,
+          async (signal) => {
+            const deadlineAt = deadlineOf(maxWaitMs);
+            const accepted = await batches.create(body, { ...request, signal, deadlineAt, wait } as RequestOptions);
+            taskId = accepted.id;
+            if (wait) wait.taskId = taskId;
+            return pollUntilDone(
+              accepted,
+              options,
+              signal,
+              deadlineAt,
+              (status) => {
+                lastStatus = status;
+              },
+              wait,
+            );
+          },
+          () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+        ),
       );
     },
   };
