@@ -1,5 +1,5 @@
 // The options of `downloadResults()`, their defaults and their checks.
-import type { BatchResultItem } from "@claid/core";
+import type { BatchResultItem, ClaidTelemetry } from "@claid/core";
 import { describeValue, InvalidArgumentError } from "@claid/core";
 import type { DownloadProgress } from "./report.ts";
 
@@ -66,6 +66,12 @@ export interface DownloadOptions {
   fileName?: ((item: BatchResultItem, index: number) => string) | undefined;
   /** Called when the download starts, when each file is settled, and at most every 100 ms as bytes arrive. Exceptions are ignored. */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  /**
+   * Hooks called when the download starts and ends and for each file (`downloadStart`, `fileStart`,
+   * `fileEnd`, `downloadEnd`): `claidTelemetry()` of `@claid/otel`, or your own. URLs are passed without
+   * their query string. Default: none.
+   */
+  telemetry?: ClaidTelemetry | undefined;
 }
 
 /** The options, checked, with defaults filled in. */
@@ -82,6 +88,7 @@ export interface Settings {
   lockWaitMs: number;
   fileName: DownloadOptions["fileName"];
   onProgress: DownloadOptions["onProgress"];
+  telemetry: ClaidTelemetry | undefined;
 }
 
 export function readOptions(options: DownloadOptions): Settings {
@@ -140,5 +147,6 @@ export function readOptions(options: DownloadOptions): Settings {
     lockWaitMs,
     fileName: callable("fileName", options.fileName),
     onProgress: callable("onProgress", options.onProgress),
+    telemetry: options.telemetry,
   };
 }
