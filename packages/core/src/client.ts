@@ -106,6 +106,7 @@ export function createClaid(options: ClaidOptions): Claid {
   const apiKey = checkKey(options.apiKey, fromEnv("CLAID_API_KEY"));
   // Checked here, so that the error names the client's option rather than the pacer's `policy`.
   if (options.rateLimit !== undefined && options.rateLimit !== false) checkPolicy("rateLimit", options.rateLimit);
+  if (options.telemetry !== undefined) requireObject(options.telemetry, "telemetry");
   const transport = createTransport({
     ...options,
     headers: checkHeaders("headers", options.headers),

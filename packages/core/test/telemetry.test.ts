@@ -1,6 +1,6 @@
 /** The `telemetry` hooks: what each hook sees, in what order, and that they never change or leak a call. */
 import { describe, expect, it } from "vitest";
-import { type ClaidTelemetry, createClaid } from "../src/index.ts";
+import { type ClaidTelemetry, createClaid, InvalidArgumentError } from "../src/index.ts";
 import { ACCEPTED, jsonResponse, stubFetch } from "./helpers.ts";
 
 const KEY = "sk-telemetry-0123456789abcdef";
@@ -132,6 +132,15 @@ describe("telemetry hooks", () => {
     await createClaid({ apiKey: KEY, baseUrl, fetch, telemetry }).batches.create(body);
     expect(requests[0]?.headers.get("traceparent")).toBe("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${KEY}`);
+  });
+
+  it.each([
+    ["a string", "otel"],
+    ["an array", []],
+    ["null", null],
+  ])("telemetry as %s is an InvalidArgumentError naming it", (_, telemetry) => {
+    expect(() => createClaid({ apiKey: KEY, baseUrl, telemetry: telemetry as never })).toThrow(/telemetry/);
+    expect(() => createClaid({ apiKey: KEY, baseUrl, telemetry: telemetry as never })).toThrow(InvalidArgumentError);
   });
 
   it("no hook ever sees the key, even when the server echoes it", async () => {

@@ -1,6 +1,7 @@
 // The options of `downloadResults()`, their defaults and their checks.
 import type { BatchResultItem, ClaidTelemetry } from "@claid/core";
 import { describeValue, InvalidArgumentError } from "@claid/core";
+import { withChannels } from "../channels.ts";
 import type { DownloadProgress } from "./report.ts";
 
 const DEFAULT_CONCURRENCY = 8;
@@ -69,7 +70,7 @@ export interface DownloadOptions {
   /**
    * Hooks called when the download starts and ends and for each file (`downloadStart`, `fileStart`,
    * `fileEnd`, `downloadEnd`): `claidTelemetry()` of `@claid/otel`, or your own. URLs are passed without
-   * their query string. Default: none.
+   * their query string. They are also published on `diagnostics_channel` (`claid:download:start`, …). Default: none.
    */
   telemetry?: ClaidTelemetry | undefined;
 }
@@ -88,7 +89,7 @@ export interface Settings {
   lockWaitMs: number;
   fileName: DownloadOptions["fileName"];
   onProgress: DownloadOptions["onProgress"];
-  telemetry: ClaidTelemetry | undefined;
+  telemetry: ClaidTelemetry;
 }
 
 export function readOptions(options: DownloadOptions): Settings {
@@ -128,6 +129,11 @@ export function readOptions(options: DownloadOptions): Settings {
       argument: "options.signal",
       problem: `must be an AbortSignal; got ${describeValue(options.signal)}.`,
     });
+  if (options.telemetry !== undefined && (typeof options.telemetry !== "object" || options.telemetry === null))
+    throw new InvalidArgumentError({
+      argument: "options.telemetry",
+      problem: `must be an object of hooks; got ${describeValue(options.telemetry)}.`,
+    });
   if (options.hash !== undefined && !HASHES.includes(options.hash))
     throw new InvalidArgumentError({
       argument: "options.hash",
@@ -147,6 +153,6 @@ export function readOptions(options: DownloadOptions): Settings {
     lockWaitMs,
     fileName: callable("fileName", options.fileName),
     onProgress: callable("onProgress", options.onProgress),
-    telemetry: options.telemetry,
+    telemetry: withChannels(options.telemetry),
   };
 }
