@@ -144,16 +144,17 @@ const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
 export function createBatches({ client, send, pacer, log, maxServerDelayMs, redact, telemetry }: Transport): Batches {
-  /** Telemetry's view of a wait, started; undefined without telemetry. */
-  function startWait(operation: WaitEvent["operation"], taskId: number | undefined): WaitEvent | undefined {
-    const wait = telemetry && { operation, taskId, status: undefined };
-    emitTelemetry(telemetry, "waitStart", wait as WaitEvent);
-    return wait;
+  /** `run`, reported to telemetry (if any) as one wait from its start to its settling. */
+  function tracked(
+    operation: WaitEvent["operation"],
+    taskId: number | undefined,
+    run: (wait: WaitEvent | undefined) => Promise<BatchResult>,
+  ): Promise<BatchResult> {
+    if (!telemetry || telemetry.enabled?.() === false) return run(undefined);
+    const wait: WaitEvent = { operation, taskId, status: undefined };
+    emitTelemetry(telemetry, "waitStart", wait);
+    return reportEnd(telemetry, "waitEnd", wait, run(wait));
   }
-
-  /** `waiting`, its settling reported to telemetry. */
-  const endWait = (wait: WaitEvent | undefined, waiting: Promise<BatchResult>) =>
-    wait ? reportEnd(telemetry as ClaidTelemetry, "waitEnd", wait, waiting) : waiting;
 
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
@@ -327,9 +328,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
       outageBudget(options);
       const taskId = parseTaskId(previousCheck(target)?.taskId ?? idOf(target));
       let lastStatus: BatchStatus | undefined;
-      const wait = startWait("wait", taskId);
-      return endWait(
-        wait,
+      return tracked("wait", taskId, (wait) =>
         withDeadline(
           options.signal,
           maxWaitMs,
@@ -364,9 +363,7 @@ export function createBatches({ client, send, pacer, log, maxServerDelayMs, reda
       } = options;
       let taskId: number | undefined;
       let lastStatus: BatchStatus | undefined;
-      const wait = startWait("createAndWait", undefined);
-      return endWait(
-        wait,
+      return tracked("createAndWait", undefined, (wait) =>
         withDeadline(
           options.signal,
           maxWaitMs,

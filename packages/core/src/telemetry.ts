@@ -9,6 +9,11 @@ import type { BatchStatus, RateLimitInfo } from "./types.ts";
  */
 export interface ClaidTelemetry {
   /**
+   * Asked before each attempt, wait and download: while it returns false, no event is built and no hook
+   * called (`@claid/node` uses it to publish on `diagnostics_channel` only while someone listens). Default: always.
+   */
+  enabled?(): boolean;
+  /**
    * An HTTP attempt is being sent (after its rate-limit slot). Returns headers to add to this attempt
    * only (e.g. `traceparent`); they go to the API's origin only, and never replace `Authorization`.
    */

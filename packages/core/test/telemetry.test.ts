@@ -121,6 +121,25 @@ describe("telemetry hooks", () => {
     await expect(claid.batches.createAndWait(body)).resolves.toMatchObject({ status: "DONE" });
   });
 
+  it("while enabled() returns false no hook is called; it is asked again for each attempt and wait", async () => {
+    const { fetch } = stubFetch(jsonResponse(200, ACCEPTED), batch("DONE"), batch("DONE"));
+    let on = false;
+    const { telemetry, calls } = recorder({});
+    const claid = createClaid({
+      apiKey: KEY,
+      baseUrl,
+      fetch,
+      telemetry: { ...telemetry, enabled: () => on },
+      rateLimit: false,
+    });
+    await claid.batches.createAndWait(body);
+    expect(calls).toEqual([]);
+    on = true;
+    await claid.batches.wait(7);
+    expect(calls[0]).toBe("waitStart wait 7 -");
+    expect(calls.at(-1)).toBe("waitEnd wait 7 DONE");
+  });
+
   it("headers returned by attemptStart go with that attempt, and cannot replace the key", async () => {
     const { fetch, requests } = stubFetch(jsonResponse(200, ACCEPTED));
     const telemetry: ClaidTelemetry = {

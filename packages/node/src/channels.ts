@@ -26,9 +26,15 @@ const channels = HOOKS.map((hook) => [hook, channel(channelName(hook))] as const
 /**
  * `telemetry` (if any) plus publishing every event on its channel while it has subscribers. The
  * message is the hook's event object itself, so a start and its end can be matched by identity.
+ * A subscriber that joins mid-wait sees that wait's later attempts, not its start.
  */
 export function withChannels(telemetry: ClaidTelemetry | undefined): ClaidTelemetry {
-  const hooks: Record<string, (event: never) => unknown> = {};
+  // Without hooks of the caller's, nothing is built while no channel has a subscriber (asked per attempt and wait).
+  const hooks: Record<string, (event: never) => unknown> = {
+    enabled: () =>
+      (telemetry !== undefined && telemetry.enabled?.() !== false) ||
+      channels.some(([, published]) => published.hasSubscribers),
+  };
   for (const [hook, published] of channels) {
     const own = telemetry?.[hook]?.bind(telemetry) as ((event: never) => unknown) | undefined;
     hooks[hook] = (event) => {

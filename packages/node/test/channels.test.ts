@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { channelName } from "../src/channels.ts";
+import { channelName, withChannels } from "../src/channels.ts";
 import {
   type BatchResult,
   type ClaidTelemetry,
@@ -57,6 +57,17 @@ describe("diagnostics_channel", () => {
     ["downloadEnd", "claid:download:end"],
   ] as const)("the hook %s is published on %s", (hook, name) => {
     expect(channelName(hook)).toBe(name);
+  });
+
+  it("without hooks of the caller's, telemetry is enabled only while a channel has a subscriber", () => {
+    const telemetry = withChannels(undefined);
+    expect(telemetry.enabled?.()).toBe(false);
+    const listener = () => {};
+    subscribe("claid:wait:end", listener);
+    expect(telemetry.enabled?.()).toBe(true);
+    unsubscribe("claid:wait:end", listener);
+    expect(telemetry.enabled?.()).toBe(false);
+    expect(withChannels({ waitEnd: () => {} }).enabled?.()).toBe(true);
   });
 
   it("a createAndWait publishes the wait and its attempts, and the client's own hooks still run", async () => {

@@ -212,7 +212,8 @@ export function createTransport(settings: ClientSettings): Transport {
     for (let attempt = 1; ; attempt++) {
       // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
       if (log && pacer.delayMs() > 0) log(`${label}: waiting about ${pacer.delayMs()} ms for a rate-limit slot`);
-      const queuedAt = telemetry && Date.now();
+      // Telemetry (when on for this attempt) sees the time queued for the slot.
+      const queuedAt = telemetry && telemetry.enabled?.() !== false && Date.now();
       const release = guardedRelease(
         await pacer
           .acquire({
@@ -241,13 +242,15 @@ export function createTransport(settings: ClientSettings): Transport {
           }),
         log,
       );
-      const event: AttemptEvent | undefined = telemetry && {
-        method,
-        urlTemplate: path,
-        url: "",
-        attempt,
-        wait: options.wait,
-      };
+      const event: AttemptEvent | undefined = queuedAt
+        ? {
+            method,
+            urlTemplate: path,
+            url: "",
+            attempt,
+            wait: options.wait,
+          }
+        : undefined;
       if (event) emitTelemetry(telemetry, "pacerWait", { ...event, waitedMs: Date.now() - (queuedAt as number) });
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
       const attempted = attemptOnce(label, call, check, { signal, attemptMs, headers, release, event });

@@ -51,7 +51,7 @@ export async function downloadResults(
     failed: [],
   };
   const jobs = planJobs(result, items, settings.fileName, report);
-  const { telemetry } = settings;
+  const telemetry = settings.telemetry.enabled?.() === false ? undefined : settings.telemetry;
   const download: DownloadEvent | undefined = telemetry && { taskId: result.id, files: items.length };
   emitTelemetry(telemetry, "downloadStart", download as DownloadEvent);
   const progress = new ProgressCounter(
