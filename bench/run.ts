@@ -15,6 +15,7 @@ import { downloadGoalRows, downloadSection, measureDownload } from "./measure/do
 import { measureOverhead, PAIRS_PER_ROUND, ROUNDS } from "./measure/overhead.ts";
 import { measurePolling } from "./measure/polling.ts";
 import { row, type Stats } from "./measure/stats.ts";
+import { measureTelemetry, telemetryGoalRows, telemetrySection } from "./measure/telemetry.ts";
 import { measureTypecheck } from "./measure/typecheck.ts";
 import { type BundleSize, bundleSize, type Platform } from "./sizes.ts";
 
@@ -63,9 +64,12 @@ const codegen = await measureCodegen();
 // 7. Downloading results.
 const download = await measureDownload();
 
+// 8. Telemetry: per-call cost off / on, edge bytes with and without @claid/otel.
+const telemetry = await measureTelemetry();
+
 const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}`;
 const date = new Date().toISOString();
-const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download }, null, 2)}\n`;
+const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download, telemetry }, null, 2)}\n`;
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(2);
 const spread = (s: Stats, digits = 1) => [s.min, s.median, s.max].map((n) => n.toFixed(digits)).join(" / ");
@@ -123,6 +127,7 @@ const md = [
     met(tcRatio <= TYPECHECK_GOAL),
   ]),
   ...downloadGoalRows(download),
+  ...telemetryGoalRows(telemetry),
   "",
   "## 1. Bundle size: a Worker doing create → wait (esbuild, minified ESM, gzip -9)",
   "",
@@ -187,6 +192,8 @@ const md = [
   `## 6. Codegen: renderAll() of a changed spec (${CODEGEN_RUNS} runs): ${spread(codegen)} ms`,
   "",
   ...downloadSection(download, 7),
+  "",
+  ...telemetrySection(telemetry, 8),
 ].join("\n");
 console.log(md);
 if (WRITE) {
