@@ -119,7 +119,7 @@ export const contractCases: ContractCase[] = [
       );
       assertEqual(done.status, "DONE", "status");
       assertEqual([calls[0], calls.at(-2), calls.at(-1)], ["waitStart", "waitStatus DONE", "waitEnd"], "wait hooks");
-      const attempts = events.filter((e, i) => calls[i] === "attemptEnd");
+      const attempts = events.filter((_, i) => calls[i] === "attemptEnd");
       assertEqual(
         attempts.map((e) => [e.method, e.urlTemplate, e.status]),
         [

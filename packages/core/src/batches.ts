@@ -16,7 +16,7 @@ import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
 import { acceptedProblem, batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
-import { type ClaidTelemetry, emitTelemetry, reportEnd, type WaitEvent } from "./telemetry.ts";
+import { emitTelemetry, reportEnd, type WaitEvent } from "./telemetry.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
