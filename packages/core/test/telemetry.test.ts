@@ -140,6 +140,14 @@ describe("telemetry hooks", () => {
     expect(calls.at(-1)).toBe("waitEnd wait 7 DONE");
   });
 
+  it("a header attemptStart gets wrong is left out, and the create is sent once", async () => {
+    const { fetch, requests } = stubFetch(jsonResponse(200, ACCEPTED));
+    const telemetry: ClaidTelemetry = { attemptStart: () => ({ "bad header": "x", traceparent: "ok\n\u0000" }) };
+    const accepted = await createClaid({ apiKey: KEY, baseUrl, fetch, telemetry }).batches.create(body);
+    expect(accepted.id).toBe(7);
+    expect(requests).toHaveLength(1);
+  });
+
   it("headers returned by attemptStart go with that attempt, and cannot replace the key", async () => {
     const { fetch, requests } = stubFetch(jsonResponse(200, ACCEPTED));
     const telemetry: ClaidTelemetry = {

@@ -325,7 +325,11 @@ export function createTransport(settings: ClientSettings): Transport {
               if (event) {
                 event.url = request.url.replace(/[?#].*/s, "");
                 const added = emitTelemetry(telemetry, "attemptStart", event);
-                for (const name in added) request.headers.set(name, added[name] as string);
+                // A header the hook got wrong (a bad name or value) is left out: telemetry never fails a call.
+                for (const name in added)
+                  try {
+                    request.headers.set(name, added[name] as string);
+                  } catch {}
               }
               return authorizedFetch(request, attemptSignal);
             },
