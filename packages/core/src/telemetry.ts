@@ -15,7 +15,7 @@ export interface ClaidTelemetry {
   enabled?(): boolean;
   /**
    * An HTTP attempt is being sent (after its rate-limit slot). Returns headers to add to this attempt
-   * only (e.g. `traceparent`); they go to the API's origin only, and never replace `Authorization`.
+   * only (e.g. `traceparent`); they go to the API's origin only, and a client with a key sends its own `Authorization`.
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: a hook that adds no header returns nothing.
   attemptStart?(attempt: AttemptEvent): Record<string, string> | undefined | void;
