@@ -10,6 +10,7 @@ import { type DownloadBench, downloadGoalRows, downloadSection } from "./measure
 import type { Overhead } from "./measure/overhead.ts";
 import type { Polling } from "./measure/polling.ts";
 import { row, type Stats } from "./measure/stats.ts";
+import { type TelemetryBench, telemetryGoalRows, telemetrySection } from "./measure/telemetry.ts";
 import type { TypecheckCost } from "./measure/typecheck.ts";
 import type { WranglerBuild, WranglerSize } from "./measure/wrangler.ts";
 import type { BundleSize } from "./sizes.ts";
@@ -24,6 +25,7 @@ export const SECTIONS = [
   "download",
   "cli",
   "footprint",
+  "telemetry",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -44,6 +46,7 @@ export interface Results {
   download?: DownloadBench;
   cli?: { versionMs: Record<string, Stats>; runs: number };
   footprint?: Record<string, Footprint>;
+  telemetry?: TelemetryBench;
 }
 
 export interface Goals {
@@ -87,11 +90,12 @@ const wranglerRow = (label: string, build: WranglerBuild) =>
     build.gzip,
   ]);
 
-function downloadGoals(download: DownloadBench | undefined): string[] {
+/** A section's goal rows; none when it has not run or was stored by an older bench (its section says so). */
+function goalRows<T>(stored: T | undefined, rows: (stored: T) => string[]): string[] {
   try {
-    return download ? downloadGoalRows(download) : [];
+    return stored ? rows(stored) : [];
   } catch {
-    return []; // stored by an older bench: its section below says so
+    return [];
   }
 }
 
@@ -146,7 +150,8 @@ export function renderReport(r: Results, goals: Goals): string {
         `${tcRatio.toFixed(2)}× check time`,
         met(tcRatio <= goals.typecheck),
       ]),
-    ...downloadGoals(r.download),
+    ...goalRows(r.download, downloadGoalRows),
+    ...goalRows(r.telemetry, telemetryGoalRows),
     "",
     "## 1. Bundle size: a Worker doing create → wait (esbuild, minified ESM, gzip -9)",
     "",
@@ -293,6 +298,14 @@ export function renderReport(r: Results, goals: Goals): string {
         "",
       ];
     }),
+    ...section(
+      "telemetry",
+      () => {
+        if (!r.telemetry) throw new Error("not run");
+        return [...telemetrySection(r.telemetry, 9), ""];
+      },
+      "## 9. Telemetry",
+    ),
   ]
     .filter((line): line is string => typeof line === "string")
     .join("\n");

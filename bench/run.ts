@@ -17,6 +17,7 @@ import { measureImports, measureWorkerdStartup } from "./measure/cold-start.ts";
 import { measureDownload } from "./measure/download.ts";
 import { measureOverhead } from "./measure/overhead.ts";
 import { measurePolling } from "./measure/polling.ts";
+import { measureTelemetry } from "./measure/telemetry.ts";
 import { measureTypecheck } from "./measure/typecheck.ts";
 import { measureWranglerBuild } from "./measure/wrangler.ts";
 import { type Results, readGoals, renderReport, SECTIONS, type Section, withReadmePerformance } from "./report.ts";
@@ -116,6 +117,12 @@ if (runs("cli")) {
 if (runs("footprint")) {
   results.footprint = measureInstallFootprint(["@claid/cli", "@claid/node"]);
   done("footprint");
+}
+
+// 9. Telemetry: per-call cost off / on, edge bytes with and without @claid/otel.
+if (runs("telemetry")) {
+  results.telemetry = await measureTelemetry();
+  done("telemetry");
 }
 
 results.sectionDates = sectionDates;

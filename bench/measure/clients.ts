@@ -15,7 +15,7 @@ const accepted = JSON.stringify({
 const done = JSON.stringify({
   data: { id: 1, status: "DONE", created_at: "2026-11-27T09:00:00Z", request: {}, errors: [], results: [] },
 });
-async function stub(input: Request | string, init?: RequestInit): Promise<Response> {
+export async function stub(input: Request | string, init?: RequestInit): Promise<Response> {
   const method = input instanceof Request ? input.method : (init?.method ?? "GET");
   return new Response(method === "POST" ? accepted : done, {
     status: 200,
@@ -23,7 +23,7 @@ async function stub(input: Request | string, init?: RequestInit): Promise<Respon
   });
 }
 
-const body = { input: ["https://img.example/a.png"], operations: { resizing: { width: 1000 } } };
+export const body = { input: ["https://img.example/a.png"], operations: { resizing: { width: 1000 } } };
 const headers = { Authorization: "Bearer k", "Content-Type": "application/json" };
 
 export type Pair = () => Promise<unknown>;

@@ -103,6 +103,42 @@ export const contractCases: ContractCase[] = [
     },
   },
   {
+    name: "telemetry hooks see the wait and each attempt, never the key",
+    async run(ctx) {
+      const calls: string[] = [];
+      const events: Record<string, unknown>[] = [];
+      const hook = (name: string) => (event: Record<string, unknown>) => {
+        calls.push(name === "waitStatus" ? `${name} ${event.status}` : name);
+        events.push(event);
+      };
+      const names = ["attemptStart", "attemptEnd", "pacerWait", "waitStart", "waitStatus", "waitEnd"];
+      const telemetry = Object.fromEntries(names.map((name) => [name, hook(name)])) as Core.ClaidTelemetry;
+      const done = await client(ctx, { telemetry }).batches.createAndWait(
+        { input: ["https://image.site/a.png"], operations },
+        { pollIntervalMs: 20 },
+      );
+      assertEqual(done.status, "DONE", "status");
+      assertEqual([calls[0], calls.at(-2), calls.at(-1)], ["waitStart", "waitStatus DONE", "waitEnd"], "wait hooks");
+      const attempts = events.filter((_, i) => calls[i] === "attemptEnd");
+      assertEqual(
+        attempts.map((e) => [e.method, e.urlTemplate, e.status]),
+        [
+          ["POST", "/v1/image/edit/batch", 200],
+          ...attempts.slice(1).map(() => ["GET", "/v1/image/edit/batch/{task_id}", 200]),
+        ],
+        "attempts",
+      );
+      assertEqual(calls.filter((c) => c === "attemptStart").length, attempts.length, "each attempt started and ended");
+      assertEqual(calls.filter((c) => c === "pacerWait").length, attempts.length, "each attempt's pacer wait");
+      assert(
+        attempts.every((e) => (e.wait as { taskId?: number }).taskId === done.id),
+        "attempts belong to the wait",
+      );
+      const key = ctx.clientOptions.apiKey;
+      if (key) assert(!JSON.stringify(events).includes(key), "no event holds the key");
+    },
+  },
+  {
     name: "retrieve and check report the status",
     async run(ctx) {
       const claid = client(ctx);

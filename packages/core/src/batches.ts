@@ -16,6 +16,7 @@ import { RETRY_STATUSES } from "./internal/retry.ts";
 import { sleep, withDeadline } from "./internal/signals.ts";
 import type { SendOptions, Sent, Transport } from "./internal/transport.ts";
 import { acceptedProblem, batchProblem, checkNumber, requireObject } from "./internal/validate.ts";
+import { emitTelemetry, reportEnd, type WaitEvent } from "./telemetry.ts";
 import type {
   BatchAccepted,
   BatchEditRequest,
@@ -143,11 +144,23 @@ const GET_PATH = "/v1/image/edit/batch/{task_id}";
 const FINAL: BatchStatus[] = ["DONE", "ERROR", "CANCELLED"];
 
 export function createBatches(
-  { client, send, pacer, log, maxServerDelayMs, redact }: Transport,
+  { client, send, pacer, log, maxServerDelayMs, redact, telemetry }: Transport,
   pollDefaults: PollSchedule,
 ): Batches {
   /** The poll schedule's options, the client's `poll` filling what a call leaves out; checked: a schedule that would loop or never fire is refused. */
   const pollSchedule = (options: PollOptions) => checkPoll(options, pollDefaults);
+
+  /** `run`, reported to telemetry (if any) as one wait from its start to its settling. */
+  function tracked(
+    operation: WaitEvent["operation"],
+    taskId: number | undefined,
+    run: (wait: WaitEvent | undefined) => Promise<BatchResult>,
+  ): Promise<BatchResult> {
+    if (!telemetry || telemetry.enabled?.() === false) return run(undefined);
+    const wait: WaitEvent = { operation, taskId, status: undefined };
+    emitTelemetry(telemetry, "waitStart", wait);
+    return reportEnd(telemetry, "waitEnd", wait, run(wait));
+  }
 
   /** `run` starts at once; its errors become rejections, never synchronous throws. */
   function apiPromise<T>(run: () => Promise<Sent>): APIPromise<T> {
@@ -188,6 +201,7 @@ export function createBatches(
     signal: AbortSignal,
     deadlineAt: number | undefined,
     onStatus: (status: BatchStatus) => void,
+    wait: WaitEvent | undefined,
   ): Promise<BatchResult> {
     const { maxWaitMs: _deadline, maxOutageMs: _outage, onProgress, ...checkOptions } = options;
     const { pollIntervalMs, maxPollIntervalMs } = pollSchedule(options);
@@ -202,7 +216,7 @@ export function createBatches(
       for (;;) {
         const checkStartedAt = Date.now();
         try {
-          state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt } as CheckOptions);
+          state = await batches.check(state ?? taskId, { ...checkOptions, signal, deadlineAt, wait } as CheckOptions);
         } catch (error) {
           if (signal.aborted || !mayPass(error)) throw error;
           outageSince ??= checkStartedAt;
@@ -221,7 +235,13 @@ export function createBatches(
         outageSince = undefined;
         failedChecks = 0;
         const result = state.result as BatchResult;
-        if (state.status !== lastStatus) onProgress?.(result);
+        if (state.status !== lastStatus) {
+          onProgress?.(result);
+          if (wait) {
+            wait.status = state.status;
+            emitTelemetry(telemetry, "waitStatus", wait);
+          }
+        }
         lastStatus = state.status;
         onStatus(lastStatus);
         if (state.done) return settle(result, redact);
@@ -314,14 +334,23 @@ export function createBatches(
       outageBudget(options);
       const taskId = parseTaskId(previousCheck(target)?.taskId ?? idOf(target));
       let lastStatus: BatchStatus | undefined;
-      return withDeadline(
-        options.signal,
-        maxWaitMs,
-        (signal) =>
-          pollUntilDone(target, options, signal, deadlineOf(maxWaitMs), (status) => {
-            lastStatus = status;
-          }),
-        () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+      return tracked("wait", taskId, (wait) =>
+        withDeadline(
+          options.signal,
+          maxWaitMs,
+          (signal) =>
+            pollUntilDone(
+              target,
+              options,
+              signal,
+              deadlineOf(maxWaitMs),
+              (status) => {
+                lastStatus = status;
+              },
+              wait,
+            ),
+          () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+        ),
       );
     },
 
@@ -340,18 +369,28 @@ export function createBatches(
       } = options;
       let taskId: number | undefined;
       let lastStatus: BatchStatus | undefined;
-      return withDeadline(
-        options.signal,
-        maxWaitMs,
-        async (signal) => {
-          const deadlineAt = deadlineOf(maxWaitMs);
-          const accepted = await batches.create(body, { ...request, signal, deadlineAt } as RequestOptions);
-          taskId = accepted.id;
-          return pollUntilDone(accepted, options, signal, deadlineAt, (status) => {
-            lastStatus = status;
-          });
-        },
-        () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+      return tracked("createAndWait", undefined, (wait) =>
+        withDeadline(
+          options.signal,
+          maxWaitMs,
+          async (signal) => {
+            const deadlineAt = deadlineOf(maxWaitMs);
+            const accepted = await batches.create(body, { ...request, signal, deadlineAt, wait } as RequestOptions);
+            taskId = accepted.id;
+            if (wait) wait.taskId = taskId;
+            return pollUntilDone(
+              accepted,
+              options,
+              signal,
+              deadlineAt,
+              (status) => {
+                lastStatus = status;
+              },
+              wait,
+            );
+          },
+          () => new BatchWaitTimeoutError(taskId, lastStatus, maxWaitMs),
+        ),
       );
     },
   };

@@ -6,6 +6,7 @@ import type { paths } from "./generated/schema.ts";
 import { createTransport } from "./internal/transport.ts";
 import { checkHeaders, requireObject } from "./internal/validate.ts";
 import { checkPolicy, type RateLimitWindow, type RequestPacer } from "./pacer.ts";
+import type { ClaidTelemetry } from "./telemetry.ts";
 import type { Logger, LogLevel } from "./types.ts";
 
 /** Claid's API, used when neither `baseUrl` nor `env.CLAID_BASE_URL` is given. */
@@ -69,6 +70,8 @@ export interface ClaidOptions {
   logger?: Logger | undefined;
   /** Default "silent". "debug" logs every attempt, retry and poll (the key is redacted). */
   logLevel?: LogLevel | undefined;
+  /** Hooks called for every attempt, rate-limit wait and `wait()`: `claidTelemetry()` of `@claid/otel`, or your own. Default: none. */
+  telemetry?: ClaidTelemetry | undefined;
   /** Allow a non-loopback `http://` baseUrl while sending a key. Default false. */
   allowInsecureHttp?: boolean | undefined;
   /**
@@ -110,6 +113,7 @@ export function createClaid(options: ClaidOptions): Claid {
   if (options.rateLimit !== undefined && options.rateLimit !== false) checkPolicy("rateLimit", options.rateLimit);
   if (options.poll !== undefined) requireObject(options.poll, "poll");
   const pollDefaults = checkPoll(options.poll ?? {}, undefined, "poll.");
+  if (options.telemetry !== undefined) requireObject(options.telemetry, "telemetry");
   const transport = createTransport({
     ...options,
     headers: checkHeaders("headers", options.headers),

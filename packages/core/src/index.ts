@@ -48,4 +48,13 @@ export {
   type RateLimitWindow,
   type RequestPacer,
 } from "./pacer.ts";
+export {
+  type AttemptEvent,
+  type ClaidTelemetry,
+  type DownloadEvent,
+  emitTelemetry,
+  type FileEvent,
+  type PacerWaitEvent,
+  type WaitEvent,
+} from "./telemetry.ts";
 export type * from "./types.ts";

@@ -16,10 +16,11 @@ import {
 } from "../errors.ts";
 import type { paths } from "../generated/schema.ts";
 import { createRequestPacer, type RequestPacer } from "../pacer.ts";
+import { type AttemptEvent, type ClaidTelemetry, emitTelemetry, reportEnd, type WaitEvent } from "../telemetry.ts";
 import type { RequestOptions } from "../types.ts";
 import { addHint, type Redact, redactCause, redactHeaders, redactor, redactParsed, toAPIError } from "./errors.ts";
 import { messageOf, provesNotSent } from "./fetch-failure.ts";
-import { pacerHeaders, serverDelayMs } from "./headers.ts";
+import { pacerHeaders, rateLimitOf, serverDelayMs } from "./headers.ts";
 import { createLog, type Log } from "./log.ts";
 import { type AttemptOutcome, decideRetry } from "./retry.ts";
 import { sleep, withDeadline } from "./signals.ts";
@@ -28,8 +29,11 @@ import { checkHeaders, checkNumber } from "./validate.ts";
 /** The client's options once `env` and defaults for the key and base URL have been applied. */
 export type ClientSettings = Omit<ClaidOptions, "env" | "apiKey" | "baseUrl"> & { apiKey: string | null; baseUrl: URL };
 
-/** What batch methods add to a call's options internally: the epoch ms of the caller's deadline (a wait's maxWaitMs). */
-export type SendOptions = RequestOptions & { deadlineAt?: number };
+/**
+ * What batch methods add to a call's options internally: the epoch ms of the caller's deadline (a wait's
+ * maxWaitMs), and the wait the call belongs to (for telemetry).
+ */
+export type SendOptions = RequestOptions & { deadlineAt?: number; wait?: WaitEvent };
 
 export type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
@@ -68,6 +72,7 @@ export interface Transport {
   maxServerDelayMs: number;
   /** Removes the API key from a text, in every form a server may echo it. */
   redact: Redact;
+  telemetry: ClaidTelemetry | undefined;
 }
 
 /** Redirects followed for a GET; a POST's are never followed (see `authorizedFetch`). */
@@ -96,6 +101,7 @@ export function createTransport(settings: ClientSettings): Transport {
   const maxServerDelayMs = checkNumber("maxServerDelayMs", settings.maxServerDelayMs ?? 60_000, 0, "finite");
   const maxResponseBytes = checkNumber("maxResponseBytes", settings.maxResponseBytes ?? 32 * 2 ** 20, 1);
   const retryNonIdempotent = !!settings.retryNonIdempotent;
+  const { telemetry } = settings;
   const redact = redactor(apiKey);
   const log = createLog(settings.logger, settings.logLevel, redact);
   const apiOrigin = `${baseUrl.origin}/`;
@@ -200,6 +206,8 @@ export function createTransport(settings: ClientSettings): Transport {
     for (let attempt = 1; ; attempt++) {
       // Every attempt waits for a rate-limit slot: requests queue instead of meeting 429s.
       if (log && pacer.delayMs() > 0) log(`${label}: waiting about ${pacer.delayMs()} ms for a rate-limit slot`);
+      // Telemetry (when on for this attempt) sees the time queued for the slot.
+      const queuedAt = telemetry && telemetry.enabled?.() !== false && Date.now();
       const release = guardedRelease(
         await pacer
           .acquire({
@@ -228,8 +236,19 @@ export function createTransport(settings: ClientSettings): Transport {
           }),
         log,
       );
+      const event: AttemptEvent | undefined = queuedAt
+        ? {
+            method,
+            urlTemplate: path,
+            url: "",
+            attempt,
+            wait: options.wait,
+          }
+        : undefined;
+      if (event) emitTelemetry(telemetry, "pacerWait", { ...event, waitedMs: Date.now() - (queuedAt as number) });
       log?.(`${label}: attempt ${attempt} of ${retries + 1}`);
-      const result = await attemptOnce(label, call, check, { signal, attemptMs, headers, release });
+      const attempted = attemptOnce(label, call, check, { signal, attemptMs, headers, release, event });
+      const result = await (event ? reportEnd(telemetry as ClaidTelemetry, "attemptEnd", event, attempted) : attempted);
       if ("sent" in result) return result.sent;
       const { error, outcome, serverDelay } = result;
       error.attempts = attempt;
@@ -277,9 +296,11 @@ export function createTransport(settings: ClientSettings): Transport {
       attemptMs: number;
       headers: Record<string, string> | undefined;
       release: (headers: Headers | undefined) => void;
+      /** Telemetry's view of this attempt: started once the request is built, ended once it settles. */
+      event: AttemptEvent | undefined;
     },
   ): Promise<AttemptResult> {
-    const { signal, attemptMs, headers, release } = attempt;
+    const { signal, attemptMs, headers, release, event } = attempt;
     let reached = false;
     /** The 2xx answer, once its headers are in: a failure after that is a cut-off body. */
     let answered: Response | undefined;
@@ -295,12 +316,25 @@ export function createTransport(settings: ClientSettings): Transport {
           } = await call({
             fetch: (request) => {
               reached = true;
+              if (event) {
+                event.url = request.url.replace(/[?#].*/s, "");
+                const added = emitTelemetry(telemetry, "attemptStart", event);
+                // A header the hook got wrong (a bad name or value) is left out: telemetry never fails a call.
+                for (const name in added)
+                  try {
+                    request.headers.set(name, added[name] as string);
+                  } catch {}
+              }
               return authorizedFetch(request, attemptSignal);
             },
             parseAs: "stream",
             ...(headers && { headers }),
           });
           release(pacerHeaders(response.headers, maxServerDelayMs));
+          if (event) {
+            event.status = response.status;
+            event.rateLimit = rateLimitOf(response.headers);
+          }
           if (!response.ok) {
             const serverDelay = serverDelayMs(response, Date.now());
             const error = toAPIError(response, body, redact, serverDelay);
@@ -352,7 +386,7 @@ export function createTransport(settings: ClientSettings): Transport {
     }
   }
 
-  return { client, log, send, pacer, maxServerDelayMs, redact };
+  return { client, log, send, pacer, maxServerDelayMs, redact, telemetry };
 }
 
 /** `release`, callable any number of times, calling through once. */

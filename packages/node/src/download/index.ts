@@ -1,7 +1,7 @@
 // `downloadResults()`: fetch every result file of a batch into a folder, safely and resumably.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { type BatchResult, describeValue, InvalidArgumentError } from "@claid/core";
+import { type BatchResult, type DownloadEvent, describeValue, emitTelemetry, InvalidArgumentError } from "@claid/core";
 import { checkRecorded } from "./check.ts";
 import { DownloadError, diskError, existsError } from "./errors.ts";
 import { fetchToTemporaryFile } from "./fetch-file.ts";
@@ -51,8 +51,39 @@ export async function downloadResults(
     failed: [],
   };
   const jobs = planJobs(result, items, settings.fileName, report);
-  const progress = new ProgressCounter(items.length, report, settings.onProgress);
+  const telemetry = settings.telemetry.enabled?.() === false ? undefined : settings.telemetry;
+  const download: DownloadEvent | undefined = telemetry && { taskId: result.id, files: items.length };
+  emitTelemetry(telemetry, "downloadStart", download as DownloadEvent);
+  const progress = new ProgressCounter(
+    items.length,
+    report,
+    settings.onProgress,
+    download && telemetry && { hooks: telemetry, download },
+  );
+  try {
+    await downloadJobs(jobs, { result, dir, settings, report, progress });
+  } catch (error) {
+    if (download) download.error = error;
+    throw error;
+  } finally {
+    if (download) {
+      download.written = report.written.length;
+      download.skipped = report.skipped.length;
+      download.failed = report.failed.length;
+      download.bytes = report.written.reduce((sum, file) => sum + file.bytes, 0);
+      emitTelemetry(telemetry, "downloadEnd", download);
+    }
+  }
+  for (const list of [report.written, report.skipped, report.stored, report.failed]) list.sort(byIndex);
+  return report;
+}
 
+/** Locks the folder and runs every job; rejects only with `signal.reason` (or an unexpected error). */
+async function downloadJobs(
+  jobs: FetchJob[],
+  { result, dir, settings, report, progress }: Pick<Context, "result" | "dir" | "settings" | "report" | "progress">,
+): Promise<void> {
+  const { signal } = settings;
   if (jobs.length > 0) {
     let lock: FolderLock | undefined;
     try {
@@ -81,8 +112,6 @@ export async function downloadResults(
     }
   }
   signal?.throwIfAborted();
-  for (const list of [report.written, report.skipped, report.stored, report.failed]) list.sort(byIndex);
-  return report;
 }
 
 /** Runs `concurrency` workers over the jobs; resolves once every one has stopped and the manifest is closed. */
@@ -124,6 +153,7 @@ async function saveFile(job: FetchJob, context: Context): Promise<void> {
   const { result, dir, settings, recorded, present, manifest, report, progress } = context;
   const path = join(dir, job.name);
   const urlPath = new URL(job.url).pathname;
+  progress.start(job.index, job.url);
   try {
     const existing = !present || present.has(nameKey(job.name)) ? await lstatIfExists(path) : undefined;
     const entry = recorded.get(nameKey(job.name));

@@ -1,6 +1,7 @@
 // The options of `downloadResults()`, their defaults and their checks.
-import type { BatchResultItem } from "@claid/core";
+import type { BatchResultItem, ClaidTelemetry } from "@claid/core";
 import { describeValue, InvalidArgumentError } from "@claid/core";
+import { withChannels } from "../channels.ts";
 import type { DownloadProgress } from "./report.ts";
 
 const DEFAULT_CONCURRENCY = 8;
@@ -66,6 +67,12 @@ export interface DownloadOptions {
   fileName?: ((item: BatchResultItem, index: number) => string) | undefined;
   /** Called when the download starts, when each file is settled, and at most every 100 ms as bytes arrive. Exceptions are ignored. */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  /**
+   * Hooks called when the download starts and ends and for each file (`downloadStart`, `fileStart`,
+   * `fileEnd`, `downloadEnd`): `claidTelemetry()` of `@claid/otel`, or your own. URLs are passed without
+   * their query string. They are also published on `diagnostics_channel` (`claid:download:start`, …). Default: none.
+   */
+  telemetry?: ClaidTelemetry | undefined;
 }
 
 /** The options, checked, with defaults filled in. */
@@ -82,6 +89,7 @@ export interface Settings {
   lockWaitMs: number;
   fileName: DownloadOptions["fileName"];
   onProgress: DownloadOptions["onProgress"];
+  telemetry: ClaidTelemetry;
 }
 
 export function readOptions(options: DownloadOptions): Settings {
@@ -121,6 +129,11 @@ export function readOptions(options: DownloadOptions): Settings {
       argument: "options.signal",
       problem: `must be an AbortSignal; got ${describeValue(options.signal)}.`,
     });
+  if (options.telemetry !== undefined && (typeof options.telemetry !== "object" || options.telemetry === null))
+    throw new InvalidArgumentError({
+      argument: "options.telemetry",
+      problem: `must be an object of hooks; got ${describeValue(options.telemetry)}.`,
+    });
   if (options.hash !== undefined && !HASHES.includes(options.hash))
     throw new InvalidArgumentError({
       argument: "options.hash",
@@ -140,5 +153,6 @@ export function readOptions(options: DownloadOptions): Settings {
     lockWaitMs,
     fileName: callable("fileName", options.fileName),
     onProgress: callable("onProgress", options.onProgress),
+    telemetry: withChannels(options.telemetry),
   };
 }

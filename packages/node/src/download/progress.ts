@@ -1,4 +1,6 @@
-// Progress counts for `onProgress`, throttled.
+// Progress counts for `onProgress`, throttled, and each file's telemetry.
+import { type ClaidTelemetry, type DownloadEvent, emitTelemetry, type FileEvent } from "@claid/core";
+import { DownloadError } from "./errors.ts";
 import type { DownloadOptions } from "./options.ts";
 import type { DownloadReport } from "./report.ts";
 
@@ -9,18 +11,52 @@ const PROGRESS_INTERVAL_MS = 100;
 export class ProgressCounter {
   #bytes = 0;
   #lastEmit = 0;
+  /** Telemetry's view of each file being fetched, by index. */
+  #files = new Map<number, FileEvent>();
 
   constructor(
     readonly total: number,
     readonly report: DownloadReport,
     readonly onProgress: DownloadOptions["onProgress"],
+    readonly telemetry?: { hooks: ClaidTelemetry; download: DownloadEvent } | undefined,
   ) {
     this.emit();
   }
 
-  settle<T>(list: T[], entry: T): void {
+  /** A file's fetch or check starts (telemetry only). */
+  start(index: number, url: string): void {
+    if (!this.telemetry) return;
+    const file: FileEvent = { download: this.telemetry.download, index, url: withoutQuery(url) };
+    this.#files.set(index, file);
+    emitTelemetry(this.telemetry.hooks, "fileStart", file);
+  }
+
+  settle<T extends { index: number; url?: string | undefined; bytes?: number; error?: DownloadError }>(
+    list: T[],
+    entry: T,
+  ): void {
     list.push(entry);
     this.emit();
+    if (!this.telemetry) return;
+    const { report } = this;
+    const file = this.#files.get(entry.index) ?? {
+      download: this.telemetry.download,
+      index: entry.index,
+      url: withoutQuery(entry.url ?? ""),
+    };
+    this.#files.delete(entry.index);
+    file.outcome =
+      (list as unknown[]) === report.written
+        ? "written"
+        : (list as unknown[]) === report.skipped
+          ? "skipped"
+          : "failed";
+    file.bytes = entry.bytes;
+    if (entry.error instanceof DownloadError) {
+      file.reason = entry.error.reason;
+      file.status = entry.error.status;
+    }
+    emitTelemetry(this.telemetry.hooks, "fileEnd", file);
   }
 
   addBytes(bytes: number): void {
@@ -46,3 +82,6 @@ export class ProgressCounter {
     }
   }
 }
+
+/** A URL without its query and fragment: Claid's temporary URLs may be signed. */
+export const withoutQuery = (url: string): string => url.replace(/[?#].*/s, "");
