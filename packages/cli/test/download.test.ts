@@ -1,5 +1,5 @@
 /** `claid batch download`: output modes, exit codes, Ctrl-C and resume, against the mock and a scripted file host. */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
