@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("mock-server")
     .description("run the Claid mock API on 127.0.0.1 until Ctrl-C (for curl, Postman, browser examples)")
-    .option("--port <n>", "port (default: a free one)", parseInteger("--port", 0, 65535), 0)
+    .addOption(new Option("--port <n>", "port").argParser(parseInteger("--port", 0, 65535)).default(0, "a free one"))
     .addOption(new Option("--scenario <name>", "how every batch behaves").choices(SCENARIOS).default("happy"))
     .option(
       "--rate-limit <policy>",
@@ -141,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
       durationParser("--task-duration"),
     )
     .option("--allow-origin <origin...>", "browser origins allowed besides localhost (CORS), or *")
+    .option("--quiet", "do not log requests (one line each: method, path, status, time)")
     .action(async (flags: ServeFlags) => {
       await serveMock(flags);
     });
