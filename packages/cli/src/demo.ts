@@ -1,11 +1,18 @@
 /**
  * The main job (`npm start`): the reference page's example batch and a
- * URL-list batch, submitted and watched to the end, then a results table.
+ * URL-list batch, submitted and watched to the end, a results table, then
+ * the result files downloaded into a folder it names: create → wait → download.
  * Without a client it runs against the mock on a free 127.0.0.1 port.
  */
 
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createClaidMockServer } from "@claid/msw/node";
-import { type BatchEditRequest, type Claid, createClaid } from "@claid/node";
+import { type BatchEditRequest, type Claid, createClaid, downloadResults } from "@claid/node";
+import { summary } from "./download.ts";
+import { EXIT } from "./exit.ts";
+import { terminalSafeLines } from "./terminal-safe.ts";
 import { describeResult, waitFor } from "./watch.ts";
 
 const BATCHES: [string, BatchEditRequest][] = [
@@ -51,9 +58,18 @@ export async function demo(live: Claid | undefined): Promise<void> {
     process.stdout.write(
       `\nresults (input → output, size, megapixels, location)\n${results.map(describeResult).join("\n")}\n`,
     );
+    // A fresh folder each run: the demo never mixes its files with earlier ones, nor writes into the project.
+    const folder = mkdtempSync(join(tmpdir(), "claid-demo-"));
+    process.stdout.write(`\ndownloading the result files into ${folder}, a folder per batch\n`);
+    for (const result of results) {
+      const report = await downloadResults(result, join(folder, `batch-${result.id}`));
+      process.stdout.write(`${terminalSafeLines(summary(report))}\n`);
+      if (report.failed.length > 0) process.exitCode = EXIT.api;
+    }
     process.stdout.write(
       `\n${results.length} batches done in ${((Date.now() - started) / 1000).toFixed(1)} s${mock ? `, ${mock.store.requests.length} requests to the mock` : ""}\n`,
     );
+    process.stdout.write(`results saved in ${folder}\n`);
   } finally {
     await mock?.close();
   }

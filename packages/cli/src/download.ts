@@ -160,7 +160,8 @@ function jsonReport(taskId: number, report: DownloadReport) {
   };
 }
 
-function summary(report: DownloadReport): string {
+/** What a download did, for a person: counts, then stored results, failures and the manifest. */
+export function summary(report: DownloadReport): string {
   return [
     `${report.dir}: ${counts({
       written: report.written.length,
