@@ -8,10 +8,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClaidMockServer } from "@claid/msw/node";
 import { type BatchEditRequest, type Claid, createClaid, downloadResults } from "@claid/node";
+import type { Command } from "commander";
+import { client, type GlobalFlags } from "./connect.ts";
 import { summary } from "./download.ts";
-import { EXIT } from "./exit.ts";
+import { EXIT, UsageError } from "./exit.ts";
+import { loadMock } from "./mock.ts";
 import { terminalSafeLines } from "./terminal-safe.ts";
 import { describeResult, waitFor } from "./watch.ts";
 
@@ -38,8 +40,21 @@ const BATCHES: [string, BatchEditRequest][] = [
   ],
 ];
 
-export async function demo(live: Claid | undefined): Promise<void> {
-  const mock = live ? undefined : await createClaidMockServer({ pollsToComplete: 4, latencyMs: 150 });
+/** `claid demo`'s flags and action: defined only when the command line names it (see program.ts). */
+export function defineDemo(command: Command, globals: () => GlobalFlags): void {
+  command
+    .option("--live", "use the real API (needs CLAID_API_KEY; creates billable batches)")
+    .action(async (flags: { live?: boolean }) => {
+      // Only --live may reach an API: CLAID_BASE_URL or a key in the environment never turn the demo live.
+      if (!flags.live && globals().baseUrl) throw new UsageError("--base-url applies to demo only with --live.");
+      await demo(flags.live ? client(globals()) : undefined);
+    });
+}
+
+async function demo(live: Claid | undefined): Promise<void> {
+  const mock = live
+    ? undefined
+    : await (await loadMock("demo")).createClaidMockServer({ pollsToComplete: 4, latencyMs: 150 });
   try {
     const claid = live ?? createClaid({ apiKey: "demo-key", baseUrl: mock?.url });
     process.stdout.write(

@@ -1,9 +1,11 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLAID_RATE_LIMIT } from "@claid/msw";
-import { type ClaidMockServerOptions, createClaidMockServer } from "@claid/msw/node";
-import type { BatchStatus } from "@claid/node";
+import type { ClaidMockServerOptions } from "@claid/msw/node";
+import { type BatchStatus, CLAID_RATE_LIMIT } from "@claid/node";
+import { type Command, Option } from "commander";
 import ms from "ms";
+import { loadMock } from "./mock.ts";
+import { durationParser, parseInteger } from "./request.ts";
 import { terminalSafe } from "./terminal-safe.ts";
 
 export const SCENARIOS = ["happy", "error", "cancelled", "paused", "slow", "rate-limited"] as const;
@@ -29,6 +31,25 @@ export interface ServeFlags {
   quiet?: boolean;
 }
 
+/** `claid mock-server`'s flags and action: defined only when the command line names it (see program.ts). */
+export function defineMockServer(command: Command): void {
+  command
+    .addOption(new Option("--port <n>", "port").argParser(parseInteger("--port", 0, 65535)).default(0, "a free one"))
+    .addOption(new Option("--scenario <name>", "how every batch behaves").choices(SCENARIOS).default("happy"))
+    .option(
+      "--rate-limit <policy>",
+      `requests allowed per key, e.g. "${CLAID_RATE_LIMIT}" (default: Claid's), or "off"`,
+    )
+    .option(
+      "--task-duration <duration>",
+      "tasks run on the clock: PROCESSING for this long (e.g. 30s), then the scenario's end (default: per poll)",
+      durationParser("--task-duration"),
+    )
+    .option("--allow-origin <origin...>", "browser origins allowed besides localhost (CORS), or *")
+    .option("--quiet", "do not log requests (one line each: method, path, status, time)")
+    .action(serveMock);
+}
+
 /** Runs the mock until SIGINT or SIGTERM, then closes it. */
 export async function serveMock({
   port,
@@ -39,6 +60,7 @@ export async function serveMock({
   quiet,
 }: ServeFlags): Promise<void> {
   const policy = rateLimit === "off" ? false : (rateLimit ?? SCENARIO_OPTIONS[scenario].rateLimit ?? CLAID_RATE_LIMIT);
+  const { createClaidMockServer } = await loadMock("mock-server");
   const mock = await createClaidMockServer({
     ...SCENARIO_OPTIONS[scenario],
     port,
