@@ -14,6 +14,7 @@ import { client, type GlobalFlags } from "./connect.ts";
 import { summary } from "./download.ts";
 import { EXIT, UsageError } from "./exit.ts";
 import { loadMock } from "./mock.ts";
+import { count } from "./plural.ts";
 import { terminalSafeLines } from "./terminal-safe.ts";
 import { describeResult, waitFor } from "./watch.ts";
 
@@ -82,7 +83,7 @@ async function demo(live: Claid | undefined): Promise<void> {
       if (report.failed.length > 0) process.exitCode = EXIT.api;
     }
     process.stdout.write(
-      `\n${results.length} batches done in ${((Date.now() - started) / 1000).toFixed(1)} s${mock ? `, ${mock.store.requests.length} requests to the mock` : ""}\n`,
+      `\n${count(results.length, "batch", "batches")} done in ${((Date.now() - started) / 1000).toFixed(1)} s${mock ? `, ${count(mock.store.requests.length, "request")} to the mock` : ""}\n`,
     );
     process.stdout.write(`results saved in ${folder}\n`);
   } finally {
