@@ -1,11 +1,21 @@
 /**
  * The main job (`npm start`): the reference page's example batch and a
- * URL-list batch, submitted and watched to the end, then a results table.
+ * URL-list batch, submitted and watched to the end, a results table, then
+ * the result files downloaded into a folder it names: create → wait → download.
  * Without a client it runs against the mock on a free 127.0.0.1 port.
  */
 
-import { createClaidMockServer } from "@claid/msw/node";
-import { type BatchEditRequest, type Claid, createClaid } from "@claid/node";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BatchEditRequest, type Claid, createClaid, downloadResults } from "@claid/node";
+import type { Command } from "commander";
+import { client, type GlobalFlags } from "./connect.ts";
+import { summary } from "./download.ts";
+import { EXIT, UsageError } from "./exit.ts";
+import { loadMock } from "./mock.ts";
+import { count } from "./plural.ts";
+import { terminalSafeLines } from "./terminal-safe.ts";
 import { describeResult, waitFor } from "./watch.ts";
 
 const BATCHES: [string, BatchEditRequest][] = [
@@ -31,8 +41,21 @@ const BATCHES: [string, BatchEditRequest][] = [
   ],
 ];
 
-export async function demo(live: Claid | undefined): Promise<void> {
-  const mock = live ? undefined : await createClaidMockServer({ pollsToComplete: 4, latencyMs: 150 });
+/** `claid demo`'s flags and action: defined only when the command line names it (see program.ts). */
+export function defineDemo(command: Command, globals: () => GlobalFlags): void {
+  command
+    .option("--live", "use the real API (needs CLAID_API_KEY; creates billable batches)")
+    .action(async (flags: { live?: boolean }) => {
+      // Only --live may reach an API: CLAID_BASE_URL or a key in the environment never turn the demo live.
+      if (!flags.live && globals().baseUrl) throw new UsageError("--base-url applies to demo only with --live.");
+      await demo(flags.live ? client(globals()) : undefined);
+    });
+}
+
+async function demo(live: Claid | undefined): Promise<void> {
+  const mock = live
+    ? undefined
+    : await (await loadMock("demo")).createClaidMockServer({ pollsToComplete: 4, latencyMs: 150 });
   try {
     const claid = live ?? createClaid({ apiKey: "demo-key", baseUrl: mock?.url });
     process.stdout.write(
@@ -51,9 +74,18 @@ export async function demo(live: Claid | undefined): Promise<void> {
     process.stdout.write(
       `\nresults (input → output, size, megapixels, location)\n${results.map(describeResult).join("\n")}\n`,
     );
+    // A fresh folder each run: the demo never mixes its files with earlier ones, nor writes into the project.
+    const folder = mkdtempSync(join(tmpdir(), "claid-demo-"));
+    process.stdout.write(`\ndownloading the result files into ${folder}, a folder per batch\n`);
+    for (const result of results) {
+      const report = await downloadResults(result, join(folder, `batch-${result.id}`));
+      process.stdout.write(`${terminalSafeLines(summary(report))}\n`);
+      if (report.failed.length > 0) process.exitCode = EXIT.api;
+    }
     process.stdout.write(
-      `\n${results.length} batches done in ${((Date.now() - started) / 1000).toFixed(1)} s${mock ? `, ${mock.store.requests.length} requests to the mock` : ""}\n`,
+      `\n${count(results.length, "batch", "batches")} done in ${((Date.now() - started) / 1000).toFixed(1)} s${mock ? `, ${count(mock.store.requests.length, "request")} to the mock` : ""}\n`,
     );
+    process.stdout.write(`results saved in ${folder}\n`);
   } finally {
     await mock?.close();
   }

@@ -17,12 +17,13 @@ import { SingleBar } from "cli-progress";
 import { type Command, Option } from "commander";
 import { EXIT, UsageError } from "./exit.ts";
 import { handleInterrupts } from "./interrupt.ts";
+import { count, plural } from "./plural.ts";
 import { durationParser, parseInteger, parseTaskId } from "./request.ts";
 import { printJson, terminalSafe, terminalSafeLines } from "./terminal-safe.ts";
 import { progressMode } from "./watch.ts";
 
 interface DownloadFlags {
-  dir: string;
+  dir?: string;
   overwrite?: boolean;
   concurrency?: string;
   maxFileSize?: string;
@@ -48,7 +49,7 @@ export function registerDownload(batch: Command, client: () => Claid): void {
     .command("download")
     .argument("<id>", "the batch id", parseTaskId)
     .description("save a finished batch's result files (a rerun into the same folder resumes)")
-    .requiredOption("--dir <folder>", "folder to write into")
+    .option("--dir <folder>", `folder to write into (default: ${defaultDir("<id>")} in the current folder)`)
     .option("--overwrite", "replace files in the folder that are not this batch's complete downloads")
     .option("--concurrency <n>", "files fetched at once, 1 to 64 (default 8)")
     .option("--max-file-size <MiB>", "largest file accepted, in MiB (default 512)")
@@ -65,7 +66,11 @@ export function registerDownload(batch: Command, client: () => Claid): void {
     .action((id: number, flags: DownloadFlags) => download(id, flags, client));
 }
 
+/** Where a download goes without --dir: a folder of the working directory named after the batch. */
+const defaultDir = (taskId: number | string) => `batch-${taskId}`;
+
 async function download(taskId: number, flags: DownloadFlags, client: () => Claid): Promise<void> {
+  const dir = flags.dir ?? defaultDir(taskId);
   const interrupt = handleInterrupts({ reason: () => new DownloadInterrupted() });
   const display = createDisplay(process.stderr, progressMode(flags));
   try {
@@ -81,7 +86,7 @@ async function download(taskId: number, flags: DownloadFlags, client: () => Clai
     };
     const result = await client().batches.retrieve(taskId, { signal: interrupt.signal });
     checkDone(result);
-    const report = await downloadResults(result, flags.dir, options);
+    const report = await downloadResults(result, dir, options);
     display.stop();
     if (flags.json) printJson(jsonReport(result.id, report));
     else process.stdout.write(`${terminalSafeLines(summary(report))}\n`);
@@ -94,7 +99,7 @@ async function download(taskId: number, flags: DownloadFlags, client: () => Clai
       if (flags.json)
         printJson({
           taskId,
-          dir: flags.dir,
+          dir,
           progress: display.last(),
           error: { message: line, exitCode: 130 },
         });
@@ -130,7 +135,9 @@ function checkDone(result: BatchResult): void {
 }
 
 function interruptedLine(progress: DownloadProgress | undefined): string {
-  const saved = progress ? `${progress.written + progress.skipped} of ${progress.total} files are saved; ` : "";
+  const saved = progress
+    ? `${progress.written + progress.skipped} of ${count(progress.total, "file")} ${progress.written + progress.skipped === 1 ? "is" : "are"} saved; `
+    : "";
   return `Interrupted: ${saved}no partial files are left. Run the same command again to resume: complete files are skipped.`;
 }
 
@@ -153,22 +160,63 @@ function jsonReport(taskId: number, report: DownloadReport) {
   };
 }
 
-function summary(report: DownloadReport): string {
-  const counts = [
-    `${report.written.length} downloaded`,
-    `${report.skipped.length} already there (skipped)`,
-    ...(report.stored.length > 0 ? [`${report.stored.length} in your storage`] : []),
-    `${report.failed.length} failed`,
-  ];
+/** What a download did, for a person: counts, then stored results, failures and the manifest. */
+export function summary(report: DownloadReport): string {
   return [
-    `${report.dir}: ${counts.join(", ")}`,
+    `${report.dir}: ${counts({
+      written: report.written.length,
+      skipped: report.skipped.length,
+      stored: report.stored.length,
+      failed: report.failed.length,
+    })}`,
     ...report.stored.map((s) => `stored at ${s.uri} (result ${s.index + 1})`),
-    ...report.failed.map(
-      (f) =>
-        `failed: result ${f.index + 1}${f.path ? ` (${f.path})` : ""}: ${f.error.message}${advice(f.error.reason)}`,
-    ),
+    ...failureLines(report.failed),
     ...(report.written.length + report.skipped.length > 0 ? [`manifest: ${report.manifest}`] : []),
   ].join("\n");
+}
+
+type Counts = Pick<DownloadProgress, "written" | "skipped" | "stored" | "failed">;
+
+/** "2 downloaded, 1 already complete", then what is in the user's storage and what failed, if any. */
+function counts({ written, skipped, stored, failed }: Counts): string {
+  return [
+    `${written} downloaded`,
+    `${skipped} already complete`,
+    ...(stored > 0 ? [`${stored} in your storage`] : []),
+    ...(failed > 0 ? [`${failed} failed`] : []),
+  ].join(", ");
+}
+
+/**
+ * One line per distinct failure: files that failed for the same reason (every file of a locked folder)
+ * share a line naming their results, e.g. "failed: results 1-12: <why>".
+ */
+function failureLines(failed: DownloadReport["failed"]): string[] {
+  const groups = new Map<string, DownloadReport["failed"]>();
+  for (const failure of failed) {
+    const key = `${failure.error.reason}\n${failure.error.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), failure]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group as [DownloadReport["failed"][number]];
+    const which =
+      group.length === 1
+        ? `result ${first.index + 1}${first.path ? ` (${first.path})` : ""}`
+        : `results ${ranges(group.map((f) => f.index + 1))}`;
+    return `failed: ${which}: ${first.error.message}${advice(first.error.reason)}`;
+  });
+}
+
+/** Ascending numbers as ranges: [1, 2, 3, 5] → "1-3, 5". */
+function ranges(numbers: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let end = i;
+    while (end + 1 < numbers.length && (numbers[end + 1] as number) === (numbers[end] as number) + 1) end++;
+    parts.push(end === i ? `${numbers[i]}` : `${numbers[i]}-${numbers[end]}`);
+    i = end + 1;
+  }
+  return parts.join(", ");
 }
 
 /** The CLI's own words for what to do about a failed file (the library's messages name no flags). */
@@ -198,6 +246,10 @@ interface Display {
   last(): DownloadProgress | undefined;
 }
 
+/** Widest the bar is drawn; narrower when the line is short of room, left out below BAR_MIN. */
+const BAR_MAX = 24;
+const BAR_MIN = 5;
+
 /** A progress bar on a terminal, a line per 10 % otherwise, nothing with --json. */
 function createDisplay(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "silent"): Display {
   let last: DownloadProgress | undefined;
@@ -213,28 +265,34 @@ function createDisplay(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "sile
         const now = progress.total === 0 ? 10 : Math.floor((progress.done * 10) / progress.total);
         if (now === tenths) return;
         tenths = now;
-        stream.write(`downloaded ${progress.done}/${progress.total} files, ${megabytes(progress.bytes)}\n`);
+        stream.write(`${filesDone(progress)}: ${counts(progress)}, ${megabytes(progress.bytes)}\n`);
       },
       stop() {},
       last: () => last,
     };
   }
+  // The counts and bytes come first and the bar takes what is left of the line, so a narrow terminal
+  // shortens the bar rather than cutting off the numbers.
   const bar = new SingleBar({
     stream,
-    format: "{bar} {value}/{total} files  {size}{failures}",
-    barsize: 24,
     hideCursor: true,
+    format: (options, { progress, maxWidth }) => {
+      const failures = last && last.failed > 0 ? `  ${last.failed} failed` : "";
+      const text = `${last ? filesDone(last) : ""}  ${megabytes(last?.bytes ?? 0)}${failures}`;
+      // One column is left free: writing the last one makes some terminals wrap.
+      const room = Math.min(BAR_MAX, maxWidth - 1 - text.length - 2);
+      if (room < BAR_MIN) return text;
+      const complete = Math.round(progress * room);
+      const drawn = `${(options.barCompleteChar ?? "=").repeat(complete)}${(options.barIncompleteChar ?? "-").repeat(room - complete)}`;
+      return `${text}  ${drawn}`;
+    },
   });
   let started = false;
   return {
     update(progress) {
       remember(progress);
-      const payload = {
-        size: megabytes(progress.bytes),
-        failures: progress.failed > 0 ? `  ${progress.failed} failed` : "",
-      };
-      if (!started) bar.start(progress.total, progress.done, payload);
-      else bar.update(progress.done, payload);
+      if (!started) bar.start(progress.total, progress.done);
+      else bar.update(progress.done);
       started = true;
     },
     stop() {
@@ -244,3 +302,6 @@ function createDisplay(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "sile
     last: () => last,
   };
 }
+
+/** "3/12 files" */
+const filesDone = ({ done, total }: DownloadProgress) => `${done}/${total} ${plural(total, "file")}`;

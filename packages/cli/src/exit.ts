@@ -6,6 +6,7 @@ import {
   ClaidError,
   InvalidArgumentError,
 } from "@claid/node";
+import { plural } from "./plural.ts";
 
 /** Exit codes, documented in the README and tested. */
 export const EXIT = { ok: 0, api: 1, usage: 2, batchFailed: 3, timedOut: 4, interrupted: 130 } as const;
@@ -41,7 +42,7 @@ export function describeFailure(error: unknown): { line: string; code: number } 
   if (error instanceof Interrupted) {
     const ids = error.taskIds.join(", ");
     const resume = ids
-      ? ` Batch ${ids} keeps running on Claid's side; resume with: claid batch wait ${error.taskIds[0]}`
+      ? ` ${plural(error.taskIds.length, "Batch", "Batches")} ${ids} ${plural(error.taskIds.length, "keeps", "keep")} running on Claid's side; resume with: claid batch wait ${error.taskIds[0]}`
       : "";
     return { line: `Interrupted: stopped waiting.${resume}`, code: EXIT.interrupted };
   }

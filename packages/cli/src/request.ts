@@ -9,14 +9,19 @@ import {
   parseTaskId as parseSdkTaskId,
 } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
+import { type ParseError, parse as parseLocated, printParseErrorCode } from "jsonc-parser";
 import ms from "ms";
 import { UsageError } from "./exit.ts";
+import { terminalSafe } from "./terminal-safe.ts";
 
 // The flags' choices are the spec's enums: `npm run spec:update` + a rebuild changes them, no hand edits.
 export const FITS = enumValues("FitEnum");
 export const FORMATS = enumValues("FormatEnum");
 export const UPSCALES = enumValues("UpscaleEnum");
 export const DECOMPRESS = enumValues("DecompressEnum");
+
+/** What Claid fetches an input from: an image URL (http is accepted too, as by --input-file) or a connected storage. */
+const INPUT_SCHEME = /^(https?|storage):\/\//i;
 
 export interface CreateFlags {
   input: string[];
@@ -70,9 +75,38 @@ function readOperations(source: string, stdin: () => string): ImageOperations {
   }
   try {
     return JSON.parse(text) as ImageOperations;
-  } catch {
-    throw new UsageError(`--operations: ${source === "-" ? "standard input" : source} is not valid JSON.`);
+  } catch (error) {
+    const where = jsonErrorLocation(text) ?? (error as Error).message;
+    throw new UsageError(`--operations: ${source === "-" ? "standard input" : source} is not valid JSON: ${where}`);
   }
+}
+
+/** Characters of the offending line shown either side of a JSON error. */
+const SNIPPET_REACH = 30;
+
+/**
+ * Where strict JSON first goes wrong, as "value expected at line 2, column 29: <the line around it>"
+ * (JSON.parse's own message has no position for most errors). The line is escaped for the terminal.
+ */
+function jsonErrorLocation(text: string): string | undefined {
+  const errors: ParseError[] = [];
+  parseLocated(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return undefined;
+  const problem = printParseErrorCode(first.error)
+    .replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)
+    .trim();
+  const lineStart = text.lastIndexOf("\n", first.offset - 1) + 1;
+  const lineEnd = text.indexOf("\n", first.offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const column = first.offset - lineStart;
+  const lineNumber = text.slice(0, lineStart).split("\n").length;
+  const at = `${problem} at line ${lineNumber}, column ${column + 1}`;
+  if (text.trim() === "") return `${at} (it is empty)`;
+  const from = Math.max(0, column - SNIPPET_REACH);
+  const to = Math.min(line.length, column + SNIPPET_REACH);
+  const snippet = `${from > 0 ? "…" : ""}${line.slice(from, to)}${to < line.length ? "…" : ""}`.trim();
+  return `${at}: ${terminalSafe(snippet)}`;
 }
 
 export function buildRequest(
@@ -81,7 +115,12 @@ export function buildRequest(
 ): BatchEditRequest {
   const [first, ...more] = flags.input;
   if (!first) throw new UsageError("--input needs a storage folder URI or at least one image URL.");
-  const folder = more.length === 0 && !/^https?:\/\//.test(first);
+  const unsupported = flags.input.find((input) => !INPUT_SCHEME.test(input));
+  if (unsupported !== undefined)
+    throw new UsageError(
+      `--input: ${describeValue(unsupported)} is not an https:// image URL or a storage:// URI (Claid fetches inputs from those).`,
+    );
+  const folder = more.length === 0 && /^storage:/i.test(first);
   if (flags.recursive && !folder)
     throw new UsageError("--recursive applies to a storage folder --input, not to image URLs.");
   const input: BatchEditRequest["input"] = folder

@@ -54,6 +54,14 @@ const CASES: Case[] = [
     stderr: /batch 1: DONE/,
   },
   {
+    name: "--input ftp://… is refused before any request, naming the flag and the schemes",
+    argv: () => ["batch", "create", "--input", "ftp://files.example/a.png"],
+    code: 2,
+    stdout: "",
+    stderr: /^claid: --input: "ftp:\/\/files\.example\/a\.png" is not an https:\/\/ image URL or a storage:\/\/ URI/,
+    requests: 0,
+  },
+  {
     name: "--timeout without --wait is a usage error",
     argv: () => ["batch", "create", "--input", "storage://s/in/", "--timeout", "1m"],
     code: 2,

@@ -243,7 +243,8 @@ describe("batch get / wait / download and their exit codes", () => {
 
 describe("demo (npm start)", () => {
   it("runs both example batches against its own mock and prints the results table", async () => {
-    const run = await claid(["demo"], { env: { CLAID_API_KEY: undefined } });
+    // TMPDIR: the results folder goes into this file's temporary folder, removed afterwards.
+    const run = await claid(["demo"], { env: { CLAID_API_KEY: undefined, TMPDIR: tempDir() } });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /^Claid Batch API demo against the local mock at http:\/\/127\.0\.0\.1:\d+ \(no API key needed\)/,
@@ -257,7 +258,8 @@ describe("demo (npm start)", () => {
     expect(run.stdout).toMatch(
       /400×400 jpg → webp 800×800 0\.64 MP {2}http:\/\/localhost:\d+\/mock-storage\/2\/hat\.webp/,
     );
-    expect(run.stdout).toMatch(/2 batches done in \d+\.\d s, 10 requests to the mock\n$/);
+    // 10 API requests, then the 3 files of the URL-list batch.
+    expect(run.stdout).toMatch(/2 batches done in \d+\.\d s, 13 requests to the mock\nresults saved in \S+\n$/);
   });
 });
 

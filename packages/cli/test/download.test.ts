@@ -1,10 +1,11 @@
 /** `claid batch download`: output modes, exit codes, Ctrl-C and resume, against the mock and a scripted file host. */
-import { execFile, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { bytesOf, createFileHost, type FileHost, type Route, serve } from "../../node/test/file-host.ts";
-import { CLI, claid, KEY, useCliTest } from "./helpers.ts";
+import { CLI, claid, KEY, onScreen, useCliTest } from "./helpers.ts";
 
 const { dir: tempDir } = useCliTest();
 let folderCount = 0;
@@ -54,10 +55,14 @@ describe("batch download", () => {
     const run = await claid([...base(host), "batch", "download", "1", "--dir", out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      `${out}: 2 downloaded, 0 already there (skipped), 0 failed\nmanifest: ${join(out, ".claid-downloads.jsonl")}\n`,
+      `${out}: 2 downloaded, 0 already complete\nmanifest: ${join(out, ".claid-downloads.jsonl")}\n`,
     );
     expect(run.stderr).toBe(
-      "downloaded 0/2 files, 0.0 MB\ndownloaded 1/2 files, 0.0 MB\ndownloaded 2/2 files, 0.0 MB\n",
+      [
+        "0/2 files: 0 downloaded, 0 already complete, 0.0 MB",
+        "1/2 files: 1 downloaded, 0 already complete, 0.0 MB",
+        "2/2 files: 2 downloaded, 0 already complete, 0.0 MB\n",
+      ].join("\n"),
     );
     expect(readdirSync(out).sort()).toEqual([".claid-downloads.jsonl", "a.png", "b.png"]);
     expect(host.requests.find((r) => r.path.startsWith("/v1/"))?.authorization).toBe(true);
@@ -70,6 +75,57 @@ describe("batch download", () => {
     expect(report.skipped.map((f: { path: string }) => f.path)).toEqual([join(out, "a.png"), join(out, "b.png")]);
     expect(again.stderr).toBe("");
     expect(fileRequests(host)).toHaveLength(2);
+
+    // The same rerun as text says nothing was downloaded (it used to print "downloaded 2/2 files").
+    const text = await claid([...base(host), "batch", "download", "1", "--dir", out]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(
+      `${out}: 0 downloaded, 2 already complete\nmanifest: ${join(out, ".claid-downloads.jsonl")}\n`,
+    );
+    expect(text.stderr).not.toMatch(/downloaded [12]/);
+    expect(text.stderr.trimEnd().split("\n").at(-1)).toBe("2/2 files: 0 downloaded, 2 already complete, 0.0 MB");
+    expect(fileRequests(host)).toHaveLength(2);
+  });
+
+  it("without --dir, saves into ./batch-<id> in the working folder, and says so", async () => {
+    const host = await hostedBatch({ "/f/a.png": serve(bytesOf(100)) }, { id: 7 });
+    const cwd = freshDir();
+    mkdirSync(cwd);
+    const run = await claid([...base(host), "batch", "download", "7"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("batch-7: 1 downloaded, 0 already complete\nmanifest: batch-7/.claid-downloads.jsonl\n");
+    expect(readdirSync(join(cwd, "batch-7")).sort()).toEqual([".claid-downloads.jsonl", "a.png"]);
+    const help = await claid(["batch", "download", "--help"]);
+    expect(help.stdout).toMatch(/--dir <folder> +folder to write into \(default: batch-<id> in the\s+current folder\)/);
+  });
+
+  it("a folder held by another download: every file fails once, said in one line, and nothing claims 'downloaded'", async () => {
+    const host = await hostedBatch({
+      "/f/a.png": serve(bytesOf(100)),
+      "/f/b.png": serve(bytesOf(100)),
+      "/f/c.png": serve(bytesOf(100)),
+    });
+    const out = freshDir();
+    mkdirSync(out);
+    // Held by this (live) test process; the lock names no start time.
+    writeFileSync(join(out, ".claid-downloads.lock"), JSON.stringify({ pid: process.pid, host: hostname() }));
+    const run = await claid([...base(host), "batch", "download", "1", "--dir", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/downloaded [1-9]/);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+      "3/3 files: 0 downloaded, 0 already complete, 3 failed, 0.0 MB",
+    );
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe(`${out}: 0 downloaded, 0 already complete, 3 failed`);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^failed: results 1-3: ${out} is in use by another download \\(process ${process.pid} on this machine\\);.* \\(or use another --dir\\)$`,
+        ),
+      ),
+    ]);
+    expect(run.stdout).not.toContain("undefined");
+    expect(fileRequests(host)).toEqual([]);
   });
 
   it("prints where outputs stored in the user's storage are, as successes", async () => {
@@ -91,7 +147,7 @@ describe("batch download", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        `${out}: 0 downloaded, 0 already there (skipped), 2 in your storage, 0 failed`,
+        `${out}: 0 downloaded, 0 already complete, 2 in your storage`,
         "stored at storage://s/out/a.png (result 1)",
         "stored at storage://s/out/b.png (result 2)",
         "",
@@ -120,7 +176,6 @@ describe("batch download", () => {
   it("--json prints exactly one JSON document for usage and API errors too", async () => {
     const host = await hostedBatch({});
     const cases: [string[], number, RegExp][] = [
-      [["batch", "download", "1", "--json"], 2, /required option '--dir <folder>' not specified/],
       [["batch", "download", "1", "--dir", "x", "--bogus", "--json"], 2, /unknown option '--bogus'/],
       [["batch", "download", "1", "--dir", "x", "--concurrency", "0", "--json"], 2, /--concurrency must be a whole/],
       [
@@ -211,7 +266,7 @@ describe("batch download", () => {
     expect(report.failed[0].error).not.toContain("s3cr3t");
     const text = await claid([...base(host), "batch", "download", "1", "--dir", out]);
     expect(text.stdout).toMatch(
-      /^.*: 0 downloaded, 1 already there \(skipped\), 1 failed\nfailed: result 2 \(.*old\.png\): .*answered 410.* \(rerunning this command retrieves the batch again, with fresh URLs\)\n/,
+      /^.*: 0 downloaded, 1 already complete, 1 failed\nfailed: result 2 \(.*old\.png\): .*answered 410.* \(rerunning this command retrieves the batch again, with fresh URLs\)\n/,
     );
     expect(host.requests.every((r) => !r.authorization || r.path.startsWith("/v1/"))).toBe(true);
   });
@@ -243,7 +298,7 @@ describe("batch download", () => {
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
       // Two files done, the other two mid-body (their .part files exist): interrupt now.
-      if (stderr.includes("downloaded 2/4") && !child.killed) {
+      if (stderr.includes("2/4 files") && !child.killed) {
         const parts = () => readdirSync(out).filter((f) => f.endsWith(".part")).length;
         const poll = setInterval(() => {
           if (parts() === 2) {
@@ -283,32 +338,37 @@ describe("batch download", () => {
 });
 
 describe("on a terminal", () => {
-  /** Runs the CLI in a pseudo-terminal of the given width (`script`), returning everything it drew. */
-  function inTerminal(columns: number, args: string[]): Promise<string> {
-    const command = `stty cols ${columns}; env -u CI CLAID_API_KEY=${KEY} ${process.execPath} ${CLI} ${args.join(" ")}; echo EXIT=$?`;
-    return new Promise((resolve, reject) =>
-      execFile("script", ["-qec", command, "/dev/null"], (error, stdout) => (error ? reject(error) : resolve(stdout))),
-    );
-  }
+  const download = (host: FileHost, out: string) =>
+    `${process.execPath} ${CLI} --base-url ${host.origin} batch download 1 --dir ${out}`;
 
-  it("draws a progress bar, restores the cursor, and ends with the summary", async () => {
-    const host = await hostedBatch({ "/f/a.png": serve(bytesOf(1000)), "/f/b.png": serve(bytesOf(1000, 2)) });
+  // The bar shrinks to what is left of the line: the counts and bytes come first and are never cut.
+  it.each([
+    [120, /^2\/2 files {2}2\.0 MB {2}=+$/],
+    [40, /^2\/2 files {2}2\.0 MB {2}=+$/],
+  ])("at %i columns draws the counts, the bytes and a bar that fits, then the summary", async (columns, barRow) => {
+    const host = await hostedBatch({
+      "/f/a.png": serve(bytesOf(1_000_000)),
+      "/f/b.png": serve(bytesOf(1_000_000, 2)),
+    });
     const out = freshDir();
-    const screen = await inTerminal(100, [...base(host), "batch", "download", "1", "--dir", out]);
-    expect(screen).toContain("\u001b[?25l"); // cursor hidden while drawing…
-    expect(screen).toMatch(/=+ 2\/2 files {2}0\.0 MB/);
-    expect(screen).toContain("\u001b[?25h"); // …and shown again
-    expect(screen).toMatch(/: 2 downloaded, 0 already there \(skipped\), 0 failed\r\n/);
-    expect(screen).toContain("EXIT=0");
+    const { screen, code } = await onScreen(columns, download(host, out));
+    expect(code).toBe(0);
+    const rows = screen.split("\n");
+    const bar = rows.filter((row) => row.includes("files"));
+    expect(bar).toEqual([expect.stringMatching(barRow)]);
+    expect(bar[0]?.trimEnd().length).toBeLessThanOrEqual(columns);
+    expect(rows.join("")).toContain(`${out}: 2 downloaded, 0 already complete`);
   });
 
-  it("falls back to plain lines, like the other commands, when the terminal reports 0 columns", async () => {
+  it("at 0 columns falls back to plain lines, like the other commands", async () => {
     const host = await hostedBatch({ "/f/a.png": serve(bytesOf(1000)) });
     const out = freshDir();
-    const screen = await inTerminal(0, [...base(host), "batch", "download", "1", "--dir", out]);
-    expect(screen).toContain("downloaded 0/1 files, 0.0 MB\r\ndownloaded 1/1 files, 0.0 MB\r\n");
-    expect(screen).toContain(`${out}: 1 downloaded, 0 already there (skipped), 0 failed\r\n`);
-    expect(screen).not.toContain("\u001b["); // no bar, no cursor movement
-    expect(screen).toContain("EXIT=0");
+    const { screen, code } = await onScreen(0, download(host, out));
+    expect(code).toBe(0);
+    expect(screen).toContain(
+      "0/1 file: 0 downloaded, 0 already complete, 0.0 MB\n1/1 file: 1 downloaded, 0 already complete, 0.0 MB\n",
+    );
+    expect(screen.replaceAll("\n", "")).toContain(`${out}: 1 downloaded, 0 already complete`);
+    expect(screen).not.toMatch(/[=-]{5}/); // no bar
   });
 });

@@ -15,7 +15,7 @@ import {
   NotFoundError,
 } from "@claid/node";
 import { describe, expect, it } from "vitest";
-import { describeFailure, EXIT, failureDocument } from "../src/exit.ts";
+import { describeFailure, EXIT, failureDocument, Interrupted } from "../src/exit.ts";
 
 const REWORDED = "Das SDK hat diesen Satz umformuliert (apiKey, baseUrl, taskId, `retryNonIdempotent: true`).";
 
@@ -139,4 +139,17 @@ describe("failure lines are built from the errors' fields", () => {
       );
     },
   );
+});
+
+describe("counted words agree with their count", () => {
+  it.each([
+    [[4], "Interrupted: stopped waiting. Batch 4 keeps running on Claid's side; resume with: claid batch wait 4"],
+    [
+      [4, 5],
+      "Interrupted: stopped waiting. Batches 4, 5 keep running on Claid's side; resume with: claid batch wait 4",
+    ],
+    [[], "Interrupted: stopped waiting."],
+  ])("Ctrl-C while waiting for %j", (taskIds, line) => {
+    expect(describeFailure(new Interrupted(taskIds)).line).toBe(line);
+  });
 });

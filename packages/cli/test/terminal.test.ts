@@ -48,7 +48,8 @@ function inTerminal(
 
 describe("progress in a terminal that reports 0 columns", () => {
   it("claid demo prints plain lines, finishes with exit 0 and a few KB of output", async () => {
-    const run = await inTerminal(`stty cols 0 && exec ${process.execPath} ${CLI} demo`);
+    // TMPDIR: the demo's results folder goes into this file's temporary folder, removed afterwards.
+    const run = await inTerminal(`stty cols 0 && TMPDIR=${dir()} exec ${process.execPath} ${CLI} demo`);
     expect(run.runaway).toBe(false);
     expect(run.code).toBe(0);
     expect(run.output.length).toBeLessThan(10_000);

@@ -196,6 +196,17 @@ describe("one download at a time per folder", () => {
   });
 
   it.each([
+    ["without a start time", {}, `(process ${process.pid} on this machine)`],
+    ["with a start time that is not text", { since: 1765080000 }, `(process ${process.pid} on this machine)`],
+    ["with a start time", { since: "2026-12-07T04:00:00.000Z" }, "on this machine, since 2026-12-07T04:00:00.000Z)"],
+  ])("a lock file %s names its holder without inventing one", async (_label, extra, holder) => {
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), ...extra }));
+    const report = await downloadResults(hosted(1), dir, { lockWaitMs: 100 });
+    expect(report.failed[0]?.error.message).toContain(holder);
+    expect(report.failed[0]?.error.message).not.toContain("undefined");
+  });
+
+  it.each([
     [
       "a dead process",
       () => JSON.stringify({ pid: deadPid(), host: hostname(), since: "2026-12-07T04:00:00.000Z" }),

@@ -23,7 +23,8 @@ const HALF_WRITTEN_MS = 5_000;
 interface Holder {
   pid: number;
   host: string;
-  since: string;
+  /** ISO time the lock was taken; absent from a lock file written by something else. */
+  since?: string | undefined;
 }
 
 /** A held folder lock; `release()` removes the lock file if it is still this one. */
@@ -91,8 +92,13 @@ async function readHolder(path: string): Promise<Holder | undefined> {
   const handle = await openRegularFile(path, O_RDONLY).catch(() => undefined);
   if (!handle) return undefined;
   try {
-    const value = JSON.parse(await handle.readFile("utf8")) as Partial<Holder> | null;
-    return Number.isSafeInteger(value?.pid) && typeof value?.host === "string" ? (value as Holder) : undefined;
+    const value = JSON.parse(await handle.readFile("utf8")) as Partial<Record<keyof Holder, unknown>> | null;
+    if (!Number.isSafeInteger(value?.pid) || typeof value?.host !== "string") return undefined;
+    return {
+      pid: value.pid as number,
+      host: value.host,
+      since: typeof value.since === "string" ? value.since : undefined,
+    };
   } catch {
     return undefined;
   } finally {
@@ -142,7 +148,7 @@ async function takeOver(path: string, seen: Stats): Promise<void> {
 
 function lockedError(dir: string, holder: Holder | undefined, waitMs: number): DownloadError {
   const who = holder
-    ? `process ${holder.pid} on ${holder.host === hostname() ? "this machine" : holder.host}, since ${holder.since}`
+    ? `process ${holder.pid} on ${holder.host === hostname() ? "this machine" : holder.host}${holder.since ? `, since ${holder.since}` : ""}`
     : "a process that has not written its name yet";
   return new DownloadError(
     "locked",
