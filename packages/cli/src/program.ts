@@ -1,16 +1,8 @@
 import { readFileSync } from "node:fs";
-import {
-  type BatchResult,
-  CLAID_RATE_LIMIT,
-  type Claid,
-  createClaid,
-  DEFAULT_BASE_URL,
-  InvalidArgumentError,
-} from "@claid/node";
+import { type BatchResult, CLAID_RATE_LIMIT, type Claid, createClaid, InvalidArgumentError } from "@claid/node";
 import { Command, CommanderError, Option } from "commander";
 import { type BulkFlags, createBulk } from "./bulk/command.ts";
-import { type ApiIdentity, apiIdentity } from "./bulk/journal.ts";
-import { DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk/url-list.ts";
+import { DEFAULT_BATCH_SIZE, downloadOption, parseBatchSize, verboseOption } from "./bulk/flags.ts";
 import { demo } from "./demo.ts";
 import { registerDownload } from "./download.ts";
 import { describeFailure, EXIT, failureDocument, UsageError } from "./exit.ts";
@@ -80,16 +72,19 @@ export async function main(argv: string[]): Promise<number> {
     .option("--wait", "wait until the batch is done")
     .option("--timeout <duration>", "with --wait: give up after this long (e.g. 10m)", parseDuration)
     .option("--json", "print one JSON document and nothing else on stdout")
+    .addOption(downloadOption)
+    .addOption(verboseOption)
     .action(async (flags: CreateFlags & Partial<BulkFlags>) => {
       if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout applies only with --wait.");
       if (flags.inputFile) {
-        const { claid, api } = connect(globals());
-        return createBulk(claid, api, { ...flags, inputFile: flags.inputFile });
+        return createBulk(connect(globals()).options, { ...flags, inputFile: flags.inputFile });
       }
       if (!flags.input)
         throw new UsageError("required option '--input <uri|url...>' not specified (or --input-file <file>).");
-      if (flags.batchSize || flags.journal || flags.retryUnknown)
-        throw new UsageError("--batch-size, --journal and --retry-unknown apply to --input-file, not to --input.");
+      if (flags.batchSize || flags.journal || flags.retryUnknown || flags.download || flags.verbose)
+        throw new UsageError(
+          "--batch-size, --journal, --retry-unknown, --download and --verbose apply to --input-file, not to --input.",
+        );
       const body = buildRequest(flags);
       const claid = client(globals());
       const task = await claid.batches.create(body);
@@ -180,7 +175,10 @@ function client(flags: GlobalFlags): Claid {
 }
 
 /** The client, and the API it talks to (base URL and a hash of the key) for the bulk journal. */
-function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; api: ApiIdentity } {
+function connect({ apiKeyFile, baseUrl }: GlobalFlags): {
+  claid: Claid;
+  options: { apiKey: string; baseUrl: string | undefined };
+} {
   let apiKey = process.env.CLAID_API_KEY?.trim();
   if (apiKeyFile) {
     try {
@@ -193,7 +191,7 @@ function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; api: Api
   if (!apiKey) throw new UsageError("No API key: set CLAID_API_KEY or pass --api-key-file <path>.");
   const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
   try {
-    return { claid: createClaid({ apiKey, baseUrl: url }), api: apiIdentity(url ?? DEFAULT_BASE_URL, apiKey) };
+    return { claid: createClaid({ apiKey, baseUrl: url }), options: { apiKey, baseUrl: url } };
   } catch (error) {
     // The SDK checks both and names its options; the user gave them through these.
     if (error instanceof InvalidArgumentError && error.argument === "apiKey")
