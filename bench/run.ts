@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { generateHeyApi } from "./hey-api.ts";
+import { bulkRunSection, measureBulkRun } from "./measure/bulk-run.ts";
 import { CODEGEN_RUNS, measureCodegen } from "./measure/codegen.ts";
 import { IMPORT_RUNS, measureImports, measureWorkerdStartup, WORKERD_RUNS } from "./measure/cold-start.ts";
 import { downloadGoalRows, downloadSection, measureDownload } from "./measure/download.ts";
@@ -63,9 +64,12 @@ const codegen = await measureCodegen();
 // 7. Downloading results.
 const download = await measureDownload();
 
+// 8. 10,000 URLs → files in one resumable run (alone: npx tsx bench/measure/bulk-run.ts).
+const bulkRun = await measureBulkRun();
+
 const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}`;
 const date = new Date().toISOString();
-const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download }, null, 2)}\n`;
+const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download, bulkRun }, null, 2)}\n`;
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(2);
 const spread = (s: Stats, digits = 1) => [s.min, s.median, s.max].map((n) => n.toFixed(digits)).join(" / ");
@@ -187,6 +191,8 @@ const md = [
   `## 6. Codegen: renderAll() of a changed spec (${CODEGEN_RUNS} runs): ${spread(codegen)} ms`,
   "",
   ...downloadSection(download, 7),
+  "",
+  ...bulkRunSection(bulkRun),
 ].join("\n");
 console.log(md);
 if (WRITE) {

@@ -21,8 +21,8 @@ async function urlFile(count: number): Promise<string> {
   const out = createWriteStream(path);
   for (let i = 1; i <= count; i++)
     if (!out.write(`https://images.example.com/catalogue/product-${i}.jpg\n`))
-      await new Promise((resolve) => out.once("drain", resolve));
-  await new Promise((resolve) => out.end(resolve));
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return path;
 }
 
