@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import {
   type BatchEditRequest,
   type BatchResult,
+  ClaidError,
   type ClaidOptions,
   DEFAULT_BASE_URL,
   describeValue,
@@ -412,7 +413,15 @@ async function submit(
     journal.append(chunk.number, { ...outcome, inputHash: hash });
     return outcome;
   }
-  journal.append(chunk.number, { submission: "submitted", taskId, inputHash: hash });
+  try {
+    journal.append(chunk.number, { submission: "submitted", taskId, inputHash: hash });
+  } catch (error) {
+    // The chunk stays "submitting" in the journal, so a rerun reports it unknown: say which batch it is.
+    throw new ClaidError(`Batch ${taskId} was created for chunk ${chunk.number}, but ${(error as Error).message}`, {
+      taskId,
+      cause: error,
+    });
+  }
   return { submission: "submitted", taskId };
 }
 
