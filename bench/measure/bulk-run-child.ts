@@ -18,11 +18,17 @@ const summary = await processInBatches(
     ...(out === "-" ? { wait: false } : { downloadDir: out }),
   },
 );
+const failureReasons: Record<string, number> = {};
+for (const failure of summary.chunks.flatMap((c) => c.fileFailures ?? []))
+  failureReasons[failure.reason] = (failureReasons[failure.reason] ?? 0) + 1;
 process.stdout.write(
   JSON.stringify({
     elapsedMs: Date.now() - started,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     totals: summary.totals,
     toRetry: summary.toRetry.length,
+    // Why files failed, by reason (the first 20 per batch are listed).
+    failureReasons,
+    sampleFailure: summary.chunks.flatMap((c) => c.fileFailures ?? [])[0]?.message,
   }),
 );

@@ -32,13 +32,18 @@ export interface BulkRunBench {
   creates: number;
   rateLimited: number;
   filesWritten: number;
+  /** Files that failed, by reason, and one message. */
+  fileFailures: { reasons: Record<string, number>; sample: string | undefined };
   peakRssBytes: { lines10k: number; lines1M: number };
   resume: {
     killedAfterMs: number;
     /** Batches created and files written before the kill. */
     createdBeforeKill: number;
     filesBeforeKill: number;
+    /** Batches created for inputs that already had one (the first URL of each batch tells them apart). */
     duplicateCreates: number;
+    /** Chunks the rerun reports outcome-unknown (killed during their POST): resent only with retryUnknown. */
+    unknownAfterRerun: number;
     rerunRequests: number;
     /** From the rerun's start to its first request: reading and checking the file, opening the journal. */
     backOnPaceMs: number;
@@ -50,7 +55,12 @@ export interface BulkRunBench {
 interface ChildOutput {
   elapsedMs: number;
   peakRssBytes: number;
-  totals: { files: { written: number; skipped: number } };
+  totals: {
+    files: { written: number; skipped: number; failed: number; expired: number };
+    batches: { unknown: number };
+  };
+  failureReasons: Record<string, number>;
+  sampleFailure: string | undefined;
 }
 
 async function urlFile(folder: string, count: number): Promise<string> {
@@ -132,7 +142,11 @@ export async function measureBulkRun(): Promise<BulkRunBench> {
       killedAfterMs,
       createdBeforeKill,
       filesBeforeKill,
-      duplicateCreates: again.store.requestsOf("create").length - batches,
+      duplicateCreates:
+        again.store.tasks.size -
+        new Set([...again.store.tasks.values()].map((t) => (t.result.request?.input as string[] | undefined)?.[0]))
+          .size,
+      unknownAfterRerun: rerun?.totals.batches.unknown ?? Number.NaN,
       rerunRequests: rerunLog.filter((r) => r.operation !== "download").length,
       backOnPaceMs,
       rerunElapsedMs: rerun?.elapsedMs ?? Number.NaN,
@@ -162,6 +176,7 @@ export async function measureBulkRun(): Promise<BulkRunBench> {
       creates,
       rateLimited,
       filesWritten,
+      fileFailures: { reasons: run?.failureReasons ?? {}, sample: run?.sampleFailure },
       peakRssBytes,
       resume,
     };
@@ -180,9 +195,9 @@ export function bulkRunSection(b: BulkRunBench): string[] {
     "| --- | --- |",
     `| total time vs the rate-limit floor (100 creates + one poll per batch; goal ≤ 1.15×) | ${(b.elapsedMs / 1000).toFixed(1)} s vs ${(b.floorMs / 1000).toFixed(1)} s = ${b.ratio.toFixed(2)}× |`,
     `| API requests vs minimum (creates + polls) | ${b.requests} vs ${b.minimumRequests} (${b.creates} creates, ${b.rateLimited} × 429) |`,
-    `| files written | ${b.filesWritten} |`,
+    `| files written (failed, by reason) | ${b.filesWritten} (${JSON.stringify(b.fileFailures.reasons)}) |`,
     `| peak RSS, 10,000 vs 1,000,000 input lines (submit only, batches of 1,000) | ${mb(b.peakRssBytes.lines10k)} vs ${mb(b.peakRssBytes.lines1M)} |`,
-    `| resume after SIGKILL at ${(b.resume.killedAfterMs / 1000).toFixed(1)} s (${b.resume.createdBeforeKill} batches created, ${b.resume.filesBeforeKill} files) | ${b.resume.duplicateCreates} duplicate creates; rerun: ${b.resume.rerunRequests} API requests, first request after ${b.resume.backOnPaceMs} ms, done in ${(b.resume.rerunElapsedMs / 1000).toFixed(1)} s, ${b.resume.filesAfter} files |`,
+    `| resume after SIGKILL at ${(b.resume.killedAfterMs / 1000).toFixed(1)} s (${b.resume.createdBeforeKill} batches created, ${b.resume.filesBeforeKill} files) | ${b.resume.duplicateCreates} duplicate creates, ${b.resume.unknownAfterRerun} chunk(s) outcome-unknown (killed in its POST; not resent without retryUnknown); rerun: ${b.resume.rerunRequests} API requests, first request after ${b.resume.backOnPaceMs} ms, done in ${(b.resume.rerunElapsedMs / 1000).toFixed(1)} s, ${b.resume.filesAfter} files |`,
   ];
 }
 
