@@ -141,6 +141,15 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(rerun.totals.files).toMatchObject({ written: 2, expired: 0 });
   });
 
+  it("a file in a chunk folder that its manifest does not record (a run killed between writing and recording it) is replaced, not failed", async () => {
+    const { out, file, options } = await setup(2);
+    await processInBatches({ path: file }, options());
+    // The manifest lost: as if the run had been killed after placing the files, before recording them.
+    rmSync(join(out, "chunk-000001", ".claid-downloads.jsonl"));
+    const again = await processInBatches({ path: file }, options({ journal: `${file}.other-journal` }));
+    expect(again.totals.files).toMatchObject({ written: 2, failed: 0 });
+  });
+
   it("storage outputs are reported, not downloaded", async () => {
     const { server, file, options } = await setup(3);
     const summary = await processInBatches(

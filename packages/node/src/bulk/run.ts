@@ -33,7 +33,11 @@ export interface BatchRunOptions {
   wait?: boolean | undefined;
   /** Download each batch's files into `<downloadDir>/chunk-<n>/` as soon as it is DONE. Default: not downloaded. */
   downloadDir?: string | undefined;
-  /** Options of each `downloadResults()` call (its `signal` and `onProgress` are the run's). */
+  /**
+   * Options of each `downloadResults()` call (its `signal` and `onProgress` are the run's). `overwrite`
+   * defaults to true here: a chunk folder is the run's own, and a file in it that its manifest does not
+   * record is one a killed run wrote but had not yet recorded.
+   */
   download?: Omit<DownloadOptions, "signal" | "onProgress"> | undefined;
   /** Submit again the chunks whose outcome the journal records as unknown (the batch may exist: billed twice if so). Default false. */
   retryUnknown?: boolean | undefined;
@@ -261,6 +265,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       try {
         const files = await downloadResults(result, dir, {
           ...options.download,
+          overwrite: options.download?.overwrite ?? true,
           signal,
           onProgress: () => emit("file", report),
         });
