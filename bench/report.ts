@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type BulkRunBench, bulkRunSection } from "./measure/bulk-run.ts";
 import type { Footprint } from "./measure/cli.ts";
 import { type DownloadBench, downloadGoalRows, downloadSection } from "./measure/download.ts";
 import type { Overhead } from "./measure/overhead.ts";
@@ -26,6 +27,7 @@ export const SECTIONS = [
   "cli",
   "footprint",
   "telemetry",
+  "bulkRun",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -47,6 +49,7 @@ export interface Results {
   cli?: { versionMs: Record<string, Stats>; runs: number };
   footprint?: Record<string, Footprint>;
   telemetry?: TelemetryBench;
+  bulkRun?: BulkRunBench;
 }
 
 export interface Goals {
@@ -305,6 +308,14 @@ export function renderReport(r: Results, goals: Goals): string {
         return [...telemetrySection(r.telemetry, 9), ""];
       },
       "## 9. Telemetry",
+    ),
+    ...section(
+      "bulkRun",
+      () => {
+        if (!r.bulkRun) throw new Error("not run");
+        return [...bulkRunSection(r.bulkRun, 10), ""];
+      },
+      "## 10. 10,000 URLs → files",
     ),
   ]
     .filter((line): line is string => typeof line === "string")

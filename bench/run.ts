@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { generateHeyApi } from "./hey-api.ts";
+import { measureBulkRun } from "./measure/bulk-run.ts";
 import { measureInstallFootprint, measureVersionTime, VERSION_RUNS } from "./measure/cli.ts";
 import { measureCodegen } from "./measure/codegen.ts";
 import { measureImports, measureWorkerdStartup } from "./measure/cold-start.ts";
@@ -123,6 +124,12 @@ if (runs("footprint")) {
 if (runs("telemetry")) {
   results.telemetry = await measureTelemetry();
   done("telemetry");
+}
+
+// 10. 10,000 URLs → files in one resumable run (alone: npx tsx bench/measure/bulk-run.ts).
+if (runs("bulkRun")) {
+  results.bulkRun = await measureBulkRun();
+  done("bulkRun");
 }
 
 results.sectionDates = sectionDates;

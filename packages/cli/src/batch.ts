@@ -2,7 +2,7 @@
 import type { BatchResult } from "@claid/node";
 import { type Command, Option } from "commander";
 import { type BulkFlags, createBulk } from "./bulk/command.ts";
-import { DEFAULT_BATCH_SIZE, parseBatchSize } from "./bulk/url-list.ts";
+import { DEFAULT_BATCH_SIZE, downloadOption, parseBatchSize, verboseOption } from "./bulk/flags.ts";
 import { client, connect, type GlobalFlags } from "./connect.ts";
 import { registerDownload } from "./download.ts";
 import { UsageError } from "./exit.ts";
@@ -46,16 +46,19 @@ export function defineBatch(batch: Command, globals: () => GlobalFlags): void {
     .option("--wait", "wait until the batch is done")
     .option("--timeout <duration>", "with --wait: give up after this long (e.g. 10m)", parseDuration)
     .option("--json", "print one JSON document and nothing else on stdout")
+    .addOption(downloadOption)
+    .addOption(verboseOption)
     .action(async (flags: CreateFlags & Partial<BulkFlags>) => {
       if (flags.timeout !== undefined && !flags.wait) throw new UsageError("--timeout applies only with --wait.");
       if (flags.inputFile) {
-        const { claid, api } = connect(globals());
-        return createBulk(claid, api, { ...flags, inputFile: flags.inputFile });
+        return createBulk(connect(globals()).options, { ...flags, inputFile: flags.inputFile });
       }
       if (!flags.input)
         throw new UsageError("required option '--input <uri|url...>' not specified (or --input-file <file>).");
-      if (flags.batchSize || flags.journal || flags.retryUnknown)
-        throw new UsageError("--batch-size, --journal and --retry-unknown apply to --input-file, not to --input.");
+      if (flags.batchSize || flags.journal || flags.retryUnknown || flags.download || flags.verbose)
+        throw new UsageError(
+          "--batch-size, --journal, --retry-unknown, --download and --verbose apply to --input-file, not to --input.",
+        );
       const body = buildRequest(flags);
       const claid = client(globals());
       const task = await claid.batches.create(body);

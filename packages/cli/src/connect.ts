@@ -1,7 +1,6 @@
 /** The client the commands use, from the global flags and the environment; its errors speak in flags. */
 import { readFileSync } from "node:fs";
-import { type Claid, createClaid, DEFAULT_BASE_URL, InvalidArgumentError } from "@claid/node";
-import { type ApiIdentity, apiIdentity } from "./bulk/journal.ts";
+import { type Claid, createClaid, InvalidArgumentError } from "@claid/node";
 import { UsageError } from "./exit.ts";
 
 export interface GlobalFlags {
@@ -14,8 +13,11 @@ export function client(flags: GlobalFlags): Claid {
   return connect(flags).claid;
 }
 
-/** The client, and the API it talks to (base URL and a hash of the key) for the bulk journal. */
-export function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; api: ApiIdentity } {
+/** The client, and the options it was made with (the bulk run makes its own client and journal from them). */
+export function connect({ apiKeyFile, baseUrl }: GlobalFlags): {
+  claid: Claid;
+  options: { apiKey: string; baseUrl: string | undefined };
+} {
   let apiKey = process.env.CLAID_API_KEY?.trim();
   if (apiKeyFile) {
     try {
@@ -28,7 +30,7 @@ export function connect({ apiKeyFile, baseUrl }: GlobalFlags): { claid: Claid; a
   if (!apiKey) throw new UsageError("No API key: set CLAID_API_KEY or pass --api-key-file <path>.");
   const url = baseUrl ?? (process.env.CLAID_BASE_URL || undefined);
   try {
-    return { claid: createClaid({ apiKey, baseUrl: url }), api: apiIdentity(url ?? DEFAULT_BASE_URL, apiKey) };
+    return { claid: createClaid({ apiKey, baseUrl: url }), options: { apiKey, baseUrl: url } };
   } catch (error) {
     // The SDK checks both and names its options; the user gave them through these.
     if (error instanceof InvalidArgumentError && error.argument === "apiKey")

@@ -35,7 +35,8 @@ interface Report {
     lines: [number, number];
     submission: string;
     taskId?: number;
-    result?: unknown;
+    status?: string;
+    fromJournal?: boolean;
   }[];
 }
 
@@ -95,21 +96,30 @@ describe("batch create --input-file", () => {
     expect(inputsSent(server).map((input) => (input as string[]).length)).toEqual([100, 1]);
   });
 
-  it("--wait waits on every batch with one progress display; --json adds each result", async () => {
+  it("--wait waits on every batch: a line per batch off a terminal, totals on stdout (--verbose: one line per batch); --json the summary; a rerun asks nothing again", async () => {
     const server = await mock({ pollsToComplete: 1 });
     const file = urlFile(5);
     const text = await bulk(server, file, "--batch-size", "2", "--wait");
     expect(text.code).toBe(0);
-    expect(text.stderr).toMatch(/chunk 3\/3: submitted batch 3 \(1 URLs\)\n(batch \d: DONE \(\d+\.\ds\)\n){3}$/);
-    expect(text.stdout).toMatch(/^chunk 1\/3 {2}2 URLs {2}#1 DONE {2}2 result\(s\)\n/);
-    expect(text.stdout).toContain("chunk 3/3  1 URLs  #3 DONE  1 result(s)");
+    for (const n of [1, 2, 3]) {
+      expect(text.stderr).toContain(`chunk ${n}/3: submitted batch ${n} (${n === 3 ? 1 : 2} URLs)\n`);
+      expect(text.stderr).toMatch(new RegExp(`chunk ${n}/3: batch ${n} DONE \\(\\d+s\\)\n`));
+    }
+    expect(text.stdout).toMatch(/^3 batches: 3 DONE\n5 images done, 0 failed\n\d+s; journal /);
 
+    const polls = server.store.requestsOf("retrieve").length;
+    const verbose = await bulk(server, file, "--batch-size", "2", "--wait", "--verbose");
+    expect(verbose.stdout).toBe(
+      "chunk 1/3  2 URLs  batch 1 DONE  2 done, 0 failed\nchunk 2/3  2 URLs  batch 2 DONE  2 done, 0 failed\nchunk 3/3  1 URLs  batch 3 DONE  1 done, 0 failed\n",
+    );
     const json = JSON.parse((await bulk(server, file, "--batch-size", "2", "--wait", "--json")).stdout) as Report;
-    expect(server.store.requestsOf("create")).toHaveLength(3); // the rerun submitted nothing, and waited on the same ids
-    expect(json.chunks.map((c) => [c.taskId, (c.result as { status: string }).status])).toEqual([
-      [1, "DONE"],
-      [2, "DONE"],
-      [3, "DONE"],
+    // The reruns submitted nothing and asked about nothing: the journal records every batch settled.
+    expect(server.store.requestsOf("create")).toHaveLength(3);
+    expect(server.store.requestsOf("retrieve")).toHaveLength(polls);
+    expect(json.chunks.map((c) => [c.taskId, c.status, c.fromJournal])).toEqual([
+      [1, "DONE", true],
+      [2, "DONE", true],
+      [3, "DONE", true],
     ]);
   });
 
@@ -147,7 +157,9 @@ describe("batch create --input-file", () => {
       "--batch-size",
       "5",
     ]);
-    expect(sizeWithInput.stderr).toMatch(/--batch-size, --journal and --retry-unknown apply to --input-file/);
+    expect(sizeWithInput.stderr).toMatch(
+      /--batch-size, --journal, --retry-unknown, --download and --verbose apply to --input-file/,
+    );
     expect(server.store.requests).toHaveLength(0);
   });
 });
@@ -276,7 +288,7 @@ describe("the journal", () => {
 
     const otherWidth = await bulk(server, file, "--batch-size", "2", "--width", "200");
     expect(otherWidth.stderr).toMatch(
-      /^note: .*\.claid-journal also records 2 batch\(es\) submitted by a different command \(other URLs, batch size or options\); they are not reused\.\n/,
+      /note: .*\.claid-journal also records 2 batch\(es\) submitted by a different command \(other URLs, batch size or options\); they are not reused\.\n/,
     );
     expect(server.store.requestsOf("create")).toHaveLength(4);
     await bulk(server, file, "--batch-size", "3", "--width", "100");

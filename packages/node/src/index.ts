@@ -3,10 +3,22 @@
  * @packageDocumentation
  * @module @claid/node
  */
-import { type Claid, type ClaidOptions, createClaid as createCoreClaid } from "@claid/core";
-import { withChannels } from "./channels.ts";
-
 export * from "@claid/core";
+export { BulkJournalError } from "./bulk/errors.ts";
+export { type BulkInputs, DEFAULT_BATCH_SIZE, urlProblem } from "./bulk/inputs.ts";
+export type { ChunkFinish, Submission } from "./bulk/journal.ts";
+export { JournalInUseError } from "./bulk/lock.ts";
+export {
+  type BatchRunOptions,
+  type BatchRunProgress,
+  type BatchRunSummary,
+  type BatchRunTotals,
+  type ChunkReport,
+  chunkFolder,
+  processInBatches,
+  type RetryAdvice,
+} from "./bulk/run.ts";
+export { createClaid } from "./create-claid.ts";
 export { DownloadError, type DownloadFailureReason } from "./download/errors.ts";
 export { downloadResults } from "./download/index.ts";
 export { MANIFEST_FILE, type ManifestEntry } from "./download/manifest.ts";
@@ -18,17 +30,3 @@ export type {
   SavedFile,
   StoredOutput,
 } from "./download/report.ts";
-
-/**
- * Creates a client. `apiKey` and `baseUrl` default to the `CLAID_API_KEY` and
- * `CLAID_BASE_URL` environment variables. Its telemetry events are also published on
- * `diagnostics_channel` (`claid:attempt:start`, `claid:attempt:end`, `claid:pacer:wait`,
- * `claid:wait:start`, `claid:wait:status`, `claid:wait:end`; see the README's Observability section).
- *
- * @example
- * const claid = createClaid(); // reads CLAID_API_KEY
- * const result = await claid.batches.createAndWait({ input: "storage://s/in/", operations: {} });
- */
-export function createClaid(options: ClaidOptions = {}): Claid {
-  return createCoreClaid({ env: process.env, ...options, telemetry: withChannels(options.telemetry) });
-}

@@ -1,23 +1,22 @@
 /**
- * `claid batch create --input-file urls.txt`: thousands of URLs split into batches and submitted one by one,
- * with a journal written before each POST so that a rerun of the same command never submits a chunk twice.
+ * `claid batch create --input-file urls.txt [--wait] [--download <dir>]`: a thin layer over the SDK's
+ * `processInBatches()`, which reads the file a chunk at a time, journals each POST so that a rerun of the same
+ * command never submits a chunk twice, waits on every batch and downloads each as soon as it is DONE.
  */
-import { createHash } from "node:crypto";
-import { type BatchEditRequest, type BatchResult, type Claid, ClaidError } from "@claid/node";
-import { describeFailure, EXIT, UsageError } from "../exit.ts";
+import {
+  type BatchRunSummary,
+  BulkJournalError,
+  type ChunkReport,
+  type ClaidOptions,
+  InvalidArgumentError,
+  processInBatches,
+} from "@claid/node";
+import { EXIT, UsageError } from "../exit.ts";
 import { handleInterrupts } from "../interrupt.ts";
 import { buildRequest, type CreateFlags } from "../request.ts";
 import { printJson, terminalSafe } from "../terminal-safe.ts";
-import { describeResult, type OutputFlags, waitFor } from "../watch.ts";
-import {
-  type ApiIdentity,
-  type ChunkOutcome,
-  Journal,
-  outcomeOfFailedCreate,
-  type RecordedOutcome,
-  type Submission,
-} from "./journal.ts";
-import { type Chunk, DEFAULT_BATCH_SIZE, readUrlList, split } from "./url-list.ts";
+import { type OutputFlags, progressMode } from "../watch.ts";
+import { createBulkDisplay, describeTotals } from "./display.ts";
 
 export interface BulkFlags extends Omit<CreateFlags, "input">, OutputFlags {
   inputFile: string;
@@ -26,141 +25,154 @@ export interface BulkFlags extends Omit<CreateFlags, "input">, OutputFlags {
   retryUnknown?: boolean;
   wait?: boolean;
   timeout?: number;
+  download?: string;
+  verbose?: boolean;
 }
 
-/**
- * Submits every chunk that the journal does not account for at this API (`api`: the base URL and key the
- * client uses), then reports (and with `--wait`, waits on) all of them.
- */
-export async function createBulk(claid: Claid, api: ApiIdentity, flags: BulkFlags): Promise<void> {
+/** Runs the file's chunks through `processInBatches()` and prints its summary: per chunk, or totals with --wait. */
+export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promise<void> {
   if (flags.recursive) throw new UsageError("--recursive applies to a storage folder --input, not to --input-file.");
-  const { urls, lines } = readUrlList(flags.inputFile);
-  const batchSize = flags.batchSize ?? DEFAULT_BATCH_SIZE;
-  const chunks = split(urls, lines, batchSize);
-  const { input: _checkedWithFirstUrl, ...options } = buildRequest({ ...flags, input: [urls[0] as string] });
-  const command = createHash("sha256").update(JSON.stringify({ urls, batchSize, options })).digest("hex");
-  const journal = Journal.open(flags.journal ?? `${flags.inputFile}.claid-journal`, command, api);
+  if (flags.download !== undefined && !flags.wait) throw new UsageError("--download applies only with --wait.");
+  if (flags.verbose && !flags.wait) throw new UsageError("--verbose applies only with --wait.");
+  // The request is checked (and its options built) with a stand-in input: the file's URLs are checked as read.
+  const { input: _stand_in, ...request } = buildRequest({ ...flags, input: ["https://example.com/a.png"] });
+  const journal = flags.journal ?? `${flags.inputFile}.claid-journal`;
   const say = (line: string) => {
     if (!flags.json) process.stderr.write(`${line}\n`);
   };
 
-  const outcomes = new Map(chunks.map((c) => [c.number, journal.outcomeOf(c.number)]));
-  const done = chunks.filter((c) => outcomes.get(c.number)?.submission === "submitted").length;
-  if (journal.otherCommandsSubmitted > 0)
-    say(
-      `note: ${journal.path} also records ${journal.otherCommandsSubmitted} batch(es) submitted by a different command (other URLs, batch size or options); they are not reused.`,
-    );
-  if (journal.otherApisSubmitted > 0)
-    say(
-      `note: ${journal.path} also records ${journal.otherApisSubmitted} batch(es) of this command submitted to another API or with another key; they are not reused here.`,
-    );
-  if (journal.unattributedRecords > 0)
-    say(
-      `note: ${journal.path} has ${journal.unattributedRecords} record(s) written by claid 0.1.0, which did not record the API; they are taken as ${api.baseUrl}'s, so their chunks are not submitted again.`,
-    );
-  if (done > 0) say(`${done} of ${chunks.length} chunks already submitted (journal ${journal.path})`);
-
+  const stop = new AbortController();
   let current = 0;
   const interrupt = handleInterrupts({
     reason: () => new Error("interrupted by a second Ctrl-C"),
-    onFirst: () =>
+    onFirst: () => {
       say(
-        `Ctrl-C: stopping once chunk ${current}'s POST is answered (Ctrl-C again to stop now; its outcome would then be unknown).`,
-      ),
+        current > 0
+          ? `Ctrl-C: stopping once chunk ${current}'s POST is answered (Ctrl-C again to stop now; its outcome would then be unknown).`
+          : "Ctrl-C: stopping (Ctrl-C again to stop now).",
+      );
+      stop.abort();
+    },
   });
+  // The second Ctrl-C stops now: a POST in flight is then left unknown in the journal, never resent by itself.
+  interrupt.signal.addEventListener("abort", () => process.exit(EXIT.interrupted));
+  const display = createBulkDisplay(process.stderr, progressMode(flags), {
+    wait: Boolean(flags.wait),
+    batchSize: flags.batchSize,
+  });
+  let summary: BatchRunSummary;
   try {
-    for (const chunk of chunks) {
-      const previous = outcomes.get(chunk.number)?.submission;
-      if (previous === "submitted" || (previous === "unknown" && !flags.retryUnknown)) continue;
-      if (interrupt.requested) break;
-      current = chunk.number;
-      const outcome = await submit(claid, journal, chunk, { ...options, input: chunk.urls }, interrupt.signal);
-      outcomes.set(chunk.number, outcome);
-      if (outcome.submission !== "submitted") {
-        // Whatever failed this chunk (key, credit, network) would most likely fail the next ones too.
-        process.stderr.write(`claid: chunk ${chunk.number}/${chunks.length}: ${terminalSafe(outcome.error ?? "")}\n`);
-        break;
-      }
-      say(`chunk ${chunk.number}/${chunks.length}: submitted batch ${outcome.taskId} (${chunk.urls.length} URLs)`);
-    }
+    summary = await processInBatches(
+      { path: flags.inputFile },
+      {
+        client,
+        request,
+        journal,
+        batchSize: flags.batchSize,
+        wait: Boolean(flags.wait),
+        downloadDir: flags.download,
+        retryUnknown: flags.retryUnknown,
+        maxWaitMs: flags.timeout,
+        signal: stop.signal,
+        onProgress: (progress) => {
+          if (progress.event === "read" && progress.chunk) current = progress.chunk.number;
+          display.update(progress);
+        },
+      },
+    );
+  } catch (error) {
+    if (error instanceof BulkJournalError) throw new UsageError(error.message.replace(/^journal:/, "--journal:"));
+    if (error instanceof InvalidArgumentError && error.argument.startsWith("inputs"))
+      throw new UsageError(`--input-file ${flags.inputFile}: ${error.problem}`);
+    throw error;
   } finally {
+    display.stop();
     interrupt.remove();
-    journal.close();
   }
 
-  const report = chunks.map((c) => ({
-    number: c.number,
-    urlCount: c.urls.length,
-    lines: c.lines,
-    ...(outcomes.get(c.number) as ChunkOutcome),
-  }));
-  const count = (submission: Submission) => report.filter((c) => c.submission === submission).length;
-  for (const c of report.filter((c) => c.submission === "unknown"))
+  const total = Math.ceil((summary.totals.urlCount ?? 0) / summary.batchSize);
+  const notes = summary.journalAlsoRecords;
+  if (notes.otherCommands > 0)
+    say(
+      `note: ${journal} also records ${notes.otherCommands} batch(es) submitted by a different command (other URLs, batch size or options); they are not reused.`,
+    );
+  if (notes.otherApis > 0)
+    say(
+      `note: ${journal} also records ${notes.otherApis} batch(es) of this command submitted to another API or with another key; they are not reused here.`,
+    );
+  if (notes.unattributed > 0)
+    say(
+      `note: ${journal} has ${notes.unattributed} record(s) written by claid 0.1.0, which did not record the API; they are taken as this API's, so their chunks are not submitted again.`,
+    );
+  const failedPost = summary.chunks.find((c) => c.submission === "not-sent" || (c.submission === "unknown" && c.error));
+  if (failedPost?.error && !summary.stopped)
+    process.stderr.write(`claid: chunk ${failedPost.number}/${total}: ${terminalSafe(failedPost.error)}\n`);
+  for (const c of summary.chunks.filter((c) => c.submission === "unknown"))
     process.stderr.write(
       `claid: chunk ${c.number} (lines ${c.lines[0]}–${c.lines[1]}): outcome unknown — the POST was sent but no usable answer came back, so the batch may exist. Check your Claid dashboard, then rerun with --retry-unknown to submit it again.\n`,
     );
-  const notSent = count("pending") + count("not-sent");
-  if (interrupt.requested) {
+  // The rest of the advice is the SDK's; the two above are worded in flags.
+  for (const { reason, advice } of summary.toRetry)
+    if (reason !== "outcome-unknown" && reason !== "not-submitted") say(`claid: ${terminalSafe(advice)}`);
+  const submitted = summary.chunks.filter((c) => c.submission === "submitted").length;
+  const notSent = total - submitted - summary.totals.batches.unknown;
+  if (summary.stopped) {
     process.stderr.write(
-      `Interrupted: ${count("submitted")} of ${report.length} chunks submitted; rerun the same command to submit the rest.\n`,
+      `Interrupted: ${submitted} of ${total} chunks submitted; rerun the same command to ${flags.wait ? "continue" : "submit the rest"}.\n`,
     );
     process.exitCode = EXIT.interrupted;
   } else {
     if (notSent > 0) say(`${notSent} chunk(s) not submitted: rerun the same command to submit them.`);
-    if (notSent > 0 || count("unknown") > 0) process.exitCode = EXIT.api;
-  }
-
-  const taskIds = report.flatMap((c) => (c.taskId === undefined ? [] : [c.taskId]));
-  const results = new Map<number | undefined, BatchResult>();
-  if (flags.wait && !interrupt.requested && taskIds.length > 0) {
-    for (const result of await waitFor(claid, taskIds, flags)) results.set(result.id, result);
+    if (notSent > 0 || summary.totals.batches.unknown > 0) process.exitCode = EXIT.api;
+    else if (summary.toRetry.length > 0) process.exitCode = EXIT.batchFailed;
   }
 
   if (flags.json) {
-    const withResults = report.map((c) => (results.has(c.taskId) ? { ...c, result: results.get(c.taskId) } : c));
-    printJson({ journal: journal.path, batchSize, chunks: withResults });
+    // Chunks the run did not reach are listed too, so that the document accounts for the whole file.
+    const unread = Array.from({ length: total - summary.chunks.length }, (_, i) => {
+      const number = summary.chunks.length + i + 1;
+      return { number, urlCount: urlsOf(summary, number), submission: "pending" };
+    });
+    printJson({ ...summary, chunks: [...summary.chunks, ...unread] });
     return;
   }
-  for (const c of report) {
-    const result = results.get(c.taskId);
-    const outcome = result
-      ? describeResult(result)
-      : c.submission === "submitted"
-        ? `batch ${c.taskId}`
-        : c.submission === "not-sent"
-          ? `not sent: ${terminalSafe(c.error ?? "")}`
-          : c.submission === "unknown"
-            ? "outcome unknown"
-            : "not submitted";
-    process.stdout.write(`chunk ${c.number}/${report.length}  ${c.urlCount} URLs  ${outcome}\n`);
+  if (flags.wait && !flags.verbose) {
+    process.stdout.write(`${describeTotals(summary, total)}\n`);
+    return;
+  }
+  const byNumber = new Map(summary.chunks.map((c) => [c.number, c]));
+  for (let number = 1; number <= total; number++) {
+    const c = byNumber.get(number);
+    process.stdout.write(
+      `chunk ${number}/${total}  ${c?.urlCount ?? urlsOf(summary, number)} URLs  ${describeChunk(c)}\n`,
+    );
   }
 }
 
-/** One chunk: the journal's `submitting` record is on disk before the POST goes out. */
-async function submit(
-  claid: Claid,
-  journal: Journal,
-  chunk: Chunk,
-  body: BatchEditRequest,
-  signal: AbortSignal,
-): Promise<RecordedOutcome> {
-  journal.append(chunk.number, { submission: "submitting" });
-  let taskId: number;
-  try {
-    taskId = (await claid.batches.create(body, { signal })).id;
-  } catch (error) {
-    const outcome = outcomeOfFailedCreate(error, describeFailure(error).line);
-    journal.append(chunk.number, outcome);
-    return outcome;
+/** URLs in chunk `number` of the file: the batch size, or what is left for the last one. */
+function urlsOf(summary: BatchRunSummary, number: number): number {
+  return Math.min(summary.batchSize, (summary.totals.urlCount ?? 0) - (number - 1) * summary.batchSize);
+}
+
+function describeChunk(c: ChunkReport | undefined): string {
+  if (!c) return "not submitted";
+  switch (c.submission) {
+    case "submitted": {
+      const f = c.finished;
+      if (!f)
+        return c.status && c.status !== "ACCEPTED"
+          ? `batch ${c.taskId} ${terminalSafe(c.status)}`
+          : `batch ${c.taskId}`;
+      const files = c.dir
+        ? `  ${f.filesWritten} written, ${f.filesSkipped} already complete, ${f.expired} expired, ${f.filesFailed} failed → ${terminalSafe(c.dir)}`
+        : "";
+      return `batch ${c.taskId} ${terminalSafe(f.status)}  ${f.imagesDone} done, ${f.imagesFailed} failed${files}`;
+    }
+    case "not-sent":
+      return `not sent: ${terminalSafe(c.error ?? "")}`;
+    case "unknown":
+      return "outcome unknown";
+    default:
+      return "not submitted";
   }
-  try {
-    journal.append(chunk.number, { submission: "submitted", taskId });
-  } catch (error) {
-    // The chunk stays "submitting" in the journal, so a rerun reports it unknown: say which batch it is.
-    throw new ClaidError(`Batch ${taskId} was created for chunk ${chunk.number}, but ${(error as Error).message}`, {
-      taskId,
-      cause: error,
-    });
-  }
-  return { submission: "submitted", taskId };
 }

@@ -22,16 +22,18 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../exit.ts";
+import { BulkJournalError } from "./errors.ts";
 
 /** The journal is held by another live process: nothing was sent. */
-export class JournalInUseError extends UsageError {
+export class JournalInUseError extends BulkJournalError {
+  override name = "JournalInUseError";
   constructor(
-    readonly journal: string,
+    journal: string,
     readonly lock: string,
     readonly holderPid: number,
   ) {
     super(
+      journal,
       `Another claid run (pid ${holderPid}) is using the journal ${journal}: wait for it to finish (or delete ${lock} if that process is not claid).`,
     );
   }
@@ -46,7 +48,8 @@ export function lockJournal(journal: string): () => void {
   const lock = `${journal}.lock`;
   const owner = `${process.pid}.${randomBytes(8).toString("hex")}`;
   const staging = `${lock}.${owner}.tmp`;
-  const fail = (error: unknown) => new UsageError(`--journal: cannot lock ${journal}: ${(error as Error).message}`);
+  const fail = (error: unknown) =>
+    new BulkJournalError(journal, `journal: cannot lock ${journal}: ${(error as Error).message}`, { cause: error });
   try {
     mkdirSync(staging);
     writeFileSync(join(staging, owner), "");
@@ -64,7 +67,10 @@ export function lockJournal(journal: string): () => void {
       }
       clearDeadOwner(journal, lock);
     }
-    throw new UsageError(`--journal: cannot lock ${journal}: ${lock} keeps changing; is another program using it?`);
+    throw new BulkJournalError(
+      journal,
+      `journal: cannot lock ${journal}: ${lock} keeps changing; is another program using it?`,
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -85,8 +91,9 @@ function clearDeadOwner(journal: string, lock: string): void {
   if (entries.length === 0) return; // released (or being released): the next rename replaces the empty folder
   const pid = Number(OWNER.exec(entries[0] as string)?.[1]);
   if (entries.length > 1 || !pid)
-    throw new UsageError(
-      `--journal: ${lock} is not a claid lock (it holds ${entries.join(", ")}): delete it if no claid run is using ${journal}.`,
+    throw new BulkJournalError(
+      journal,
+      `journal: ${lock} is not a claid lock (it holds ${entries.join(", ")}): delete it if no claid run is using ${journal}.`,
     );
   if (isRunning(pid)) throw new JournalInUseError(journal, lock, pid);
   ignoreMissing(() => unlinkSync(join(lock, entries[0] as string)));

@@ -1,13 +1,13 @@
 /**
- * The journal of `--input-file` runs: JSON lines written before and after each POST, read back by a rerun
- * so that no chunk is submitted twice to the same API with the same key.
+ * The journal of bulk runs (`processInBatches()`, the CLI's `--input-file`): JSON lines written before and
+ * after each POST, and once a batch's results are settled, read back by a rerun so that no chunk is submitted
+ * twice to the same API with the same key, and no finished batch is asked about again.
  */
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { ClaidError } from "@claid/node";
-import { UsageError } from "../exit.ts";
-import { jsonSafe } from "../terminal-safe.ts";
+import { ClaidError } from "@claid/core";
+import { BulkJournalError } from "./errors.ts";
 import { lockJournal } from "./lock.ts";
 
 /**
@@ -21,6 +21,23 @@ export interface ChunkOutcome {
   submission: Submission;
   taskId?: number;
   error?: string;
+  /** Recorded once the batch's results were settled (downloaded, or nothing to download). */
+  finished?: ChunkFinish;
+}
+
+/** What a finished chunk came to: recorded so that a rerun need not ask about it again. */
+export interface ChunkFinish {
+  /** The batch's final status (DONE, ERROR, CANCELLED…). */
+  status: string;
+  /** The folder its files were downloaded into (absolute), or undefined when not downloaded. */
+  dir?: string | undefined;
+  imagesDone: number;
+  imagesFailed: number;
+  filesWritten: number;
+  filesSkipped: number;
+  stored: number;
+  expired: number;
+  filesFailed: number;
 }
 
 /** An outcome the journal records: every one but `pending`. */
@@ -42,19 +59,24 @@ export function apiIdentity(baseUrl: string, apiKey: string): ApiIdentity {
 
 /**
  * One line of the journal. `submitting` is written (and fsynced) before the POST, the outcome after it.
- * `command` is a hash of the URLs, batch size and request options.
+ * `command` is a hash of the URLs, batch size and request options (or, for a one-pass stream of inputs,
+ * of the batch size and options, with `inputHash`, the hash of the chunk's own URLs, telling chunks apart).
  */
 interface JournalRecord extends ApiIdentity {
   command: string;
   chunk: number;
+  inputHash?: string;
+  /** First and last line (1-based) of the chunk in its input. */
+  lines?: [number, number];
   submission: "submitting" | RecordedOutcome["submission"];
   taskId?: number;
   error?: string;
+  finished?: ChunkFinish;
   at: string;
 }
 
 /** A record as read: claid 0.1.0's records (`key`, `state`, `batchId`, `failed`) did not name their API. */
-type ReadRecord = Omit<JournalRecord, keyof ApiIdentity | "at"> & { api: ApiIdentity | undefined };
+type ReadRecord = Omit<JournalRecord, keyof ApiIdentity | "at" | "lines"> & { api: ApiIdentity | undefined };
 
 /**
  * What a failed create() leaves behind. Only the SDK's `outcomeUnknown` tells "the batch may exist" from
@@ -73,7 +95,7 @@ export function outcomeOfFailedCreate(error: unknown, message: string): Recorded
  * the others are counted, so that the user learns the file also serves another command or API.
  */
 export class Journal {
-  private readonly outcomes = new Map<number, ChunkOutcome>();
+  private readonly outcomes = new Map<number, ChunkOutcome & { inputHash?: string | undefined }>();
   /** Batches this file records for a different command (other URLs, batch size or options). */
   otherCommandsSubmitted = 0;
   /** Batches this file records for this command at another API or with another key. */
@@ -115,17 +137,31 @@ export class Journal {
       return journal;
     } catch (error) {
       unlock();
-      throw error instanceof UsageError
+      throw error instanceof BulkJournalError
         ? error
-        : new UsageError(`--journal: cannot write ${path}: ${(error as Error).message}`);
+        : new BulkJournalError(path, `journal: cannot write ${path}: ${(error as Error).message}`, { cause: error });
     }
   }
 
-  outcomeOf(chunk: number): ChunkOutcome {
-    return this.outcomes.get(chunk) ?? { submission: "pending" };
+  /**
+   * The chunk's recorded outcome. With `inputHash`, a record of other inputs under that number (the input
+   * changed) is not this chunk's: it is counted in `otherCommandsSubmitted` and the chunk is pending.
+   */
+  outcomeOf(chunk: number, inputHash?: string): ChunkOutcome {
+    const recorded = this.outcomes.get(chunk);
+    if (!recorded) return { submission: "pending" };
+    const { inputHash: recordedHash, ...outcome } = recorded;
+    if (inputHash !== undefined && recordedHash !== undefined && recordedHash !== inputHash) {
+      if (outcome.submission === "submitted") this.otherCommandsSubmitted++;
+      return { submission: "pending" };
+    }
+    return outcome;
   }
 
-  append(chunk: number, entry: Pick<JournalRecord, "submission" | "taskId" | "error">): void {
+  append(
+    chunk: number,
+    entry: Pick<JournalRecord, "submission" | "taskId" | "error" | "inputHash" | "lines" | "finished">,
+  ): void {
     const record: JournalRecord = {
       command: this.command,
       ...this.api,
@@ -135,11 +171,14 @@ export class Journal {
     };
     // writeSync may write part of a line (a full disk) without failing: write the rest, so that a
     // line that cannot be written whole fails here instead of passing for recorded.
-    const line = Buffer.from(`${jsonSafe(JSON.stringify(record))}\n`);
+    const line = Buffer.from(`${asciiJson(record)}\n`);
     for (let written = 0; written < line.length; ) {
       const wrote = writeSync(this.fd, line, written);
       if (wrote <= 0)
-        throw new Error(`${this.path}: the journal accepted no more bytes (${written} of ${line.length} written).`);
+        throw new BulkJournalError(
+          this.path,
+          `${this.path}: the journal accepted no more bytes (${written} of ${line.length} written).`,
+        );
       written += wrote;
     }
     fsyncSync(this.fd);
@@ -151,15 +190,29 @@ export class Journal {
   }
 }
 
+/**
+ * JSON with every character outside printable ASCII escaped: a journal shown with `cat` carries no control,
+ * bidi or invisible characters from a server's error text.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** A chunk with `submitting` and no outcome was sent (or about to be) when the run died: unknown. */
-function outcomeOf(record: ReadRecord): ChunkOutcome {
+function outcomeOf(record: ReadRecord): ChunkOutcome & { inputHash?: string | undefined } {
+  const inputHash = record.inputHash;
   switch (record.submission) {
     case "submitted":
-      return { submission: "submitted", taskId: record.taskId as number };
+      return {
+        submission: "submitted",
+        taskId: record.taskId as number,
+        ...(inputHash !== undefined && { inputHash }),
+        ...(record.finished && { finished: record.finished }),
+      };
     case "not-sent":
-      return { submission: "not-sent", error: record.error ?? "" };
+      return { submission: "not-sent", error: record.error ?? "", ...(inputHash !== undefined && { inputHash }) };
     default:
-      return { submission: "unknown", error: record.error };
+      return { submission: "unknown", error: record.error, ...(inputHash !== undefined && { inputHash }) };
   }
 }
 
@@ -181,7 +234,8 @@ function readJournal(path: string): ReadRecord[] {
       } catch {}
       const record = parseRecord(value);
       if (!record)
-        throw new UsageError(
+        throw new BulkJournalError(
+          path,
           `Journal ${path} line ${index + 1} is not a journal record. Fix or move the file only once you know which chunks were submitted.`,
         );
       records.push(record);
@@ -218,7 +272,19 @@ function parseRecord(value: unknown): ReadRecord | undefined {
     submission: submission as ReadRecord["submission"],
     ...(typeof taskId === "number" && { taskId }),
     ...(typeof fields.error === "string" && { error: fields.error }),
+    ...(typeof fields.inputHash === "string" && { inputHash: fields.inputHash }),
+    ...(isFinish(fields.finished) && { finished: fields.finished }),
   };
+}
+
+function isFinish(value: unknown): value is ChunkFinish {
+  const fields = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  return (
+    typeof fields.status === "string" &&
+    ["imagesDone", "imagesFailed", "filesWritten", "filesSkipped", "stored", "expired", "filesFailed"].every((key) =>
+      Number.isSafeInteger(fields[key]),
+    )
+  );
 }
 
 /** Makes a new journal's directory entry durable too, not only its content. */

@@ -6,6 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClaidMockServer } from "@claid/msw/node";
+import { ClaidError } from "@claid/node";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 /** writeSync that, once armed, writes half of what it is given and then fails as a full disk does. */
@@ -27,6 +29,7 @@ vi.mock("node:fs", async (original) => {
 });
 
 const { apiIdentity, Journal } = await import("../src/bulk/journal.ts");
+const { processInBatches } = await import("../src/bulk/run.ts");
 
 const folder = mkdtempSync(join(tmpdir(), "claid-journal-full-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -55,6 +58,33 @@ describe("a journal on a full disk", () => {
     } finally {
       disk.stuck = false;
       journal.close();
+    }
+  });
+
+  it("processInBatches: a batch created whose 'submitted' record cannot be written rejects with a ClaidError naming it", async () => {
+    const key = "disk-full-test-key-0123456789";
+    const server = await createClaidMockServer({ apiKey: key });
+    // The disk fills while the POST is in flight: after 'submitting', before 'submitted'.
+    server.store.injectFault({ type: "latency", ms: 300 }, { operation: "create" });
+    const armed = setInterval(() => {
+      if (server.store.requestsOf("create").length > 0) disk.full = true;
+    }, 5);
+    try {
+      const error = await processInBatches(["https://img.example/1.png"], {
+        client: { apiKey: key, baseUrl: server.url },
+        request: { operations: {} },
+        journal: join(folder, "run.claid-journal"),
+        wait: false,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ClaidError);
+      expect(error).toMatchObject({
+        taskId: 1,
+        message: expect.stringMatching(/^Batch 1 was created for chunk 1, but .*ENOSPC/),
+      });
+    } finally {
+      clearInterval(armed);
+      disk.full = false;
+      await server.close();
     }
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * Runs processInBatches over a URL file in its own process (so that its peak RSS is its own) and prints
+ * what the memory test asserts on: peak RSS, the most input lines held at once, chunks and requests.
+ * argv = base URL, key, URL file, journal, batch size.
+ */
+import { processInBatches } from "../src/index.ts";
+
+const [baseUrl = "", apiKey = "", path = "", journal = "", batchSize = "1000"] = process.argv.slice(2);
+let inputsHeld = 0;
+const summary = await processInBatches(
+  { path },
+  {
+    client: { apiKey, baseUrl, rateLimit: false },
+    request: { operations: { resizing: { width: 100 } } },
+    journal,
+    batchSize: Number(batchSize),
+    wait: false,
+    onProgress: (p) => {
+      inputsHeld = Math.max(inputsHeld, p.totals.inputsHeld);
+    },
+  },
+);
+process.stdout.write(
+  JSON.stringify({
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    inputsHeld,
+    chunks: summary.chunks.length,
+    submitted: summary.totals.batches.submitted,
+    urls: summary.totals.urlCount,
+  }),
+);

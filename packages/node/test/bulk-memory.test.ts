@@ -1,0 +1,85 @@
+/**
+ * A 1,000,000-line URL file runs with flat memory: the reader holds one chunk at a time, so the peak RSS of
+ * the run (in its own process) stays where a 10,000-line run puts it. Asserted on structure (lines held,
+ * chunks, journal size per batch) and on RSS with a wide margin, never on time.
+ */
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClaidMockServer } from "@claid/msw/node";
+import { afterAll, describe, expect, it } from "vitest";
+
+const KEY = "bulk-memory-test-key-0123456789";
+const BATCH_SIZE = 1000;
+const folder = mkdtempSync(join(tmpdir(), "claid-bulk-memory-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Writes `count` URL lines without holding them. */
+async function urlFile(count: number): Promise<string> {
+  const path = join(folder, `urls-${count}.txt`);
+  const out = createWriteStream(path);
+  for (let i = 1; i <= count; i++)
+    if (!out.write(`https://images.example.com/catalogue/product-${i}.jpg\n`))
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return path;
+}
+
+interface ChildReport {
+  peakRssBytes: number;
+  inputsHeld: number;
+  chunks: number;
+  submitted: number;
+  urls: number;
+}
+
+async function run(count: number): Promise<ChildReport & { journalBytes: number }> {
+  // The mock keeps no task (only its request log): what grows is the child's, not the server's.
+  const server = await createClaidMockServer({ apiKey: KEY, rateLimit: false, maxBodyBytes: 8 * 1024 * 1024 });
+  try {
+    const path = await urlFile(count);
+    const journal = `${path}.journal`;
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        import.meta.resolve("tsx"),
+        join(import.meta.dirname, "bulk-memory-child.ts"),
+        server.url,
+        KEY,
+        path,
+        journal,
+        String(BATCH_SIZE),
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (data) => {
+      out += String(data);
+    });
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    return { ...(JSON.parse(out) as ChildReport), journalBytes: statSync(journal).size };
+  } finally {
+    await server.close();
+  }
+}
+
+describe("processInBatches over 1,000,000 lines", { timeout: 600_000 }, () => {
+  it("holds at most one chunk of lines, journals per batch, and peaks at the RSS of a 10,000-line run", async () => {
+    const small = await run(10_000);
+    const large = await run(1_000_000);
+    for (const [report, count] of [
+      [small, 10_000],
+      [large, 1_000_000],
+    ] as const) {
+      expect(report).toMatchObject({ urls: count, chunks: count / BATCH_SIZE, submitted: count / BATCH_SIZE });
+      expect(report.inputsHeld).toBe(BATCH_SIZE);
+    }
+    // The journal grows with batches (two records each), not with images.
+    expect(large.journalBytes / large.chunks).toBeLessThan(1000);
+    // 100× the lines (a 56 MB file), same peak within 64 MiB: reading it whole would add hundreds of MB.
+    expect(large.peakRssBytes - small.peakRssBytes).toBeLessThan(64 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,199 @@
+/** `processInBatches()` against the mock on 127.0.0.1: submit, wait, download per batch, and reruns that resume. */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
+import {
+  type BatchRunOptions,
+  type BatchRunProgress,
+  type BulkInputs,
+  InvalidArgumentError,
+  processInBatches,
+} from "@claid/node";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+
+const KEY = "bulk-run-test-key-0123456789";
+const folder = mkdtempSync(join(tmpdir(), "claid-bulk-run-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const servers: ClaidMockServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+let runs = 0;
+async function setup(count: number, mockOptions: Parameters<typeof createClaidMockServer>[0] = {}) {
+  const server = await createClaidMockServer({ apiKey: KEY, pollsToComplete: 1, ...mockOptions });
+  servers.push(server);
+  const base = join(folder, `run-${++runs}`);
+  const urls = Array.from({ length: count }, (_, i) => `https://img.example/${i + 1}.png`);
+  writeFileSync(`${base}.txt`, `# photos\n\n${urls.join("\n")}\n`);
+  const events: BatchRunProgress[] = [];
+  const options = (extra: Partial<BatchRunOptions> = {}): BatchRunOptions => ({
+    client: { apiKey: KEY, baseUrl: server.url },
+    request: { operations: { resizing: { width: 100 } } },
+    journal: `${base}.journal`,
+    batchSize: 2,
+    downloadDir: `${base}-out`,
+    onProgress: (p) => events.push(structuredClone(p)),
+    ...extra,
+  });
+  return { server, urls, file: `${base}.txt`, out: `${base}-out`, events, options };
+}
+
+const counts = (server: ClaidMockServer) => ({
+  creates: server.store.requestsOf("create").length,
+  polls: server.store.requestsOf("retrieve").length,
+  downloads: server.store.requestsOf("download").length,
+});
+
+describe("processInBatches", { timeout: 60_000 }, () => {
+  it("submits, waits and downloads each batch into its own folder; the rerun asks for nothing and fetches nothing", async () => {
+    const { server, file, out, events, options } = await setup(5);
+    const summary = await processInBatches({ path: file }, options({ maxBatchesInFlight: 1 }));
+    expect(summary.stopped).toBe(false);
+    expect(summary.toRetry).toEqual([]);
+    expect(summary.totals).toMatchObject({
+      urlCount: 5,
+      batches: { submitted: 3, finished: 3, unknown: 0, notSent: 0, byStatus: { DONE: 3 } },
+      images: { done: 5, failed: 0 },
+      files: { written: 5, skipped: 0, expired: 0, failed: 0 },
+    });
+    expect(summary.chunks.map((c) => [c.number, c.lines, c.taskId, c.finished?.filesWritten])).toEqual([
+      [1, [3, 4], 1, 2],
+      [2, [5, 6], 2, 2],
+      [3, [7, 7], 3, 1],
+    ]);
+    expect(readdirSync(out)).toEqual(["chunk-000001", "chunk-000002", "chunk-000003"]);
+    for (const [dir, files] of [
+      ["chunk-000001", 2],
+      ["chunk-000003", 1],
+    ] as const)
+      expect(readdirSync(join(out, dir)).filter((f) => !f.startsWith("."))).toHaveLength(files);
+    // Batch 1 is downloaded before chunk 2 is even read (one batch in flight): downloads do not wait for the end.
+    const order = events.map((e) => `${e.event}:${e.chunk?.number}`);
+    expect(order.indexOf("finished:1")).toBeLessThan(order.indexOf("read:2"));
+    // The reader holds one chunk at most.
+    expect(Math.max(...events.map((e) => e.totals.inputsHeld))).toBeLessThanOrEqual(2);
+    expect(counts(server)).toEqual({ creates: 3, polls: 3, downloads: 5 });
+
+    const rerun = await processInBatches({ path: file }, options());
+    expect(counts(server)).toEqual({ creates: 3, polls: 3, downloads: 5 });
+    expect(rerun.chunks.every((c) => c.fromJournal)).toBe(true);
+    expect(rerun.totals.images).toEqual({ done: 5, failed: 0 });
+  });
+
+  it.each<[string, (urls: string[]) => BulkInputs]>([
+    ["an array of lines", (urls) => ["# comment", ...urls, ""]],
+    [
+      "an async iterable",
+      (urls) =>
+        (async function* () {
+          yield* urls;
+        })(),
+    ],
+    ["a byte stream", (urls) => Readable.from([Buffer.from(`${urls.join("\r\n")}\r\n`)])],
+  ])("reads %s; the rerun with the same inputs submits nothing", async (_, inputs) => {
+    const { server, urls, options } = await setup(3);
+    const summary = await processInBatches(inputs(urls), options());
+    expect(summary.totals.files.written).toBe(3);
+    expect(summary.totals.urlCount).toBeUndefined();
+    await processInBatches(inputs(urls), options());
+    expect(counts(server).creates).toBe(2);
+  });
+
+  it("a create with an unknown outcome is reported and never resent without retryUnknown; with it, it is", async () => {
+    const { server, file, options } = await setup(6);
+    server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });
+    server.store.injectFault({ type: "network-error" }, { operation: "create" });
+    const first = await processInBatches({ path: file }, options());
+    expect(first.chunks.map((c) => c.submission)).toEqual(["submitted", "unknown"]);
+    expect(first.toRetry.map((r) => [r.reason, r.chunk])).toEqual([
+      ["outcome-unknown", 2],
+      ["not-submitted", undefined],
+    ]);
+    const second = await processInBatches({ path: file }, options());
+    expect(second.chunks.map((c) => c.submission)).toEqual(["submitted", "unknown", "submitted"]);
+    expect(counts(server).creates).toBe(3);
+    const third = await processInBatches({ path: file }, options({ retryUnknown: true }));
+    expect(third.chunks.map((c) => c.submission)).toEqual(["submitted", "submitted", "submitted"]);
+    expect(counts(server).creates).toBe(4);
+    expect(third.toRetry).toEqual([]);
+  });
+
+  it("expired result URLs are reported with how to recover, not counted as downloaded, and tried again by the rerun", async () => {
+    const { server, file, options } = await setup(2);
+    server.store.injectFault({ type: "status", status: 410, body: "empty" }, { operation: "download", times: 2 });
+    const summary = await processInBatches({ path: file }, options());
+    expect(summary.totals.files).toMatchObject({ written: 0, expired: 2, failed: 0 });
+    expect(summary.chunks[0]?.fileFailures?.map((f) => f.reason)).toEqual(["expired", "expired"]);
+    expect(summary.toRetry).toEqual([
+      {
+        reason: "expired",
+        chunk: 1,
+        advice: expect.stringMatching(
+          /^chunk 1 \(lines 3–4\): 2 file\(s\) of batch 1 expired .*submit those lines again/,
+        ),
+      },
+    ]);
+    // Not recorded as settled: a rerun asks again and fetches what it can.
+    const rerun = await processInBatches({ path: file }, options());
+    expect(rerun.totals.files).toMatchObject({ written: 2, expired: 0 });
+  });
+
+  it("a file in a chunk folder that its manifest does not record (a run killed between writing and recording it) is replaced, not failed", async () => {
+    const { out, file, options } = await setup(2);
+    await processInBatches({ path: file }, options());
+    // The manifest lost: as if the run had been killed after placing the files, before recording them.
+    rmSync(join(out, "chunk-000001", ".claid-downloads.jsonl"));
+    const again = await processInBatches({ path: file }, options({ journal: `${file}.other-journal` }));
+    expect(again.totals.files).toMatchObject({ written: 2, failed: 0 });
+  });
+
+  it("storage outputs are reported, not downloaded", async () => {
+    const { server, file, options } = await setup(3);
+    const summary = await processInBatches(
+      { path: file },
+      options({ request: { operations: {}, output: "storage://bucket/out/" } }),
+    );
+    expect(summary.totals.files).toMatchObject({ written: 0, stored: 3, failed: 0 });
+    expect(counts(server).downloads).toBe(0);
+  });
+
+  it("an abort stops reading; the rerun continues without submitting anything twice", async () => {
+    const { server, file, options } = await setup(6);
+    const controller = new AbortController();
+    const summary = await processInBatches(
+      { path: file },
+      options({
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.event === "submitted") controller.abort();
+        },
+      }),
+    );
+    expect(summary.stopped).toBe(true);
+    expect(summary.chunks.map((c) => c.submission)).toEqual(["submitted"]);
+    const rerun = await processInBatches({ path: file }, options());
+    expect(rerun.totals.files.written + rerun.totals.files.skipped).toBe(6);
+    expect(counts(server).creates).toBe(3);
+  });
+
+  it.each([
+    ["a bad line of a file: nothing sent", "https://a.example/1.png\nftp://a.example/2.png\n", 0],
+    [
+      "a bad line of a stream: the chunks before it only",
+      "https://a.example/1.png\nhttps://a.example/2.png\nnot a url\n",
+      1,
+    ],
+  ])("%s", async (name, text, creates) => {
+    const { server, options } = await setup(0);
+    const path = join(folder, `bad-${creates}.txt`);
+    writeFileSync(path, text);
+    const inputs = name.includes("file") ? { path } : Readable.from([text]);
+    const error = await processInBatches(inputs, options()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).problem).toMatch(/line \d: "/);
+    expect(counts(server).creates).toBe(creates);
+  });
+});
