@@ -19,10 +19,10 @@ export type Submission = "submitted" | "unknown" | "not-sent" | "pending";
 /** A chunk's outcome, from the journal and then from this run. `taskId` is the batch's id once submitted. */
 export interface ChunkOutcome {
   submission: Submission;
-  taskId?: number;
-  error?: string;
+  taskId?: number | undefined;
+  error?: string | undefined;
   /** Recorded once the batch's results were settled (downloaded, or nothing to download). */
-  finished?: ChunkFinish;
+  finished?: ChunkFinish | undefined;
 }
 
 /** What a finished chunk came to: recorded so that a rerun need not ask about it again. */
@@ -65,13 +65,13 @@ export function apiIdentity(baseUrl: string, apiKey: string): ApiIdentity {
 interface JournalRecord extends ApiIdentity {
   command: string;
   chunk: number;
-  inputHash?: string;
+  inputHash?: string | undefined;
   /** First and last line (1-based) of the chunk in its input. */
-  lines?: [number, number];
+  lines?: [number, number] | undefined;
   submission: "submitting" | RecordedOutcome["submission"];
-  taskId?: number;
-  error?: string;
-  finished?: ChunkFinish;
+  taskId?: number | undefined;
+  error?: string | undefined;
+  finished?: ChunkFinish | undefined;
   at: string;
 }
 
