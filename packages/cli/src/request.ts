@@ -6,6 +6,7 @@ import {
   type BatchOutput,
   describeValue,
   type ImageOperations,
+  INPUT_PROTOCOLS,
   parseTaskId as parseSdkTaskId,
 } from "@claid/node";
 import { InvalidArgumentError as FlagError } from "commander";
@@ -21,7 +22,6 @@ export const UPSCALES = enumValues("UpscaleEnum");
 export const DECOMPRESS = enumValues("DecompressEnum");
 
 /** What Claid fetches an input from: an image URL (http is accepted too, as by --input-file) or a connected storage. */
-const INPUT_SCHEME = /^(https?|storage):\/\//i;
 
 export interface CreateFlags {
   input: string[];
@@ -115,7 +115,9 @@ export function buildRequest(
 ): BatchEditRequest {
   const [first, ...more] = flags.input;
   if (!first) throw new UsageError("--input needs a storage folder URI or at least one image URL.");
-  const unsupported = flags.input.find((input) => !INPUT_SCHEME.test(input));
+  const unsupported = flags.input.find(
+    (input) => !INPUT_PROTOCOLS.some((protocol) => input.toLowerCase().startsWith(`${protocol}//`)),
+  );
   if (unsupported !== undefined)
     throw new UsageError(
       `--input: ${describeValue(unsupported)} is not an https:// image URL or a storage:// URI (Claid fetches inputs from those).`,

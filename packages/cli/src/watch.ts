@@ -2,6 +2,7 @@
 import type { BatchResult, Claid } from "@claid/node";
 import { Interrupted } from "./exit.ts";
 import { handleInterrupts } from "./interrupt.ts";
+import { count } from "./plural.ts";
 import { createProgress, hasUsableWidth } from "./progress.ts";
 import { terminalSafe } from "./terminal-safe.ts";
 
@@ -55,7 +56,7 @@ export async function waitFor(
 
 /** A status line, then one line per result: input → output, size, megapixels, location (server text made terminal-safe). */
 export function describeResult(result: BatchResult): string {
-  const lines = [`#${result.id} ${terminalSafe(result.status)}  ${result.results?.length ?? 0} result(s)`];
+  const lines = [`#${result.id} ${terminalSafe(result.status)}  ${count(result.results?.length ?? 0, "result")}`];
   for (const { input_object: input, output_object: output } of result.results ?? []) {
     const where = terminalSafe(output.object_uri ?? output.tmp_url ?? "");
     lines.push(

@@ -102,7 +102,7 @@ describe("batch create --input-file", () => {
     const text = await bulk(server, file, "--batch-size", "2", "--wait");
     expect(text.code).toBe(0);
     for (const n of [1, 2, 3]) {
-      expect(text.stderr).toContain(`chunk ${n}/3: submitted batch ${n} (${n === 3 ? 1 : 2} URLs)\n`);
+      expect(text.stderr).toContain(`chunk ${n}/3: submitted batch ${n} (${n === 3 ? "1 URL" : "2 URLs"})\n`);
       expect(text.stderr).toMatch(new RegExp(`chunk ${n}/3: batch ${n} DONE \\(\\d+s\\)\n`));
     }
     expect(text.stdout).toMatch(/^3 batches: 3 DONE\n5 images done, 0 failed\n\d+s; journal /);
@@ -110,7 +110,7 @@ describe("batch create --input-file", () => {
     const polls = server.store.requestsOf("retrieve").length;
     const verbose = await bulk(server, file, "--batch-size", "2", "--wait", "--verbose");
     expect(verbose.stdout).toBe(
-      "chunk 1/3  2 URLs  batch 1 DONE  2 done, 0 failed\nchunk 2/3  2 URLs  batch 2 DONE  2 done, 0 failed\nchunk 3/3  1 URLs  batch 3 DONE  1 done, 0 failed\n",
+      "chunk 1/3  2 URLs  batch 1 DONE  2 done, 0 failed\nchunk 2/3  2 URLs  batch 2 DONE  2 done, 0 failed\nchunk 3/3  1 URL  batch 3 DONE  1 done, 0 failed\n",
     );
     const json = JSON.parse((await bulk(server, file, "--batch-size", "2", "--wait", "--json")).stdout) as Report;
     // The reruns submitted nothing and asked about nothing: the journal records every batch settled.
@@ -133,7 +133,7 @@ describe("batch create --input-file", () => {
     const run = await bulk(server, file);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `claid: --input-file ${file}: line 3: "not a url" contains whitespace (one URL per line; encode spaces as %20); line 5: "ftp://img.example/b.png" is not an http(s):// or storage:// URL; line 6: "storage://s/folder/" is a storage folder; use --input for a folder, --input-file for image URLs.\n`,
+      `claid: --input-file ${file}: line 3: "not a url" contains whitespace (one URL per line; encode spaces as %20); line 5: "ftp://img.example/b.png" is not an http(s):// or storage:// URL; line 6: "storage://s/folder/" is a storage folder (a folder is a batch's whole input, not one image of a list).\n`,
     );
     expect(server.store.requests).toHaveLength(0);
     expect(existsSync(`${file}.claid-journal`)).toBe(false);
@@ -188,7 +188,7 @@ describe("the journal", () => {
 
     const retried = await bulk(server, file, "--batch-size", "2", "--retry-unknown");
     expect(retried.code).toBe(0);
-    expect(retried.stdout).toBe("chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  batch 4\nchunk 3/3  1 URLs  batch 3\n");
+    expect(retried.stdout).toBe("chunk 1/3  2 URLs  batch 1\nchunk 2/3  2 URLs  batch 4\nchunk 3/3  1 URL  batch 3\n");
     expect(server.store.requestsOf("create")).toHaveLength(4);
   });
 
@@ -209,7 +209,7 @@ describe("the journal", () => {
       /chunk 2\/4: submitted batch 2 \(2 URLs\)\nInterrupted: 2 of 4 chunks submitted; rerun the same command to submit the rest\.\n$/,
     );
     expect(running.stdout()).toBe(
-      "chunk 1/4  2 URLs  batch 1\nchunk 2/4  2 URLs  batch 2\nchunk 3/4  2 URLs  not submitted\nchunk 4/4  1 URLs  not submitted\n",
+      "chunk 1/4  2 URLs  batch 1\nchunk 2/4  2 URLs  batch 2\nchunk 3/4  2 URLs  not submitted\nchunk 4/4  1 URL  not submitted\n",
     );
     expect(server.store.requestsOf("create")).toHaveLength(2);
 
@@ -288,7 +288,7 @@ describe("the journal", () => {
 
     const otherWidth = await bulk(server, file, "--batch-size", "2", "--width", "200");
     expect(otherWidth.stderr).toMatch(
-      /note: .*\.claid-journal also records 2 batch\(es\) submitted by a different command \(other URLs, batch size or options\); they are not reused\.\n/,
+      /note: .*\.claid-journal also records 2 batches submitted by a different command \(other URLs, batch size or options\); they are not reused\.\n/,
     );
     expect(server.store.requestsOf("create")).toHaveLength(4);
     await bulk(server, file, "--batch-size", "3", "--width", "100");
@@ -342,7 +342,7 @@ describe("the journal is kept per API and key", () => {
     ]);
     const note = await bulk(first, file, "--batch-size", "2");
     expect(note.stderr).toContain(
-      "also records 2 batch(es) of this command submitted to another API or with another key; they are not reused here.",
+      "also records 2 batches of this command submitted to another API or with another key; they are not reused here.",
     );
     await bulk(second, file, "--batch-size", "2");
     expect([first, second].map((s) => s.store.requestsOf("create").length)).toEqual([2, 2]);

@@ -101,7 +101,7 @@ describe("batch create", () => {
     const run = await claid([...at(server), "batch", "create", "--input", "https://img.example/a.png", "--wait"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^submitted batch 1\nbatch 1: PROCESSING \(\d+\.\ds\)\nbatch 1: DONE \(\d+\.\ds\)\n$/);
-    expect(run.stdout).toContain("#1 DONE  1 result(s)");
+    expect(run.stdout).toContain("#1 DONE  1 result");
     expect(run.stdout).toMatch(
       /200×200 png → jpeg 200×200 0\.04 MP {2}http:\/\/localhost:\d+\/mock-storage\/1\/a\.jpeg/,
     );
@@ -250,11 +250,11 @@ describe("demo (npm start)", () => {
       /^Claid Batch API demo against the local mock at http:\/\/127\.0\.0\.1:\d+ \(no API key needed\)/,
     );
     expect(run.stderr).toMatch(/batch 1: DONE[\s\S]*batch 2: DONE|batch 2: DONE[\s\S]*batch 1: DONE/);
-    expect(run.stdout).toContain("#1 DONE  2 result(s)");
+    expect(run.stdout).toContain("#1 DONE  2 results");
     expect(run.stdout).toContain(
       "200×200 jpg → jpeg 1000×1000 1.00 MP  storage://storage_1/output_folder/image-1.jpeg",
     );
-    expect(run.stdout).toContain("#2 DONE  3 result(s)");
+    expect(run.stdout).toContain("#2 DONE  3 results");
     expect(run.stdout).toMatch(
       /400×400 jpg → webp 800×800 0\.64 MP {2}http:\/\/localhost:\d+\/mock-storage\/2\/hat\.webp/,
     );
@@ -333,7 +333,7 @@ describe("on a TTY", () => {
     const final = screens.at(-1) ?? "";
     expect(screens.some((screen) => /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] #1 PROCESSING/.test(screen))).toBe(true);
     expect(final).toMatch(/✔ #1 DONE {2}\d+\.\ds/);
-    expect(final).toContain("#1 DONE  1 result(s)");
+    expect(final).toContain("#1 DONE  1 result");
     expect(final).toContain("EXIT=0");
     expect(final).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/); // the spinner line was replaced, not left behind
   });

@@ -77,7 +77,7 @@ describe("progress in a terminal that reports 0 columns", () => {
     const [beforeResize = "", afterResize = ""] = run.output.split(/batch 1: PROCESSING/);
     expect(beforeResize).toMatch(spinnerLine);
     expect(afterResize).toMatch(/batch 1: DONE \(\d+\.\ds\)/);
-    expect(afterResize).toContain("#1 DONE  1 result(s)");
+    expect(afterResize).toContain("#1 DONE  1 result");
     expect(afterResize).not.toMatch(SPINNER);
   });
 });

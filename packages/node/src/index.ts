@@ -5,7 +5,7 @@
  */
 export * from "@claid/core";
 export { BulkJournalError } from "./bulk/errors.ts";
-export { type BulkInputs, DEFAULT_BATCH_SIZE, urlProblem } from "./bulk/inputs.ts";
+export { type BulkInputs, DEFAULT_BATCH_SIZE, INPUT_PROTOCOLS, urlProblem } from "./bulk/inputs.ts";
 export type { ChunkFinish, Submission } from "./bulk/journal.ts";
 export { JournalInUseError } from "./bulk/lock.ts";
 export {

@@ -13,6 +13,7 @@ import {
 } from "@claid/node";
 import { EXIT, UsageError } from "../exit.ts";
 import { handleInterrupts } from "../interrupt.ts";
+import { count } from "../plural.ts";
 import { buildRequest, type CreateFlags } from "../request.ts";
 import { printJson, terminalSafe } from "../terminal-safe.ts";
 import { type OutputFlags, progressMode } from "../watch.ts";
@@ -94,11 +95,11 @@ export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promis
   const notes = summary.journalAlsoRecords;
   if (notes.otherCommands > 0)
     say(
-      `note: ${journal} also records ${notes.otherCommands} batch(es) submitted by a different command (other URLs, batch size or options); they are not reused.`,
+      `note: ${journal} also records ${count(notes.otherCommands, "batch", "batches")} submitted by a different command (other URLs, batch size or options); they are not reused.`,
     );
   if (notes.otherApis > 0)
     say(
-      `note: ${journal} also records ${notes.otherApis} batch(es) of this command submitted to another API or with another key; they are not reused here.`,
+      `note: ${journal} also records ${count(notes.otherApis, "batch", "batches")} of this command submitted to another API or with another key; they are not reused here.`,
     );
   if (notes.unattributed > 0)
     say(
@@ -144,7 +145,7 @@ export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promis
   for (let number = 1; number <= total; number++) {
     const c = byNumber.get(number);
     process.stdout.write(
-      `chunk ${number}/${total}  ${c?.urlCount ?? urlsOf(summary, number)} URLs  ${describeChunk(c)}\n`,
+      `chunk ${number}/${total}  ${count(c?.urlCount ?? urlsOf(summary, number), "URL")}  ${describeChunk(c)}\n`,
     );
   }
 }

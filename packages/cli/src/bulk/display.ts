@@ -6,6 +6,7 @@
 import type { BatchRunProgress, BatchRunSummary, BatchRunTotals } from "@claid/node";
 import { DEFAULT_BATCH_SIZE } from "@claid/node";
 import ora from "ora";
+import { count } from "../plural.ts";
 import { hasUsableWidth } from "../progress.ts";
 import { terminalSafe } from "../terminal-safe.ts";
 
@@ -28,7 +29,7 @@ export function createBulkDisplay(
   const printLine = ({ event, chunk, totals }: BatchRunProgress) => {
     const of = `${chunk?.number}/${chunkCount(totals)}`;
     if (event === "submitted" && chunk)
-      stream.write(`chunk ${of}: submitted batch ${chunk.taskId} (${chunk.urlCount} URLs)\n`);
+      stream.write(`chunk ${of}: submitted batch ${chunk.taskId} (${count(chunk.urlCount, "URL")})\n`);
     else if (event === "finished" && chunk?.finished && !chunk.fromJournal)
       stream.write(`chunk ${of}: batch ${chunk.taskId} ${terminalSafe(chunk.finished.status)} (${elapsed(totals)})\n`);
     if (totals.waitingForRateLimit && !waitingShown)

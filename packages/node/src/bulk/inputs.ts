@@ -24,6 +24,9 @@ export interface Chunk {
 }
 
 /** Why a line is not an image URL (http(s) or a storage object, as the API's `input` list takes), or undefined. */
+/** The URL schemes an input can have: images Claid fetches over http(s), and storage URIs. */
+export const INPUT_PROTOCOLS: readonly string[] = ["http:", "https:", "storage:"];
+
 export function urlProblem(line: string): string | undefined {
   const shown = describeValue(line);
   if (/\s/.test(line)) return `${shown} contains whitespace (one URL per line; encode spaces as %20)`;
@@ -34,9 +37,9 @@ export function urlProblem(line: string): string | undefined {
   } catch {
     return `${shown} is not a URL`;
   }
-  if (!["http:", "https:", "storage:"].includes(url.protocol)) return `${shown} is not an http(s):// or storage:// URL`;
+  if (!INPUT_PROTOCOLS.includes(url.protocol)) return `${shown} is not an http(s):// or storage:// URL`;
   if (url.protocol === "storage:" && line.endsWith("/"))
-    return `${shown} is a storage folder; use --input for a folder, --input-file for image URLs`;
+    return `${shown} is a storage folder (a folder is a batch's whole input, not one image of a list)`;
   return undefined;
 }
 
