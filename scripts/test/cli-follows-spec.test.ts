@@ -27,6 +27,8 @@ async function cliFrom(base: string, name: string): Promise<(...args: string[]) 
     bundle: true,
     platform: "node",
     format: "esm",
+    // ES module builds first: jsonc-parser's UMD main requires its own files at run time, which a bundle lacks.
+    mainFields: ["module", "main"],
     logLevel: "silent",
     // Bundled CommonJS dependencies (commander) require Node built-ins.
     banner: {

@@ -23,10 +23,10 @@ export interface Chunk {
   lines: [number, number];
 }
 
-/** Why a line is not an image URL (http(s) or a storage object, as the API's `input` list takes), or undefined. */
 /** The URL schemes an input can have: images Claid fetches over http(s), and storage URIs. */
 export const INPUT_PROTOCOLS: readonly string[] = ["http:", "https:", "storage:"];
 
+/** Why a line is not an image URL (http(s) or a storage object, as the API's `input` list takes), or undefined. */
 export function urlProblem(line: string): string | undefined {
   const shown = describeValue(line);
   if (/\s/.test(line)) return `${shown} contains whitespace (one URL per line; encode spaces as %20)`;
