@@ -18,7 +18,7 @@ import {
   tightenPolicy,
 } from "@claid/core";
 import { Redis } from "ioredis";
-import { ACQUIRE, HEARTBEAT, keysOf, RELEASE, WITHDRAW } from "./scripts.ts";
+import { ACQUIRE, HEARTBEAT, keysOf, REGISTER, RELEASE, WITHDRAW } from "./scripts.ts";
 
 /** Options of `createRedisPacer()`. */
 export interface RedisPacerOptions {
@@ -90,7 +90,7 @@ interface Waiter {
 }
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-const SCRIPTS = { acquire: ACQUIRE, release: RELEASE, heartbeat: HEARTBEAT, withdraw: WITHDRAW };
+const SCRIPTS = { acquire: ACQUIRE, register: REGISTER, release: RELEASE, heartbeat: HEARTBEAT, withdraw: WITHDRAW };
 
 /** `text` of a non-negative decimal header number (RateLimit-Remaining/Reset), else undefined. */
 function headerNumber(value: string | null): number | undefined {
@@ -335,6 +335,8 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
           );
         }
         waiting.set(member, waiter);
+        // Sent before any ask for it (one connection keeps the order); lost, its first ask registers it.
+        void run("register", [member, kind, Math.round(dueAt + offsetMs), LAPSE_MS]).catch(() => {});
         void pump();
       }),
     delayMs: () => Math.max(0, nextFreeAt - Date.now()),
