@@ -26,7 +26,9 @@ afterEach(async () => {
 
 let namespaces = 0;
 /** `count` pacers on one new namespace, as `count` processes of a fleet would have. */
-function fleetOf(count: number, options: { policy?: string; maxConcurrentRequests?: number } = {}) {
+function fleetOf(count: 2, options: { policy?: string; maxConcurrentRequests?: number }): [RedisPacer, RedisPacer];
+function fleetOf(count: 1, options: { policy?: string; maxConcurrentRequests?: number }): [RedisPacer];
+function fleetOf(count: number, options: { policy?: string; maxConcurrentRequests?: number }): RedisPacer[] {
   const namespace = `pacer-test-${++namespaces}`;
   const made = Array.from({ length: count }, () => createRedisPacer({ redis: server.url, namespace, ...options }));
   pacers.push(...made);
@@ -37,16 +39,16 @@ const answer = (headers: Record<string, string> = {}) => new Headers({ "RateLimi
 describe("createRedisPacer across processes", () => {
   it("a create waiting in one process goes before polls waiting longer in another", async () => {
     const [a, b] = fleetOf(2, { policy: "1;w=0.5" });
-    (await a!.acquire({ kind: "poll" }))(answer());
+    (await a.acquire({ kind: "poll" }))(answer());
     const order: string[] = [];
     const now = Date.now();
     const polls = [1, 2, 3].map(async (i) => {
-      (await a!.acquire({ kind: "poll", dueAt: now - 100 * i }))(answer());
+      (await a.acquire({ kind: "poll", dueAt: now - 100 * i }))(answer());
       order.push(`a poll due -${100 * i}`);
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const create = (async () => {
-      (await b!.acquire({ kind: "create" }))(answer());
+      (await b.acquire({ kind: "create" }))(answer());
       order.push("b create");
     })();
     await Promise.all([...polls, create]);
@@ -55,30 +57,30 @@ describe("createRedisPacer across processes", () => {
 
   it("RateLimit-Remaining: 0 seen by one process holds the other until RateLimit-Reset", async () => {
     const [a, b] = fleetOf(2, { policy: "50;w=1" });
-    (await b!.acquire({ kind: "poll" }))(answer());
-    const release = await a!.acquire({ kind: "create" });
+    (await b.acquire({ kind: "poll" }))(answer());
+    const release = await a.acquire({ kind: "create" });
     const resetAt = Date.now() + 1000;
     release(answer({ "RateLimit-Remaining": "0", "RateLimit-Reset": "1" }));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await b!.acquire({ kind: "poll" });
+    await b.acquire({ kind: "poll" });
     expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
   });
 
   it("a tighter RateLimit-Limit learned by one process paces the other: a deadline it cannot meet rejects", async () => {
     const [a, b] = fleetOf(2, { policy: "50;w=1" });
-    (await a!.acquire({ kind: "create" }))(answer({ "RateLimit-Limit": "1;w=10" }));
-    (await b!.acquire({ kind: "poll" }))(answer());
-    const error = await b!.acquire({ kind: "poll", deadlineAt: Date.now() + 2000 }).catch((e: unknown) => e);
+    (await a.acquire({ kind: "create" }))(answer({ "RateLimit-Limit": "1;w=10" }));
+    (await b.acquire({ kind: "poll" }))(answer());
+    const error = await b.acquire({ kind: "poll", deadlineAt: Date.now() + 2000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitDeadlineError);
   });
 
   it("the in-flight cap of a process that vanished mid-request (no release, no heartbeat) lapses", async () => {
     const [a, b] = fleetOf(2, { policy: "50;w=1", maxConcurrentRequests: 1 });
-    (await a!.acquire({ kind: "poll" }))(answer()); // ends slow start
-    await a!.acquire({ kind: "create" }); // never released
-    await a!.close(); // the process is gone: its heartbeat stops
+    (await a.acquire({ kind: "poll" }))(answer()); // ends slow start
+    await a.acquire({ kind: "create" }); // never released
+    await a.close(); // the process is gone: its heartbeat stops
     // Without the lapse this would wait forever (the test's timeout).
-    const release = await b!.acquire({ kind: "create" });
+    const release = await b.acquire({ kind: "create" });
     release(answer());
   });
 });
@@ -102,9 +104,9 @@ describe("Redis unreachable", () => {
 
   it("a request waiting while Redis restarts is granted once it is back", async () => {
     const [pacer] = fleetOf(1, { policy: "10;w=1" });
-    (await pacer!.acquire({ kind: "poll" }))(answer());
+    (await pacer.acquire({ kind: "poll" }))(answer());
     await server.kill();
-    const waiting = pacer!.acquire({ kind: "create" });
+    const waiting = pacer.acquire({ kind: "create" });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await server.start();
     (await waiting)(answer());
