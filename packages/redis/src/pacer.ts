@@ -25,11 +25,15 @@ import { ACQUIRE, HEARTBEAT, keysOf, REGISTER, RELEASE, WITHDRAW } from "./scrip
  * included) has it all.
  */
 export interface RedisClient {
+  /** Runs a script Redis has cached (each decision is one script). */
   evalsha(sha1: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** Runs a script, caching it (after NOSCRIPT: a new or restarted Redis). */
   eval(script: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
   /** "ready" while connected; anything else names why not, when a deadline passes without Redis. */
   readonly status: string;
+  /** Closes the connection: called by `close()` only on a client the pacer opened from a URL. */
   quit(): Promise<unknown>;
+  /** Drops the connection when `quit()` fails (same). */
   disconnect(): void;
 }
 
