@@ -195,7 +195,7 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   }
 
   /** Learns Redis's clock from an answer that took from `sentAt` until now, and the fleet's policy. */
-  function learn(redisNow: number, sentAt: number, limit: string) {
+  function learn(redisNow: number, sentAt: number, limit: string, asked: Waiter) {
     offsetMs = redisNow - (sentAt + Date.now()) / 2;
     if (limit) windows = tightenPolicy(windows, limit);
     if (offsetKnown) return;
@@ -204,7 +204,8 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
     offsetKnown = true;
     for (const waiter of waiting.values()) {
       waiter.due = Math.round(waiter.dueAt + offsetMs);
-      register(waiter);
+      // The one just asked for is registered by that ask, or granted: registering it again would leave a ghost.
+      if (waiter !== asked) register(waiter);
     }
   }
 
@@ -225,7 +226,7 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
       KEY_TTL_MS,
       ...windowArgs(),
     ])) as [number, number, string, number | undefined];
-    learn(redisNow, sentAt, limit);
+    learn(redisNow, sentAt, limit, waiter);
     return { granted: granted === 1, waitMs: waitMs ?? 0 };
   }
 

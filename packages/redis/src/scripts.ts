@@ -62,18 +62,28 @@ local limit = s[2] or ''
 local free = 1e18
 local wait = 0
 local longest, largest = 0, 0
+-- A request in flight reaches the server at some time between its grant and its answer: until
+-- answered it counts in every window, however long ago it was granted (on a busy machine the
+-- trip can outlast the margin); answered, its send time becomes the answer's (RELEASE).
+local flying = {}
+for i, m in ipairs(redis.call('ZRANGE', inflight, 0, -1)) do flying[i] = tonumber(redis.call('ZSCORE', log, m) or now) end
 for i = 0, tonumber(ARGV[7]) - 1 do
   local quota, len = tonumber(ARGV[8 + 2 * i]), tonumber(ARGV[9 + 2 * i])
   longest = math.max(longest, len)
   largest = math.max(largest, quota)
   local from = '(' .. (now - len)
-  local used = redis.call('ZCOUNT', log, from, '+inf')
-  free = math.min(free, quota - used)
-  -- The caller's slot: when the send that must leave this window for it (and those ahead) does.
-  local index = used - quota + ahead
-  if index >= 0 and index < used then
+  local logged = redis.call('ZCOUNT', log, from, '+inf')
+  local stale = 0
+  for _, granted in ipairs(flying) do
+    if granted <= now - len then stale = stale + 1 end
+  end
+  free = math.min(free, quota - logged - stale)
+  -- The caller's slot: when the send that must leave this window for it (and those ahead) does
+  -- (a stale in-flight one leaves when answered: unknown, so no estimate then).
+  local index = logged + stale - quota + ahead - stale
+  if index >= 0 and index < logged then
     local oldest = redis.call('ZRANGEBYSCORE', log, from, '+inf', 'WITHSCORES', 'LIMIT', index, 1)
-    wait = math.max(wait, tonumber(oldest[2]) + len - now)
+    if oldest[2] then wait = math.max(wait, tonumber(oldest[2]) + len - now) end
   end
 end
 local blockedUntil = tonumber(s[3] or '0')
@@ -114,12 +124,13 @@ return {1, now, limit}
 /**
  * A granted request's answer (or its absence). ARGV: member, answered ("1" when headers came),
  * remaining (or ""), reset ms (or ""), limit (or ""), margin ms, key lifetime ms.
- * Frees the in-flight slot; an answer ends slow start, and `RateLimit-Remaining`/`Reset` set the
+ * Frees the in-flight slot and moves its send time to now (the latest it can have arrived); an answer ends slow start, and `RateLimit-Remaining`/`Reset` set the
  * fleet's credits (less what is in flight) and, at 0, hold every process until the reset.
  */
 export const RELEASE = `${NOW}
-local inflight, state = KEYS[5], KEYS[6]
-redis.call('ZREM', inflight, ARGV[1])
+local log, inflight, state = KEYS[1], KEYS[5], KEYS[6]
+-- It reached the server by now at the latest: it counts from here (only if still logged and in flight).
+if redis.call('ZREM', inflight, ARGV[1]) == 1 then redis.call('ZADD', log, 'XX', now, ARGV[1]) end
 if ARGV[2] ~= '1' then return now end
 redis.call('HSET', state, 'known', '1')
 if ARGV[5] ~= '' then redis.call('HSET', state, 'limit', ARGV[5]) end
