@@ -8,8 +8,8 @@
  * - `expiry`: sorted set of waiting requests, score = when they lapse unless their process's heartbeat renews them.
  * - `inflight`: sorted set of granted requests not yet answered, score = when they lapse (same heartbeat).
  * - `state`: hash of what the fleet learned from answers: `known` (an answer came since the state
- *   was created: else slow start), `limit` (the tightest `RateLimit-Limit` seen), `blockedUntil`,
- *   `credits`, `creditsUntil`.
+ *   was created: else slow start), `since` (when the state was created: slow start for one longest
+ *   window after), `limit` (the tightest `RateLimit-Limit` seen), `blockedUntil`, `credits`, `creditsUntil`.
  */
 
 /** The key names under a namespace, in the order the scripts take them. */
@@ -91,11 +91,16 @@ if blockedUntil > now then
   free = 0
   wait = math.max(wait, blockedUntil - now)
 end
--- Slow start: one request in flight until an answer says more (a new or restarted Redis knows nothing).
-local slow = not s[1]
+-- Slow start: one request in flight until an answer says more, and for one longest window after the
+-- state began (a new or restarted Redis knows nothing of the sends before): then every answer's
+-- RateLimit-Remaining is fresh, with nothing else in flight, and the credits from it are exact.
+redis.call('HSETNX', state, 'since', now)
+local slow = not s[1] or now < tonumber(redis.call('HGET', state, 'since')) + longest
+local credited = false
 if s[4] then
   local creditsUntil = tonumber(s[5])
   if creditsUntil > now then
+    credited = true
     local credits = tonumber(s[4])
     free = math.min(free, credits)
     if credits <= ahead then wait = math.max(wait, creditsUntil - now) end
@@ -113,7 +118,7 @@ redis.call('ZREM', polls, member)
 redis.call('ZREM', expiry, member)
 redis.call('ZADD', log, now, member)
 redis.call('ZADD', inflight, now + ttl, member)
-if s[4] and not slow then redis.call('HINCRBY', state, 'credits', -1) end
+if credited then redis.call('HINCRBY', state, 'credits', -1) end
 -- Sends older than every window, and beyond the largest quota, no longer count.
 redis.call('ZREMRANGEBYSCORE', log, '-inf', now - longest)
 redis.call('ZREMRANGEBYRANK', log, 0, -largest - 1)

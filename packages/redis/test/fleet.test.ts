@@ -59,7 +59,7 @@ describe("a fleet of processes sharing one Redis pacer", () => {
       }),
     );
     await Promise.all(fleet.map((p) => p.started));
-    const endAt = Date.now() + 15_000;
+    const endAt = Date.now() + 25_000;
     for (const p of fleet) p.go(endAt);
     const summaries = await Promise.all(fleet.map((p) => p.summary));
     console.log(JSON.stringify(summaries));
