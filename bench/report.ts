@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { type BulkRunBench, bulkRunSection } from "./measure/bulk-run.ts";
 import type { Footprint } from "./measure/cli.ts";
 import { type DownloadBench, downloadGoalRows, downloadSection } from "./measure/download.ts";
+import { type FleetBench, fleetSection } from "./measure/fleet.ts";
 import type { Overhead } from "./measure/overhead.ts";
 import type { Polling } from "./measure/polling.ts";
 import { row, type Stats } from "./measure/stats.ts";
@@ -28,6 +29,7 @@ export const SECTIONS = [
   "footprint",
   "telemetry",
   "bulkRun",
+  "fleet",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -50,6 +52,7 @@ export interface Results {
   footprint?: Record<string, Footprint>;
   telemetry?: TelemetryBench;
   bulkRun?: BulkRunBench;
+  fleet?: FleetBench;
 }
 
 export interface Goals {
@@ -316,6 +319,14 @@ export function renderReport(r: Results, goals: Goals): string {
         return [...bulkRunSection(r.bulkRun, 10), ""];
       },
       "## 10. 10,000 URLs → files",
+    ),
+    ...section(
+      "fleet",
+      () => {
+        if (!r.fleet) throw new Error("not run");
+        return [...fleetSection(r.fleet, 11), ""];
+      },
+      "## 11. A fleet on one key (Redis pacer)",
     ),
   ]
     .filter((line): line is string => typeof line === "string")

@@ -16,6 +16,7 @@ import { measureInstallFootprint, measureVersionTime, VERSION_RUNS } from "./mea
 import { measureCodegen } from "./measure/codegen.ts";
 import { measureImports, measureWorkerdStartup } from "./measure/cold-start.ts";
 import { measureDownload } from "./measure/download.ts";
+import { measureFleet } from "./measure/fleet.ts";
 import { measureOverhead } from "./measure/overhead.ts";
 import { measurePolling } from "./measure/polling.ts";
 import { measureTelemetry } from "./measure/telemetry.ts";
@@ -130,6 +131,12 @@ if (runs("telemetry")) {
 if (runs("bulkRun")) {
   results.bulkRun = await measureBulkRun();
   done("bulkRun");
+}
+
+// 11. A fleet of processes on one key, through the Redis pacer.
+if (runs("fleet")) {
+  results.fleet = await measureFleet();
+  done("fleet");
 }
 
 results.sectionDates = sectionDates;

@@ -41,12 +41,14 @@ export {
   ValidationError,
 } from "./errors.ts";
 export {
+  checkPolicy,
   createRequestPacer,
   type PacedRequest,
   type PacerOptions,
   parseRateLimitPolicy,
   type RateLimitWindow,
   type RequestPacer,
+  tightenPolicy,
 } from "./pacer.ts";
 export {
   type AttemptEvent,
