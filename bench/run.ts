@@ -12,6 +12,7 @@ import { generateHeyApi } from "./hey-api.ts";
 import { CODEGEN_RUNS, measureCodegen } from "./measure/codegen.ts";
 import { IMPORT_RUNS, measureImports, measureWorkerdStartup, WORKERD_RUNS } from "./measure/cold-start.ts";
 import { downloadGoalRows, downloadSection, measureDownload } from "./measure/download.ts";
+import { fleetGoalRows, fleetSection, measureFleet } from "./measure/fleet.ts";
 import { measureOverhead, PAIRS_PER_ROUND, ROUNDS } from "./measure/overhead.ts";
 import { measurePolling } from "./measure/polling.ts";
 import { row, type Stats } from "./measure/stats.ts";
@@ -63,9 +64,12 @@ const codegen = await measureCodegen();
 // 7. Downloading results.
 const download = await measureDownload();
 
+// 8. A BullMQ fleet with a killed worker.
+const fleet = await measureFleet();
+
 const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}`;
 const date = new Date().toISOString();
-const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download }, null, 2)}\n`;
+const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download, fleet }, null, 2)}\n`;
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(2);
 const spread = (s: Stats, digits = 1) => [s.min, s.median, s.max].map((n) => n.toFixed(digits)).join(" / ");
@@ -123,6 +127,7 @@ const md = [
     met(tcRatio <= TYPECHECK_GOAL),
   ]),
   ...downloadGoalRows(download),
+  ...fleetGoalRows(fleet),
   "",
   "## 1. Bundle size: a Worker doing create → wait (esbuild, minified ESM, gzip -9)",
   "",
@@ -187,6 +192,7 @@ const md = [
   `## 6. Codegen: renderAll() of a changed spec (${CODEGEN_RUNS} runs): ${spread(codegen)} ms`,
   "",
   ...downloadSection(download, 7),
+  ...fleetSection(fleet, 8),
 ].join("\n");
 console.log(md);
 if (WRITE) {

@@ -1,0 +1,143 @@
+/**
+ * The BullMQ fleet (examples/bullmq-fleet): 3 worker processes, 2,000 URLs in 40 chunks of 50,
+ * against the mock at Claid's policy ("120;w=60, 4;w=1", enforced) with tasks DONE 1.5 s after
+ * creation, a real redis-server; one worker is SIGKILLed once every chunk is created. Reported:
+ * wall time from the enqueue to the last job completed against the floor the policy allows for
+ * the fewest requests (one create and one GET per chunk), requests against that minimum, 429s,
+ * creates per chunk, and how long the killed worker's job took to be finished elsewhere.
+ *
+ * Run this section alone: `npx tsx bench/measure/fleet.ts` (after a build).
+ */
+
+import { createClaidMockServer } from "@claid/msw/node";
+import { CLAID_RATE_LIMIT, parseRateLimitPolicy } from "@claid/node";
+import { enqueueChunks } from "../../examples/bullmq-fleet/src/producer.ts";
+import { filesIn, startFleet } from "../../examples/bullmq-fleet/test/fleet-harness.ts";
+import { waitFor } from "../../tests/support/wait-for.ts";
+import { row } from "./stats.ts";
+
+const URLS = 2000;
+const CHUNK_SIZE = 50;
+const WORKERS = 3;
+const TASK_MS = 1500;
+const LOCK_MS = 3000;
+const API_KEY = "bench-fleet-key-0123456789";
+
+export interface FleetBench {
+  urls: number;
+  chunks: number;
+  workers: number;
+  wallMs: number;
+  /** The earliest the fewest requests fit the policy's windows, ms. */
+  floorMs: number;
+  requests: number;
+  minimumRequests: number;
+  rateLimited: number;
+  creates: number;
+  files: number;
+  /** From the SIGKILL until the last download the killed worker left unfinished was completed by another, ms (NaN: it left none). */
+  resumeMs: number;
+}
+
+/** When the n-th of n requests sent back to back can go under the windows: each full window waits its length. */
+function floorMs(requests: number, policy: string): number {
+  return Math.max(
+    ...parseRateLimitPolicy(policy).map((w) => Math.floor((requests - 1) / w.quota) * w.windowSeconds * 1000),
+  );
+}
+
+export async function measureFleet(): Promise<FleetBench> {
+  const mock = await createClaidMockServer({ apiKey: API_KEY, rateLimit: CLAID_RATE_LIMIT, taskDurationMs: TASK_MS });
+  const fleet = await startFleet();
+  try {
+    const urls = Array.from({ length: URLS }, (_, i) => `https://img.example/p${i}.png`);
+    const workers = fleet.startWorkers(WORKERS, { baseUrl: mock.url, apiKey: API_KEY, lockMs: LOCK_MS });
+    await Promise.all(workers.map((w) => w.lineMatching(/ready/)));
+    const started = Date.now();
+    const jobs = await enqueueChunks(fleet.queue, urls, {
+      chunkSize: CHUNK_SIZE,
+      operations: { resizing: { width: 16, height: 16 } },
+      output: { format: "png" },
+    });
+    await waitFor(
+      async () =>
+        mock.store.requestsOf("create").every((r) => r.status === 200) &&
+        mock.store.requestsOf("create").length === jobs.length
+          ? true
+          : undefined,
+      300_000,
+    );
+    const victim = workers[0] as (typeof workers)[number];
+    await victim.lineMatching(/downloading batch/);
+    const killedAt = Date.now();
+    await victim.kill("SIGKILL");
+    // The jobs it was downloading when it died: BullMQ hands them to the others once their lock expires.
+    const jobOf = (pattern: RegExp) => victim.lines.map((line) => pattern.exec(line)?.[1]).filter(Boolean);
+    const finished = new Set(jobOf(/^job (\S+): done/));
+    const held = new Set(jobOf(/^job (\S+): downloading/).filter((id) => !finished.has(id)));
+    const completed = await fleet.allCompleted(jobs.length, 300_000);
+    const wallMs = Date.now() - started;
+    const resumed = completed.filter((job) => held.has(job.id));
+    const api = [...mock.store.requestsOf("create"), ...mock.store.requestsOf("retrieve")];
+    const minimumRequests = 2 * jobs.length;
+    return {
+      urls: URLS,
+      chunks: jobs.length,
+      workers: WORKERS,
+      wallMs,
+      floorMs: floorMs(minimumRequests, CLAID_RATE_LIMIT),
+      requests: api.length,
+      minimumRequests,
+      rateLimited: api.filter((r) => r.status === 429).length,
+      creates: mock.store.requestsOf("create").length,
+      files: filesIn(fleet.outDir).length,
+      resumeMs: resumed.length
+        ? Math.max(...resumed.map((job) => (job.finishedOn ?? Number.NaN) - killedAt))
+        : Number.NaN,
+    };
+  } finally {
+    await fleet.close();
+    await mock.close();
+  }
+}
+
+export function fleetGoalRows(bench: FleetBench): string[] {
+  const met = (ok: boolean) => (ok ? "met" : "**missed**");
+  return [
+    row([
+      `BullMQ fleet (${bench.workers} workers, 1 SIGKILLed): 0 × 429, one create per chunk, every file once`,
+      `${bench.rateLimited} × 429, ${bench.creates} creates / ${bench.chunks} chunks, ${bench.files} / ${bench.urls} files`,
+      met(bench.rateLimited === 0 && bench.creates === bench.chunks && bench.files === bench.urls),
+    ]),
+  ];
+}
+
+export function fleetSection(bench: FleetBench, number: number): string[] {
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  return [
+    `## ${number}. A BullMQ fleet: ${bench.urls.toLocaleString("en")} URLs in ${bench.chunks} chunks, ${bench.workers} worker processes, one SIGKILLed once every chunk is created`,
+    "",
+    `Mock at Claid's policy (${CLAID_RATE_LIMIT}, enforced), tasks DONE ${TASK_MS / 1000} s after creation, lock ${LOCK_MS / 1000} s, real redis-server. The floor: the earliest the minimum requests (one create and one GET per chunk) fit the policy.`,
+    "",
+    "| wall time s | floor s | × floor | requests / minimum | 429s | creates / chunks | files | killed job finished elsewhere after |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    row([
+      s(bench.wallMs),
+      s(bench.floorMs),
+      (bench.wallMs / bench.floorMs).toFixed(2),
+      `${bench.requests} / ${bench.minimumRequests}`,
+      bench.rateLimited,
+      `${bench.creates} / ${bench.chunks}`,
+      bench.files,
+      Number.isNaN(bench.resumeMs) ? "(none left)" : `${s(bench.resumeMs)} s`,
+    ]),
+    "",
+  ];
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const bench = await measureFleet();
+  console.log(
+    ["| goal | measured | |", "|---|---|---|", ...fleetGoalRows(bench), "", ...fleetSection(bench, 8)].join("\n"),
+  );
+}
