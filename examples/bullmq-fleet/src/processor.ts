@@ -7,6 +7,8 @@
 import { join } from "node:path";
 import {
   type BatchCheck,
+  ClaidAPIError,
+  ClaidConnectionError,
   ClaidError,
   type ClaidOptions,
   createClaid,
@@ -29,6 +31,11 @@ export interface ChunkProcessorOptions {
   /** One line per step. Default: none. */
   log?: ((line: string) => void) | undefined;
 }
+
+/** A failed request that a later one may not repeat: the API or the way to it failed, not the request. */
+const mayPass = (error: unknown): error is ClaidError =>
+  error instanceof ClaidConnectionError ||
+  (error instanceof ClaidAPIError && (error.status === 408 || error.status === 429 || error.status >= 500));
 
 /** A create whose outcome is unknown: the batch may exist, so the chunk is not sent again. */
 export class CreateOutcomeUnknownError extends UnrecoverableError {
@@ -98,7 +105,21 @@ export function createChunkProcessor(options: ChunkProcessorOptions) {
       return later(poll?.pollIntervalMs ?? 2000);
     }
 
-    const state: BatchCheck = await claid.batches.check(data.check ?? data.taskId, { ...poll, signal });
+    let state: BatchCheck;
+    try {
+      state = await claid.batches.check(data.check ?? data.taskId, { ...poll, signal });
+    } catch (error) {
+      // The batch exists and runs on: an outage of the API is waited out, however long, without
+      // spending the job's attempts; anything else (401, 404, …) fails the attempt.
+      if (!mayPass(error)) throw error;
+      // Rechecked at the schedule's longest interval, or later if the server asks.
+      const delayMs = Math.max(
+        poll?.maxPollIntervalMs ?? 15_000,
+        error instanceof ClaidAPIError ? (error.retryAfterMs ?? 0) : 0,
+      );
+      log(`job ${id}: check of batch ${data.taskId} failed (${error.message}); again in ${delayMs} ms`);
+      return later(delayMs);
+    }
     if (!data.check?.done) await save({ ...data, check: state });
     if (!state.done) {
       log(`job ${id}: batch ${state.taskId} ${state.status}, next check in ${state.nextCheckAfterMs} ms`);
