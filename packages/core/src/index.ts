@@ -41,11 +41,13 @@ export {
   ValidationError,
 } from "./errors.ts";
 export {
+  checkPolicy,
   createRequestPacer,
   type PacedRequest,
   type PacerOptions,
   parseRateLimitPolicy,
   type RateLimitWindow,
   type RequestPacer,
+  tightenPolicy,
 } from "./pacer.ts";
 export type * from "./types.ts";

@@ -1,0 +1,7 @@
+/**
+ * One rate-limit budget for every process on one Claid API key, kept on Redis:
+ * `createClaid({ pacer: createRedisPacer({ redis }) })` in each process of a fleet.
+ * @packageDocumentation
+ * @module @claid/redis
+ */
+export { createRedisPacer, type RedisPacer, type RedisPacerOptions, RedisUnavailableError } from "./pacer.ts";

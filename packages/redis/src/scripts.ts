@@ -1,0 +1,162 @@
+/**
+ * The Lua scripts: each decision is one atomic script, so that no two processes can both take
+ * the last slot of a window. Time is the Redis server's (`TIME`), never a client's clock.
+ *
+ * Keys (one hash tag, so that a Redis Cluster keeps them on one node):
+ * - `log`: sorted set of grants, score = send time (ms): the sliding log every window is counted on.
+ * - `creates`, `polls`: sorted sets of waiting requests, score = due time (ms, Redis time).
+ * - `expiry`: sorted set of waiting requests, score = when they lapse unless their process's heartbeat renews them.
+ * - `inflight`: sorted set of granted requests not yet answered, score = when they lapse (same heartbeat).
+ * - `state`: hash of what the fleet learned from answers: `known` (an answer came since the state
+ *   was created: else slow start), `limit` (the tightest `RateLimit-Limit` seen), `blockedUntil`,
+ *   `credits`, `creditsUntil`.
+ */
+
+/** The key names under a namespace, in the order the scripts take them. */
+export function keysOf(namespace: string): string[] {
+  // The hash tag ({…}) keeps every key of one namespace in one Cluster slot.
+  return ["log", "creates", "polls", "expiry", "inflight", "state"].map((name) => `{${namespace}}:${name}`);
+}
+
+const NOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+/**
+ * A waiting request asks for a slot. ARGV: member, kind ("create" | "poll"), due time (Redis ms),
+ * lapse after (ms), in-flight cap (0: none), key lifetime (ms), window count, then quota and
+ * length (ms, margin included) per window.
+ * Returns {1, now, limit} when granted (the member moved from its queue to the log and in-flight
+ * set), else {0, now, limit, waitMs}: waitMs is how long until the windows could admit the caller
+ * after everyone due ahead of it (0 when only the queue or the in-flight cap holds it).
+ */
+export const ACQUIRE = `${NOW}
+local log, creates, polls, expiry, inflight, state = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local member, create, due, ttl, cap, keyTtl = ARGV[1], ARGV[2] == 'create', ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6]
+
+-- Requests of processes that stopped renewing them (killed, partitioned) no longer hold anyone up.
+local lapsed = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 1000)
+for i = 1, #lapsed, 200 do
+  local chunk = {unpack(lapsed, i, math.min(i + 199, #lapsed))}
+  redis.call('ZREM', creates, unpack(chunk))
+  redis.call('ZREM', polls, unpack(chunk))
+  redis.call('ZREM', expiry, unpack(chunk))
+end
+redis.call('ZREMRANGEBYSCORE', inflight, '-inf', now)
+
+-- (Re-)register the caller: a restarted Redis has forgotten it.
+redis.call('ZADD', create and creates or polls, due, member)
+redis.call('ZADD', expiry, now + ttl, member)
+
+-- Who goes first: every due create, then every due poll due earlier.
+local ahead
+if create then
+  ahead = redis.call('ZCOUNT', creates, '-inf', '(' .. due)
+else
+  ahead = redis.call('ZCOUNT', creates, '-inf', now) + redis.call('ZCOUNT', polls, '-inf', '(' .. due)
+end
+
+local s = redis.call('HMGET', state, 'known', 'limit', 'blockedUntil', 'credits', 'creditsUntil')
+local limit = s[2] or ''
+local free = 1e18
+local wait = 0
+local longest, largest = 0, 0
+for i = 0, tonumber(ARGV[7]) - 1 do
+  local quota, len = tonumber(ARGV[8 + 2 * i]), tonumber(ARGV[9 + 2 * i])
+  longest = math.max(longest, len)
+  largest = math.max(largest, quota)
+  local from = '(' .. (now - len)
+  local used = redis.call('ZCOUNT', log, from, '+inf')
+  free = math.min(free, quota - used)
+  -- The caller's slot: when the send that must leave this window for it (and those ahead) does.
+  local index = used - quota + ahead
+  if index >= 0 and index < used then
+    local oldest = redis.call('ZRANGEBYSCORE', log, from, '+inf', 'WITHSCORES', 'LIMIT', index, 1)
+    wait = math.max(wait, tonumber(oldest[2]) + len - now)
+  end
+end
+local blockedUntil = tonumber(s[3] or '0')
+if blockedUntil > now then
+  free = 0
+  wait = math.max(wait, blockedUntil - now)
+end
+-- Slow start: one request in flight until an answer says more (a new or restarted Redis knows nothing).
+local slow = not s[1]
+if s[4] then
+  local creditsUntil = tonumber(s[5])
+  if creditsUntil > now then
+    local credits = tonumber(s[4])
+    free = math.min(free, credits)
+    if credits <= ahead then wait = math.max(wait, creditsUntil - now) end
+  else
+    -- What the server said is left has expired: one at a time until it says again.
+    slow = true
+  end
+end
+if slow then cap = 1 end
+if cap > 0 then free = math.min(free, cap - redis.call('ZCARD', inflight)) end
+
+if ahead >= free then return {0, now, limit, wait} end
+redis.call('ZREM', creates, member)
+redis.call('ZREM', polls, member)
+redis.call('ZREM', expiry, member)
+redis.call('ZADD', log, now, member)
+redis.call('ZADD', inflight, now + ttl, member)
+if s[4] and not slow then redis.call('HINCRBY', state, 'credits', -1) end
+-- Sends older than every window, and beyond the largest quota, no longer count.
+redis.call('ZREMRANGEBYSCORE', log, '-inf', now - longest)
+redis.call('ZREMRANGEBYRANK', log, 0, -largest - 1)
+for i = 1, 6 do redis.call('PEXPIRE', KEYS[i], keyTtl) end
+return {1, now, limit}
+`;
+
+/**
+ * A granted request's answer (or its absence). ARGV: member, answered ("1" when headers came),
+ * remaining (or ""), reset ms (or ""), limit (or ""), margin ms, key lifetime ms.
+ * Frees the in-flight slot; an answer ends slow start, and `RateLimit-Remaining`/`Reset` set the
+ * fleet's credits (less what is in flight) and, at 0, hold every process until the reset.
+ */
+export const RELEASE = `${NOW}
+local inflight, state = KEYS[5], KEYS[6]
+redis.call('ZREM', inflight, ARGV[1])
+if ARGV[2] ~= '1' then return now end
+redis.call('HSET', state, 'known', '1')
+if ARGV[5] ~= '' then redis.call('HSET', state, 'limit', ARGV[5]) end
+if ARGV[3] ~= '' and ARGV[4] ~= '' then
+  local remaining = tonumber(ARGV[3])
+  local untilAt = now + tonumber(ARGV[4]) + tonumber(ARGV[6])
+  if remaining == 0 then
+    local blocked = tonumber(redis.call('HGET', state, 'blockedUntil') or '0')
+    redis.call('HSET', state, 'blockedUntil', math.max(blocked, untilAt))
+  end
+  redis.call('HSET', state, 'credits', math.max(0, remaining - redis.call('ZCARD', inflight)), 'creditsUntil', untilAt)
+end
+redis.call('PEXPIRE', state, ARGV[7])
+return now
+`;
+
+/**
+ * A process's heartbeat: its waiting and in-flight requests stay alive for another `ttl` ms.
+ * ARGV: lapse after (ms), then the members. Only entries still on Redis are renewed: one granted
+ * or withdrawn meanwhile must not come back (a waiting request a restarted Redis lost is
+ * registered again by its next ask; a lost in-flight one stays lost, and the fleet slow-starts).
+ */
+export const HEARTBEAT = `${NOW}
+local expiry, inflight = KEYS[4], KEYS[5]
+local ttl = tonumber(ARGV[1])
+for i = 2, #ARGV do
+  redis.call('ZADD', expiry, 'XX', now + ttl, ARGV[i])
+  redis.call('ZADD', inflight, 'XX', now + ttl, ARGV[i])
+end
+return now
+`;
+
+/** A request that stopped waiting (aborted, past its deadline): it holds no one up. ARGV: member. */
+export const WITHDRAW = `
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
+return 1
+`;
