@@ -15,7 +15,7 @@ export interface FleetSettings {
   lockMs: number;
   /** `FLEET_POLL_INTERVAL_MS`: the first check's delay. Default: the SDK's (2000). */
   pollIntervalMs: number | undefined;
-  /** `CLAID_RATE_LIMIT`: the policy the fleet paces to. Default: Claid's. */
+  /** `CLAID_RATE_LIMIT`: the policy the fleet paces to. Default: Claid's for api.claid.ai, else learned from the answers. */
   rateLimit: string | undefined;
 }
 

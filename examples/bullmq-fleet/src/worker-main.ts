@@ -2,7 +2,7 @@
  * A worker process: `REDIS_URL=redis://… CLAID_API_KEY=… npm run worker`. Start as many as you
  * like, on as many machines: they share the queue and one rate-limit budget in Redis.
  */
-import { CLAID_RATE_LIMIT, createRequestPacer } from "@claid/node";
+import { createRedisPacer } from "@claid/redis";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { ChunkJobData, ChunkJobResult } from "./chunks.ts";
@@ -12,13 +12,11 @@ import { QUEUE_NAME, readSettings } from "./settings.ts";
 const settings = readSettings(process.env);
 // BullMQ's blocking commands need a connection that never gives up on a request.
 const connection = new Redis(settings.redisUrl, { maxRetriesPerRequest: null });
-// INTERIM until @claid/redis lands: each of FLEET_WORKERS workers paces to its share of the policy.
-const share = Number(process.env.FLEET_WORKERS ?? 1);
-const pacer = createRequestPacer({
-  policy: (settings.rateLimit ?? CLAID_RATE_LIMIT)
-    .split(",")
-    .map((w) => w.replace(/^\s*(\d+)/, (_, q) => String(Math.max(1, Math.floor(Number(q) / share)))))
-    .join(","),
+// One budget for the whole fleet, on the same Redis: every worker's requests count against it.
+const pacer = createRedisPacer({
+  redis: settings.redisUrl,
+  policy: settings.rateLimit,
+  baseUrl: process.env.CLAID_BASE_URL,
 });
 
 const worker = new Worker<ChunkJobData, ChunkJobResult>(
@@ -46,6 +44,7 @@ console.log(`worker ${process.pid} ready`);
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.once(signal, async () => {
     await worker.close();
+    await pacer.close();
     connection.disconnect();
     process.exit(0);
   });

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { type Job, Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { startRedisServer } from "../../../tests/support/redis-server.ts";
 import { waitFor } from "../../../tests/support/wait-for.ts";
 import type { ChunkJobData, ChunkJobResult } from "../src/chunks.ts";
 import { QUEUE_NAME } from "../src/settings.ts";
-import { startRedisServer } from "./redis-server.ts";
 
 const EXAMPLE = join(import.meta.dirname, "..");
 
@@ -100,7 +100,6 @@ export async function startFleet(): Promise<Fleet> {
           CLAID_BASE_URL: baseUrl,
           FLEET_OUT_DIR: outDir,
           FLEET_LOCK_MS: String(lockMs),
-          FLEET_WORKERS: String(count), // INTERIM: each worker paces to its share until @claid/redis lands
         }),
       );
       workers.push(...started);

@@ -7,11 +7,11 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { API_KEY } from "../../../tests/support/mock-server.ts";
+import { type RedisServer, startRedisServer } from "../../../tests/support/redis-server.ts";
 import { waitFor } from "../../../tests/support/wait-for.ts";
 import type { ChunkJobData, ChunkJobResult } from "../src/chunks.ts";
 import { createChunkProcessor } from "../src/processor.ts";
 import { enqueueChunks } from "../src/producer.ts";
-import { type RedisServer, startRedisServer } from "./redis-server.ts";
 
 // One worker in this process: the steps of a job, against the mock, with fast schedules.
 let redis: RedisServer;
