@@ -19,12 +19,16 @@ const urls = (await readFile(file, "utf8"))
 
 const connection = new Redis(redisUrl);
 const queue = new Queue<ChunkJobData>(QUEUE_NAME, { connection });
+const total = () => queue.getJobCountByTypes("waiting", "delayed", "active", "completed", "failed", "prioritized");
+const before = await total();
 const jobs = await enqueueChunks(queue, urls, {
   chunkSize: Number(size),
   operations: { resizing: { width: 1000 } },
   output: { format: "webp" },
 });
-const counts = await queue.getJobCounts();
-console.log(`${jobs.length} chunks of ${urls.length} URLs enqueued; queue: ${JSON.stringify(counts)}`);
+const added = (await total()) - before;
+console.log(
+  `${urls.length} URLs in ${jobs.length} chunks: ${added} jobs added, ${jobs.length - added} already queued or done.`,
+);
 await queue.close();
 connection.disconnect();
