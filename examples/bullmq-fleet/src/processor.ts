@@ -85,13 +85,19 @@ export function createChunkProcessor(options: ChunkProcessorOptions) {
       try {
         ({ id: taskId } = await claid.batches.create(data.request, { signal }));
       } catch (error) {
-        // Only an SDK error that says nothing was created frees the chunk for another try.
-        if (error instanceof ClaidError && !error.outcomeUnknown && error.taskId === undefined) {
+        // The chunk is free for another try when the POST never left (no marker: the pacer's wait
+        // failed or was aborted) or the SDK says nothing was created; otherwise the batch may exist.
+        // (Read afresh: the fetch hook wrote it, which the narrowing above does not see.)
+        const { createStartedAt } = data as ChunkJobData;
+        if (
+          createStartedAt === undefined ||
+          (error instanceof ClaidError && !error.outcomeUnknown && error.taskId === undefined)
+        ) {
           const { createStartedAt: _, ...rest } = data;
           await save(rest);
           throw error;
         }
-        throw new CreateOutcomeUnknownError(id, data.createStartedAt ?? new Date().toISOString(), error);
+        throw new CreateOutcomeUnknownError(id, createStartedAt, error);
       }
       try {
         await save({ ...data, taskId });

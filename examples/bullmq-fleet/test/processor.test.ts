@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
-import { type ClaidOptions, createRequestPacer } from "@claid/node";
+import { type ClaidOptions, createRequestPacer, type RequestPacer } from "@claid/node";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -43,10 +43,10 @@ afterEach(async () => {
 });
 
 /** The worker of this test, its client made with `claid` options. */
-function startWorker(claid: ClaidOptions) {
+function startWorker(claid: ClaidOptions, pacer: RequestPacer = createRequestPacer()) {
   const processor = createChunkProcessor({
     claid: { apiKey: API_KEY, baseUrl: mock.url, ...claid },
-    pacer: createRequestPacer(),
+    pacer,
     outDir,
     poll: { pollIntervalMs: 100, maxPollIntervalMs: 200 },
     log: (line) => lines.push(line),
@@ -99,5 +99,37 @@ it("a create that times out is an unknown outcome: the job fails at once, the ba
   expect(failed?.failedReason).toMatch(/no task id came back/);
   expect(failed?.attemptsMade).toBe(1);
   expect(failed?.data.createStartedAt).toEqual(expect.any(String));
+  expect(mock.store.requestsOf("create")).toHaveLength(1);
+});
+
+it.each([
+  ["its pacer failed", "fail"],
+  ["the job was cancelled while it waited for a slot", "cancel"],
+] as const)("a create that never left (%s) is retried, not taken for an unknown outcome", async (_, how) => {
+  const inner = createRequestPacer();
+  let first = true;
+  const pacer: RequestPacer = {
+    acquire(request) {
+      if (!first) return inner.acquire(request);
+      first = false;
+      if (how === "fail") return Promise.reject(new Error("pacer backend unreachable"));
+      // No slot until the job is cancelled: the wait rejects with the signal's reason.
+      return new Promise((_, reject) =>
+        request.signal?.addEventListener("abort", () => reject(request.signal?.reason)),
+      );
+    },
+    delayMs: () => inner.delayMs(),
+  };
+  await worker.close();
+  workerConnection.disconnect();
+  startWorker({ maxRetries: 0 }, pacer);
+  const [job] = await chunk(["https://img.example/a.png"]);
+  const id = job?.id as string;
+  if (how === "cancel") await waitFor(async () => (first ? undefined : worker.cancelJob(id, "shutting down")));
+  const done = await waitFor(async () => {
+    if (await job?.isFailed()) throw new Error(`failed: ${(await queue.getJob(id))?.failedReason}`);
+    return (await job?.isCompleted()) ? queue.getJob(id) : undefined;
+  }, 15_000);
+  expect(done?.attemptsMade).toBe(2);
   expect(mock.store.requestsOf("create")).toHaveLength(1);
 });
