@@ -9,10 +9,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { generateHeyApi } from "./hey-api.ts";
+import { bullmqFleetGoalRows, bullmqFleetSection, measureBullmqFleet } from "./measure/bullmq-fleet.ts";
 import { CODEGEN_RUNS, measureCodegen } from "./measure/codegen.ts";
 import { IMPORT_RUNS, measureImports, measureWorkerdStartup, WORKERD_RUNS } from "./measure/cold-start.ts";
 import { downloadGoalRows, downloadSection, measureDownload } from "./measure/download.ts";
-import { fleetGoalRows, fleetSection, measureFleet } from "./measure/fleet.ts";
+import { fleetSection, measureFleet } from "./measure/fleet.ts";
 import { measureOverhead, PAIRS_PER_ROUND, ROUNDS } from "./measure/overhead.ts";
 import { measurePolling } from "./measure/polling.ts";
 import { row, type Stats } from "./measure/stats.ts";
@@ -64,12 +65,15 @@ const codegen = await measureCodegen();
 // 7. Downloading results.
 const download = await measureDownload();
 
-// 8. A BullMQ fleet with a killed worker.
+// 8. A fleet of processes on one key, through the Redis pacer.
 const fleet = await measureFleet();
+
+// 9. A BullMQ fleet (examples/bullmq-fleet) with a killed worker.
+const bullmqFleet = await measureBullmqFleet();
 
 const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, Node ${process.version}`;
 const date = new Date().toISOString();
-const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download, fleet }, null, 2)}\n`;
+const resultsJson = `${JSON.stringify({ date, machine, sizes, overhead, polling, coldStart: { imports, workerd }, typecheck, codegen, download, fleet, bullmqFleet }, null, 2)}\n`;
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(2);
 const spread = (s: Stats, digits = 1) => [s.min, s.median, s.max].map((n) => n.toFixed(digits)).join(" / ");
@@ -127,7 +131,7 @@ const md = [
     met(tcRatio <= TYPECHECK_GOAL),
   ]),
   ...downloadGoalRows(download),
-  ...fleetGoalRows(fleet),
+  ...bullmqFleetGoalRows(bullmqFleet),
   "",
   "## 1. Bundle size: a Worker doing create → wait (esbuild, minified ESM, gzip -9)",
   "",
@@ -193,6 +197,7 @@ const md = [
   "",
   ...downloadSection(download, 7),
   ...fleetSection(fleet, 8),
+  ...bullmqFleetSection(bullmqFleet, 9),
 ].join("\n");
 console.log(md);
 if (WRITE) {

@@ -1,163 +1,159 @@
 /**
- * The BullMQ fleet (examples/bullmq-fleet): 3 worker processes, 2,000 URLs in 40 chunks of 50,
- * against the mock at Claid's policy ("120;w=60, 4;w=1", enforced) with tasks DONE 1.5 s after
- * creation, a real redis-server; run twice: undisturbed, then with one worker SIGKILLed once every
- * chunk is created. Reported per run:
- * wall time from the enqueue to the last job completed against the floor the policy allows for
- * the fewest requests (one create and one GET per chunk), requests against that minimum, 429s,
- * creates per chunk, and how long the killed worker's job took to be finished elsewhere.
+ * A fleet on one key (issue #21): 1,000 concurrent waits split over 8 real Node processes, against
+ * the mock enforcing Claid's policy scaled 10× ("1200;w=60, 40;w=1") as sliding windows, every job
+ * DONE a fixed time after its create. With one createRedisPacer() shared on a real redis-server:
+ * 429s, total time against the floor (the earliest the minimum number of requests fits the
+ * windows) and requests against that minimum (a create and one poll per job). For contrast, each
+ * process with its own in-memory pacer. Then the faults: one process SIGKILLed mid-run, Redis
+ * restarted mid-run. And the Redis pacer's own cost per request: µs and Redis round trips.
  *
- * Run this section alone: `npx tsx bench/measure/fleet.ts` (after a build).
+ * Processes are packages/redis/test/fixtures/fleet-worker.mjs (built packages, no loader).
+ * Run this section alone: `npx tsx bench/measure/fleet.ts` (after a build; needs redis-server).
  */
-
 import { createClaidMockServer } from "@claid/msw/node";
-import { CLAID_RATE_LIMIT, parseRateLimitPolicy } from "@claid/node";
-import { enqueueChunks } from "../../examples/bullmq-fleet/src/producer.ts";
-import { filesIn, startFleet } from "../../examples/bullmq-fleet/test/fleet-harness.ts";
-import { waitFor } from "../../tests/support/wait-for.ts";
+import { createRedisPacer } from "@claid/redis";
+import { Redis } from "ioredis";
+import { spawnWorker, type WorkerSummary } from "../../packages/redis/test/fleet.ts";
+import { startRedisServer } from "../../tests/support/redis-server.ts";
 import { row } from "./stats.ts";
 
-const URLS = 2000;
-const CHUNK_SIZE = 50;
-const WORKERS = 3;
-const TASK_MS = 1500;
-const LOCK_MS = 3000;
 const API_KEY = "bench-fleet-key-0123456789";
+export const FLEET = { processes: 8, waits: 1000, policy: "1200;w=60, 40;w=1", taskMs: 5_000 };
+const WINDOWS = [
+  { quota: 1200, windowSeconds: 60 },
+  { quota: 40, windowSeconds: 1 },
+];
 
-/** One run of the fleet over the same input, with or without a worker SIGKILLed. */
 export interface FleetRun {
-  killed: boolean;
-  urls: number;
-  chunks: number;
-  workers: number;
-  /** From the enqueue to the last job completed, ms. */
-  wallMs: number;
-  /** The earliest the fewest requests fit the policy's windows, ms. */
-  floorMs: number;
+  scenario: string;
+  seconds: number;
   requests: number;
-  minimumRequests: number;
-  rateLimited: number;
-  creates: number;
-  files: number;
-  /** From the SIGKILL until the last download the killed worker left unfinished was completed by another, ms (NaN: it left none). */
-  resumeMs: number;
-}
-
-/** When the n-th of n requests sent back to back can go under the windows: each full window waits its length. */
-function floorMs(requests: number, policy: string): number {
-  return Math.max(
-    ...parseRateLimitPolicy(policy).map((w) => Math.floor((requests - 1) / w.quota) * w.windowSeconds * 1000),
-  );
+  tooMany: number;
+  done: number;
+  failed: number;
 }
 
 export interface FleetBench {
+  minimumRequests: number;
+  floorSeconds: number;
   runs: FleetRun[];
+  perRequest: { microseconds: number; roundTrips: number };
 }
 
-/** The same fleet twice: undisturbed, then with one worker SIGKILLed. */
-export async function measureFleet(): Promise<FleetBench> {
-  return { runs: [await runFleet(false), await runFleet(true)] };
-}
-
-async function runFleet(kill: boolean): Promise<FleetRun> {
-  const mock = await createClaidMockServer({ apiKey: API_KEY, rateLimit: CLAID_RATE_LIMIT, taskDurationMs: TASK_MS });
-  const fleet = await startFleet();
-  try {
-    const urls = Array.from({ length: URLS }, (_, i) => `https://img.example/p${i}.png`);
-    const workers = fleet.startWorkers(WORKERS, { baseUrl: mock.url, apiKey: API_KEY, lockMs: LOCK_MS });
-    await Promise.all(workers.map((w) => w.lineMatching(/ready/)));
-    const started = Date.now();
-    const jobs = await enqueueChunks(fleet.queue, urls, {
-      chunkSize: CHUNK_SIZE,
-      operations: { resizing: { width: 16, height: 16 } },
-      output: { format: "png" },
-    });
-    let killedAt = Number.NaN;
-    let held = new Set<string | undefined>();
-    if (kill) {
-      // Every chunk created (answered 200) before the kill: a kill during a POST is an unknown outcome, not a resume.
-      const created = () => mock.store.requestsOf("create").filter((r) => r.status === 200).length;
-      await waitFor(async () => {
-        await fleet.noneFailed();
-        return created() >= jobs.length ? true : undefined;
-      }, 300_000);
-      const victim = workers[0] as (typeof workers)[number];
-      await victim.lineMatching(/downloading batch/);
-      killedAt = Date.now();
-      await victim.kill("SIGKILL");
-      // The jobs it was downloading when it died: BullMQ hands them to the others once their lock expires.
-      const jobOf = (pattern: RegExp) => victim.lines.map((line) => pattern.exec(line)?.[1]).filter(Boolean);
-      const finished = new Set(jobOf(/^job (\S+): done/));
-      held = new Set(jobOf(/^job (\S+): downloading/).filter((id) => !finished.has(id)));
+/** When the n-th request can go at the earliest under the windows (all sent as early as allowed), seconds. */
+function floorSeconds(requests: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    let at = 0;
+    for (const { quota, windowSeconds } of WINDOWS) {
+      const nth = times[times.length - quota];
+      if (nth !== undefined) at = Math.max(at, nth + windowSeconds);
     }
-    const completed = await fleet.allCompleted(jobs.length, 300_000);
-    const wallMs = Date.now() - started;
-    const resumed = completed.filter((job) => held.has(job.id));
-    const api = [...mock.store.requestsOf("create"), ...mock.store.requestsOf("retrieve")];
-    const minimumRequests = 2 * jobs.length;
+    times.push(at);
+  }
+  return times.at(-1) ?? 0;
+}
+
+async function run(scenario: string, pacer: "redis" | "memory", fault?: "kill" | "restart"): Promise<FleetRun> {
+  const redis = await startRedisServer();
+  const mock = await createClaidMockServer({ apiKey: API_KEY, rateLimit: FLEET.policy, taskDurationMs: FLEET.taskMs });
+  try {
+    const started = Date.now();
+    const fleet = Array.from({ length: FLEET.processes }, () =>
+      spawnWorker({
+        MODE: "jobs",
+        PACER: pacer,
+        API_KEY,
+        BASE_URL: mock.url,
+        REDIS_URL: redis.url,
+        NAMESPACE: "bench",
+        POLICY: FLEET.policy,
+        JOBS: FLEET.waits / FLEET.processes,
+        // The first check comes when the job is done: the minimum is one create and one poll per job.
+        POLL_INTERVAL_MS: FLEET.taskMs,
+      }),
+    );
+    if (fault) {
+      await Promise.all(fleet.map((p) => p.started));
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      if (fault === "kill") fleet[0]?.child.kill("SIGKILL");
+      else await redis.restart();
+    }
+    const summaries = await Promise.all(
+      fleet.map((p) => p.summary.catch((): WorkerSummary => ({ done: 0, rateLimited: 0, failed: 0, errors: [] }))),
+    );
     return {
-      killed: kill,
-      urls: URLS,
-      chunks: jobs.length,
-      workers: WORKERS,
-      wallMs,
-      floorMs: floorMs(minimumRequests, CLAID_RATE_LIMIT),
-      requests: api.length,
-      minimumRequests,
-      rateLimited: api.filter((r) => r.status === 429).length,
-      creates: mock.store.requestsOf("create").length,
-      files: filesIn(fleet.outDir).length,
-      resumeMs: resumed.length
-        ? Math.max(...resumed.map((job) => (job.finishedOn ?? Number.NaN) - killedAt))
-        : Number.NaN,
+      scenario,
+      seconds: (Date.now() - started) / 1000,
+      requests: mock.store.requests.length,
+      tooMany: mock.store.requests.filter((r) => r.status === 429).length,
+      done: summaries.reduce((n, s) => n + s.done, 0),
+      failed: summaries.reduce((n, s) => n + s.failed + s.rateLimited, 0),
     };
   } finally {
-    await fleet.close();
     await mock.close();
+    await redis.stop();
   }
 }
 
-export function fleetGoalRows(bench: FleetBench): string[] {
-  const met = (ok: boolean) => (ok ? "met" : "**missed**");
-  return bench.runs.map((run) =>
-    row([
-      `BullMQ fleet (${run.workers} workers${run.killed ? ", 1 SIGKILLed" : ""}): 0 × 429, one create per chunk, every file once`,
-      `${run.rateLimited} × 429, ${run.creates} creates / ${run.chunks} chunks, ${run.files} / ${run.urls} files`,
-      met(run.rateLimited === 0 && run.creates === run.chunks && run.files === run.urls),
-    ]),
-  );
+/** The Redis pacer's own cost: acquire + release against a local Redis with room to spare, and Redis commands per request. */
+async function perRequest(): Promise<FleetBench["perRequest"]> {
+  const redis = await startRedisServer();
+  const client = new Redis(redis.url);
+  const pacer = createRedisPacer({ redis: client, namespace: "cost", policy: "1000000;w=60" });
+  try {
+    (await pacer.acquire({ kind: "poll" }))(new Headers());
+    const before = Number((await client.info("stats")).match(/total_commands_processed:(\d+)/)?.[1]);
+    const n = 2000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) (await pacer.acquire({ kind: "poll" }))(new Headers());
+    const microseconds = ((performance.now() - t0) * 1000) / n;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = Number((await client.info("stats")).match(/total_commands_processed:(\d+)/)?.[1]);
+    // Less the INFO command itself.
+    return { microseconds, roundTrips: (after - before - 1) / n };
+  } finally {
+    await pacer.close();
+    client.disconnect();
+    await redis.stop();
+  }
 }
 
-export function fleetSection(bench: FleetBench, number: number): string[] {
-  const s = (ms: number) => (ms / 1000).toFixed(1);
-  const [first] = bench.runs;
+export async function measureFleet(): Promise<FleetBench> {
+  const minimumRequests = 2 * FLEET.waits;
+  const runs = [
+    await run("shared createRedisPacer", "redis"),
+    await run("each process its own in-memory pacer", "memory"),
+    await run("shared, one process SIGKILLed at 10 s", "redis", "kill"),
+    await run("shared, Redis restarted at 10 s", "redis", "restart"),
+  ];
+  return { minimumRequests, floorSeconds: floorSeconds(minimumRequests), runs, perRequest: await perRequest() };
+}
+
+export function fleetSection(bench: FleetBench, number = 8): string[] {
   return [
-    `## ${number}. A BullMQ fleet: ${first?.urls.toLocaleString("en")} URLs in ${first?.chunks} chunks, ${first?.workers} worker processes`,
+    `## ${number}. A fleet on one key: ${FLEET.waits} waits over ${FLEET.processes} processes, server enforcing "${FLEET.policy}" (Claid's ×10), jobs DONE ${FLEET.taskMs / 1000} s after create`,
     "",
-    `Mock at Claid's policy (${CLAID_RATE_LIMIT}, enforced), tasks DONE ${TASK_MS / 1000} s after creation, a real redis-server, the workers pacing through \`createRedisPacer\`, lock ${LOCK_MS / 1000} s. The floor: the earliest the minimum requests (one create and one GET per chunk) fit the policy. The second run SIGKILLs a worker once every chunk is created, in a download; the last column is how long until what it was downloading was finished by another worker.`,
+    `Floor: ${bench.minimumRequests} requests (a create and one poll per job) fit the windows in ${bench.floorSeconds.toFixed(1)} s at the earliest.`,
     "",
-    "| run | wall time s | floor s | × floor | requests / minimum | 429s | creates / chunks | files | killed worker's downloads finished after |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...bench.runs.map((run) =>
+    "| pacing | jobs DONE | failed | 429s | requests (× minimum) | time s (× floor) |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...bench.runs.map((r) =>
       row([
-        run.killed ? "one worker SIGKILLed" : "undisturbed",
-        s(run.wallMs),
-        s(run.floorMs),
-        (run.wallMs / run.floorMs).toFixed(2),
-        `${run.requests} / ${run.minimumRequests}`,
-        run.rateLimited,
-        `${run.creates} / ${run.chunks}`,
-        run.files,
-        !run.killed ? "" : Number.isNaN(run.resumeMs) ? "(none left)" : `${s(run.resumeMs)} s`,
+        r.scenario,
+        r.done,
+        r.failed,
+        r.tooMany,
+        `${r.requests} (${(r.requests / bench.minimumRequests).toFixed(2)})`,
+        `${r.seconds.toFixed(1)} (${(r.seconds / bench.floorSeconds).toFixed(2)})`,
       ]),
     ),
+    "",
+    `Redis pacer's own cost per request (acquire + release, local redis-server, room to spare): ${bench.perRequest.microseconds.toFixed(0)} µs, ${bench.perRequest.roundTrips.toFixed(1)} Redis commands.`,
     "",
   ];
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const bench = await measureFleet();
-  console.log(
-    ["| goal | measured | |", "|---|---|---|", ...fleetGoalRows(bench), "", ...fleetSection(bench, 8)].join("\n"),
-  );
+  console.log(fleetSection(await measureFleet()).join("\n"));
 }

@@ -94,14 +94,18 @@ export class ClaidBudget extends DurableObject<Env> {
 /** A `RequestPacer` whose slots come from the key's `ClaidBudget`, shared by every isolate. */
 export function budgetPacer(env: Env, ctx: ExecutionContext): RequestPacer {
   const budget = env.BUDGET.get(env.BUDGET.idFromName("claid-api-key"));
-  // Reporting back needs no waiting, but must outlive the response.
-  const giveBack = (lease: string, headers?: Headers) => ctx.waitUntil(budget.release(lease, headers && [...headers]));
+  // Reporting back needs no waiting, but must outlive the response; the promise says when the budget has it.
+  const giveBack = (lease: string, headers?: Headers) => {
+    const reported = budget.release(lease, headers && [...headers]);
+    ctx.waitUntil(reported);
+    return reported;
+  };
   let delayMs = 0;
   return {
     async acquire({ signal, ...request }) {
       signal?.throwIfAborted();
       const { lease, ...slot } = await untilAborted<Slot>(budget.acquire(request), signal, (late) => {
-        if (late.lease) giveBack(late.lease);
+        if (late.lease) void giveBack(late.lease);
       });
       if (lease === undefined) throw new RateLimitDeadlineError(slot.deadlineMissedByMs ?? 0);
       delayMs = slot.delayMs ?? 0;

@@ -4,4 +4,10 @@
  * @packageDocumentation
  * @module @claid/redis
  */
-export { createRedisPacer, type RedisPacer, type RedisPacerOptions, RedisUnavailableError } from "./pacer.ts";
+export {
+  createRedisPacer,
+  type RedisClient,
+  type RedisPacer,
+  type RedisPacerOptions,
+  RedisUnavailableError,
+} from "./pacer.ts";

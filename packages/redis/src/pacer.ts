@@ -18,7 +18,24 @@ import {
   tightenPolicy,
 } from "@claid/core";
 import { Redis } from "ioredis";
-import { ACQUIRE, HEARTBEAT, keysOf, RELEASE, WITHDRAW } from "./scripts.ts";
+import { ACQUIRE, HEARTBEAT, keysOf, REGISTER, RELEASE, WITHDRAW } from "./scripts.ts";
+
+/**
+ * What the pacer uses of a Redis client: an ioredis `Redis` (5 or 6, BullMQ's connection
+ * included) has it all.
+ */
+export interface RedisClient {
+  /** Runs a script Redis has cached (each decision is one script). */
+  evalsha(sha1: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** Runs a script, caching it (after NOSCRIPT: a new or restarted Redis). */
+  eval(script: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** "ready" while connected; anything else names why not, when a deadline passes without Redis. */
+  readonly status: string;
+  /** Closes the connection: called by `close()` only on a client the pacer opened from a URL. */
+  quit(): Promise<unknown>;
+  /** Drops the connection when `quit()` fails (same). */
+  disconnect(): void;
+}
 
 /** Options of `createRedisPacer()`. */
 export interface RedisPacerOptions {
@@ -26,7 +43,7 @@ export interface RedisPacerOptions {
    * The Redis to keep the budget on: an ioredis client (yours stays open after `close()`), or a
    * `redis://` / `rediss://` URL (a client the pacer opens and closes).
    */
-  redis: Redis | string;
+  redis: RedisClient | string;
   /**
    * Prefix of the pacer's keys. Every process pacing the same API key must use the same one; one
    * per API key. Default `"claid-pacer"`.
@@ -77,6 +94,12 @@ const RETRY_MS = 15;
 /** Backoff after a failed Redis call. */
 const OUTAGE_RETRY_MS = 250;
 
+/**
+ * A waiter gives up this long before its deadline: a slot later than that could not reach the
+ * server in time, and the caller's own timer (`maxWaitMs`) must find this error, naming the cause.
+ */
+const DEADLINE_LEAD_MS = 50;
+
 type Release = (headers: Headers | undefined) => void;
 
 interface Waiter {
@@ -84,13 +107,18 @@ interface Waiter {
   kind: PacedRequest["kind"];
   /** Epoch ms, this process's clock. */
   dueAt: number;
+  /**
+   * dueAt on Redis's clock, fixed when the request starts waiting: its place in the fleet's order
+   * and in this process's must be the same, or a process's best could wait behind its own others.
+   */
+  due: number;
   deadlineAt: number;
   grant(release: Release): void;
   fail(error: unknown): void;
 }
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-const SCRIPTS = { acquire: ACQUIRE, release: RELEASE, heartbeat: HEARTBEAT, withdraw: WITHDRAW };
+const SCRIPTS = { acquire: ACQUIRE, register: REGISTER, release: RELEASE, heartbeat: HEARTBEAT, withdraw: WITHDRAW };
 
 /** `text` of a non-negative decimal header number (RateLimit-Remaining/Reset), else undefined. */
 function headerNumber(value: string | null): number | undefined {
@@ -133,14 +161,18 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   }
   const configured = options.policy ?? (isClaidHost(host) ? CLAID_RATE_LIMIT : undefined);
   let windows = configured === undefined ? [] : tightenPolicy([], checkPolicy("policy", configured));
-  const redis = ownClient(target);
   const owned = typeof target === "string";
+  const redis = owned ? openClient(target) : checkClient(target);
+  /** The owned client's last connection failure: a better cause than the command's "max retries". */
+  let connectionError: unknown;
+  if (owned) (redis as Redis).on("error", (error: unknown) => (connectionError = error));
   const keys = keysOf(namespace);
   const processId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   let sequence = 0;
 
   /** Redis's clock minus this process's, as of the last answer (dueAt is given in this process's). */
   let offsetMs = 0;
+  let offsetKnown = false;
   let lastRedisError: unknown;
   /** When a request asked for now could go, as of the last answer (this process's clock). */
   let nextFreeAt = 0;
@@ -166,7 +198,18 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   function learn(redisNow: number, sentAt: number, limit: string) {
     offsetMs = redisNow - (sentAt + Date.now()) / 2;
     if (limit) windows = tightenPolicy(windows, limit);
+    if (offsetKnown) return;
+    // Requests that started waiting before Redis's clock was known take their place in the queue now
+    // (a clock 45 s fast would have put them 45 s late, behind everyone).
+    offsetKnown = true;
+    for (const waiter of waiting.values()) {
+      waiter.due = Math.round(waiter.dueAt + offsetMs);
+      register(waiter);
+    }
   }
+
+  const register = (waiter: Waiter) =>
+    void run("register", [waiter.member, waiter.kind, waiter.due, LAPSE_MS]).catch(() => {});
 
   const windowArgs = () => [windows.length, ...windows.flatMap((w) => [w.quota, w.windowSeconds * 1000 + marginMs])];
 
@@ -176,7 +219,7 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
     const [granted, redisNow, limit, waitMs] = (await run("acquire", [
       waiter.member,
       waiter.kind,
-      Math.round(waiter.dueAt + offsetMs),
+      waiter.due,
       LAPSE_MS,
       cap,
       KEY_TTL_MS,
@@ -292,7 +335,10 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
 
   /** Why a request past its deadline got no slot: Redis out of reach, or the windows. */
   function deadlineError(waitMs: number): ClaidError {
-    const down = lastRedisError ?? (redis.status === "ready" ? undefined : new Error(`connection ${redis.status}`));
+    const ready = redis.status === "ready";
+    const down = ready
+      ? lastRedisError
+      : (connectionError ?? lastRedisError ?? new Error(`connection ${redis.status}`));
     if (down === undefined) return new RateLimitDeadlineError(waitMs);
     return new RedisUnavailableError(
       `No rate-limit slot before the deadline: Redis could not be reached (${messageOf(down)}). Nothing was sent.`,
@@ -318,6 +364,7 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
           member,
           kind,
           dueAt,
+          due: Math.round(dueAt + offsetMs),
           deadlineAt,
           grant: settle(resolve),
           // Leaves the queue, here and on Redis.
@@ -331,10 +378,12 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
         if (deadlineAt < Infinity) {
           deadline = setTimeout(
             () => waiter.fail(deadlineError(Math.max(0, nextFreeAt - Date.now()))),
-            Math.min(Math.max(0, deadlineAt - Date.now()), 2 ** 31 - 1),
+            Math.min(Math.max(0, deadlineAt - DEADLINE_LEAD_MS - Date.now()), 2 ** 31 - 1),
           );
         }
         waiting.set(member, waiter);
+        // Sent before any ask for it (one connection keeps the order); lost, its first ask registers it.
+        if (offsetKnown) register(waiter);
         void pump();
       }),
     delayMs: () => Math.max(0, nextFreeAt - Date.now()),
@@ -352,9 +401,9 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   };
 }
 
-/** Creates first, then earliest due. */
+/** Creates first, then earliest due (on Redis's clock, as the fleet's queue orders them). */
 const before = (a: Waiter, b: Waiter) =>
-  a.kind !== b.kind ? a.kind === "create" : a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.member < b.member);
+  a.kind !== b.kind ? a.kind === "create" : a.due < b.due || (a.due === b.due && a.member < b.member);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -373,25 +422,26 @@ function checkOption(argument: string, value: unknown, min: number, integer: boo
   return value;
 }
 
-/** The ioredis client: the caller's, or one opened from a URL. */
-function ownClient(target: unknown): Redis {
-  if (typeof target === "string") {
-    if (!/^rediss?:\/\//.test(target)) {
-      // The URL may carry a password: never echo it.
-      throw new InvalidArgumentError({
-        argument: "redis",
-        problem: "must be an ioredis client or a redis:// or rediss:// URL.",
-      });
-    }
-    // Fail a command after one reconnect attempt instead of queueing it for long: the pacer retries
-    // by itself, and knows Redis is down when a request's deadline comes.
-    return new Redis(target, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+/** A client of the pacer's own, from a URL. */
+function openClient(url: string): Redis {
+  if (!/^rediss?:\/\//.test(url)) {
+    // The URL may carry a password: never echo it.
+    throw new InvalidArgumentError({
+      argument: "redis",
+      problem: "must be an ioredis client or a redis:// or rediss:// URL.",
+    });
   }
-  if (typeof (target as Redis | null)?.evalsha !== "function") {
+  // Fail a command after one reconnect attempt instead of queueing it for long: the pacer retries
+  // by itself, and knows Redis is down when a request's deadline comes.
+  return new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+}
+
+function checkClient(target: unknown): RedisClient {
+  if (typeof (target as RedisClient | null)?.evalsha !== "function") {
     throw new InvalidArgumentError({
       argument: "redis",
       problem: `must be an ioredis client or a redis:// URL, got ${describeValue(target)}.`,
     });
   }
-  return target as Redis;
+  return target as RedisClient;
 }

@@ -152,6 +152,17 @@ end
 return now
 `;
 
+/**
+ * A request starts waiting: it counts in the fleet's order at once, not only once it is its
+ * process's best (else a process asking fast would take a burst's slots ahead of earlier requests
+ * of slower ones). ARGV: member, kind, due time (Redis ms), lapse after (ms).
+ */
+export const REGISTER = `${NOW}
+redis.call('ZADD', ARGV[2] == 'create' and KEYS[2] or KEYS[3], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[4], now + tonumber(ARGV[4]), ARGV[1])
+return now
+`;
+
 /** A request that stopped waiting (aborted, past its deadline): it holds no one up. ARGV: member. */
 export const WITHDRAW = `
 redis.call('ZREM', KEYS[2], ARGV[1])

@@ -1,0 +1,144 @@
+/**
+ * createRedisPacer() on a real redis-server: what only a shared pacer must do — two pacers
+ * (two processes' worth: separate clients and ids) sharing order and feedback, entries of a
+ * vanished process lapsing, Redis down — and its options.
+ */
+import { createClaid, InvalidArgumentError, RateLimitDeadlineError } from "@claid/core";
+import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY } from "../../../tests/support/mock-server.ts";
+import { type RedisServer, startRedisServer } from "../../../tests/support/redis-server.ts";
+import { createRedisPacer, type RedisPacer, RedisUnavailableError } from "../src/index.ts";
+
+let server: RedisServer;
+let mock: ClaidMockServer | undefined;
+const pacers: RedisPacer[] = [];
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(() => server?.stop());
+afterEach(async () => {
+  await Promise.all(pacers.splice(0).map((p) => p.close()));
+  await mock?.close();
+  mock = undefined;
+});
+
+let namespaces = 0;
+/** `count` pacers on one new namespace, as `count` processes of a fleet would have. */
+function fleetOf(count: 2, options: { policy?: string; maxConcurrentRequests?: number }): [RedisPacer, RedisPacer];
+function fleetOf(count: 1, options: { policy?: string; maxConcurrentRequests?: number }): [RedisPacer];
+function fleetOf(count: number, options: { policy?: string; maxConcurrentRequests?: number }): RedisPacer[] {
+  const namespace = `pacer-test-${++namespaces}`;
+  const made = Array.from({ length: count }, () => createRedisPacer({ redis: server.url, namespace, ...options }));
+  pacers.push(...made);
+  return made;
+}
+const answer = (headers: Record<string, string> = {}) => new Headers({ "RateLimit-Limit": "50;w=1", ...headers });
+
+describe("createRedisPacer across processes", () => {
+  it("a create waiting in one process goes before polls waiting longer in another", async () => {
+    const [a, b] = fleetOf(2, { policy: "1;w=0.5" });
+    (await a.acquire({ kind: "poll" }))(answer());
+    const order: string[] = [];
+    const now = Date.now();
+    const polls = [1, 2, 3].map(async (i) => {
+      (await a.acquire({ kind: "poll", dueAt: now - 100 * i }))(answer());
+      order.push(`a poll due -${100 * i}`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const create = (async () => {
+      (await b.acquire({ kind: "create" }))(answer());
+      order.push("b create");
+    })();
+    await Promise.all([...polls, create]);
+    expect(order).toEqual(["b create", "a poll due -300", "a poll due -200", "a poll due -100"]);
+  });
+
+  it("RateLimit-Remaining: 0 seen by one process holds the other until RateLimit-Reset", async () => {
+    const [a, b] = fleetOf(2, { policy: "50;w=1" });
+    (await b.acquire({ kind: "poll" }))(answer());
+    const release = await a.acquire({ kind: "create" });
+    const resetAt = Date.now() + 1000;
+    release(answer({ "RateLimit-Remaining": "0", "RateLimit-Reset": "1" }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await b.acquire({ kind: "poll" });
+    expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
+  });
+
+  it("a tighter RateLimit-Limit learned by one process paces the other: a deadline it cannot meet rejects", async () => {
+    const [a, b] = fleetOf(2, { policy: "50;w=1" });
+    (await a.acquire({ kind: "create" }))(answer({ "RateLimit-Limit": "1;w=10" }));
+    (await b.acquire({ kind: "poll" }))(answer());
+    const error = await b.acquire({ kind: "poll", deadlineAt: Date.now() + 2000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitDeadlineError);
+  });
+
+  it("the in-flight cap of a process that vanished mid-request (no release, no heartbeat) lapses", async () => {
+    const [a, b] = fleetOf(2, { policy: "50;w=1", maxConcurrentRequests: 1 });
+    (await a.acquire({ kind: "poll" }))(answer()); // ends slow start
+    await a.acquire({ kind: "create" }); // never released
+    await a.close(); // the process is gone: its heartbeat stops
+    // Without the lapse this would wait forever (the test's timeout).
+    const release = await b.acquire({ kind: "create" });
+    release(answer());
+  });
+});
+
+describe("Redis unreachable", () => {
+  it("requests wait, none is sent, and fail at their deadline with RedisUnavailableError naming the cause", async () => {
+    const down = await startRedisServer();
+    await down.kill();
+    mock = await createClaidMockServer({ apiKey: API_KEY });
+    const pacer = createRedisPacer({ redis: down.url, namespace: "down", policy: "10;w=1" });
+    pacers.push(pacer);
+    const claid = createClaid({ apiKey: API_KEY, baseUrl: mock.url, pacer });
+    const error = await claid.batches
+      .createAndWait({ input: "https://img.example/a.png", operations: {} }, { maxWaitMs: 1500 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisUnavailableError);
+    expect((error as Error).message).toMatch(/Redis could not be reached \(.*ECONNREFUSED.*\)\. Nothing was sent\./);
+    expect((error as RedisUnavailableError).outcomeUnknown).toBe(false);
+    expect(mock.store.requests).toEqual([]);
+  });
+
+  it("a request waiting while Redis restarts is granted once it is back", async () => {
+    const [pacer] = fleetOf(1, { policy: "10;w=1" });
+    (await pacer.acquire({ kind: "poll" }))(answer());
+    await server.kill();
+    const waiting = pacer.acquire({ kind: "create" });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await server.start();
+    (await waiting)(answer());
+  });
+});
+
+describe("options", () => {
+  const client = new Redis({ lazyConnect: true });
+  afterAll(() => client.disconnect());
+  it.each([
+    ["redis", { redis: 42 }, /redis must be an ioredis client or a redis:\/\/ URL, got 42/],
+    ["redis (a URL of another scheme, never echoed)", { redis: "http://user:secret@x" }, /^redis must be .*URL\.$/],
+    ["namespace", { redis: client, namespace: "a b" }, /namespace must be 1 to 100 letters/],
+    ["marginMs", { redis: client, marginMs: -1 }, /marginMs must be a number ≥ 0, got -1/],
+    [
+      "maxConcurrentRequests",
+      { redis: client, maxConcurrentRequests: 1.5 },
+      /maxConcurrentRequests must be an integer ≥ 1/,
+    ],
+    ["policy", { redis: client, policy: "lots" }, /policy must be windows or a RateLimit-Limit value/],
+    ["baseUrl", { redis: client, baseUrl: "not a url" }, /baseUrl must be a URL/],
+  ])("a bad %s is an InvalidArgumentError naming it", (argument, options, message) => {
+    const error = (() => {
+      try {
+        createRedisPacer(options as never);
+      } catch (e) {
+        return e as InvalidArgumentError;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error?.argument).toBe(argument.split(" ")[0]);
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toMatch(/secret/);
+  });
+});
