@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type BulkRunBench, bulkRunSection } from "./measure/bulk-run.ts";
+import { type BullmqFleetBench, bullmqFleetGoalRows, bullmqFleetSection } from "./measure/bullmq-fleet.ts";
 import type { Footprint } from "./measure/cli.ts";
 import { type DownloadBench, downloadGoalRows, downloadSection } from "./measure/download.ts";
 import { type FleetBench, fleetSection } from "./measure/fleet.ts";
@@ -30,6 +31,7 @@ export const SECTIONS = [
   "telemetry",
   "bulkRun",
   "fleet",
+  "bullmqFleet",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -53,6 +55,7 @@ export interface Results {
   telemetry?: TelemetryBench;
   bulkRun?: BulkRunBench;
   fleet?: FleetBench;
+  bullmqFleet?: BullmqFleetBench;
 }
 
 export interface Goals {
@@ -158,6 +161,7 @@ export function renderReport(r: Results, goals: Goals): string {
       ]),
     ...goalRows(r.download, downloadGoalRows),
     ...goalRows(r.telemetry, telemetryGoalRows),
+    ...goalRows(r.bullmqFleet, bullmqFleetGoalRows),
     "",
     "## 1. Bundle size: a Worker doing create → wait (esbuild, minified ESM, gzip -9)",
     "",
@@ -327,6 +331,14 @@ export function renderReport(r: Results, goals: Goals): string {
         return [...fleetSection(r.fleet, 11), ""];
       },
       "## 11. A fleet on one key (Redis pacer)",
+    ),
+    ...section(
+      "bullmqFleet",
+      () => {
+        if (!r.bullmqFleet) throw new Error("not run");
+        return [...bullmqFleetSection(r.bullmqFleet, 12), ""];
+      },
+      "## 12. The BullMQ fleet example",
     ),
   ]
     .filter((line): line is string => typeof line === "string")

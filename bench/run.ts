@@ -12,6 +12,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { generateHeyApi } from "./hey-api.ts";
 import { measureBulkRun } from "./measure/bulk-run.ts";
+import { measureBullmqFleet } from "./measure/bullmq-fleet.ts";
 import { measureInstallFootprint, measureVersionTime, VERSION_RUNS } from "./measure/cli.ts";
 import { measureCodegen } from "./measure/codegen.ts";
 import { measureImports, measureWorkerdStartup } from "./measure/cold-start.ts";
@@ -137,6 +138,12 @@ if (runs("bulkRun")) {
 if (runs("fleet")) {
   results.fleet = await measureFleet();
   done("fleet");
+}
+
+// 12. The BullMQ fleet example: 2,000 URLs over 3 workers, undisturbed and with one SIGKILLed.
+if (runs("bullmqFleet")) {
+  results.bullmqFleet = await measureBullmqFleet();
+  done("bullmqFleet");
 }
 
 results.sectionDates = sectionDates;
