@@ -102,6 +102,18 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(counts(server).creates).toBe(2);
   });
 
+  it("once a batch is seen finished, the next ones are first checked after that long: one poll each, not one at once that can only say PROCESSING", async () => {
+    // Batches take 150 ms; the poll interval is 300 ms, so the first batch is seen DONE at its second check.
+    const { server, file, options } = await setup(6, { pollsToComplete: undefined, taskDurationMs: 150 });
+    const summary = await processInBatches(
+      { path: file },
+      options({ maxBatchesInFlight: 1, client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: 300 } } }),
+    );
+    expect(summary.totals.batches.byStatus).toMatchObject({ DONE: 3 });
+    const polls = server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop());
+    expect(polls).toEqual(["1", "1", "2", "3"]);
+  });
+
   it("a create with an unknown outcome is reported and never resent without retryUnknown; with it, it is", async () => {
     const { server, file, options } = await setup(6);
     server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });

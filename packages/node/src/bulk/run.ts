@@ -1,5 +1,6 @@
 // `processInBatches()`: a list of image URLs of any length → batches submitted (journaled), waited on (paced), downloaded.
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   type BatchEditRequest,
   type BatchResult,
@@ -225,11 +226,19 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     totals.files.failed += finished.filesFailed;
   };
 
+  /**
+   * The shortest time, from its POST's answer, in which a batch of this run was seen finished. A batch just
+   * created is not finished, and the ones after it take about as long: their first check waits this long
+   * rather than going out at once (a request, of the rate limit's quota, that could only say PROCESSING).
+   */
+  let quickestFinishMs: number | undefined;
   /** Waits on one batch, then downloads it; records it settled. Never rejects. */
-  const follow = async (report: ChunkReport, hash: string) => {
+  const follow = async (report: ChunkReport, hash: string, submittedAt: number | undefined) => {
     const taskId = report.taskId as number;
     let result: BatchResult;
     try {
+      if (submittedAt !== undefined && quickestFinishMs !== undefined)
+        await sleep(quickestFinishMs - (Date.now() - submittedAt), undefined, { signal });
       result = await claid.batches.wait(taskId, {
         maxWaitMs: settings.maxWaitMs,
         signal,
@@ -246,6 +255,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       emit("failed", report);
       return;
     }
+    // wait() resolves only with a final status.
+    if (submittedAt !== undefined) quickestFinishMs = Math.min(quickestFinishMs ?? Infinity, Date.now() - submittedAt);
     status(report, result.status);
     const imagesDone = result.status === "DONE" ? (result.results?.length ?? 0) : 0;
     const finished: ChunkFinish = {
@@ -297,9 +308,10 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       journal.append(report.number, { submission: "submitted", taskId, inputHash: hash, finished });
     emit("finished", report);
   };
-  const track = (report: ChunkReport, hash: string) => {
+  /** `submittedAt`: when this run's POST of it was answered (undefined for a batch an earlier run created). */
+  const track = (report: ChunkReport, hash: string, submittedAt?: number) => {
     if (!settings.wait) return;
-    const followed = follow(report, hash).finally(() => inFlight.delete(followed));
+    const followed = follow(report, hash, submittedAt).finally(() => inFlight.delete(followed));
     inFlight.add(followed);
   };
 
@@ -369,7 +381,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       }
       totals.batches.submitted++;
       emit("submitted", report);
-      track(report, hash);
+      track(report, hash, Date.now());
     }
     await Promise.all(inFlight);
   } finally {
