@@ -3,16 +3,31 @@
  * be killed. argv = base URL, key, URL file, journal, download folder ("-": submit only), batch size, policy.
  * Prints { elapsedMs, peakRssBytes, totals } as JSON.
  */
-import { processInBatches } from "@claid/node";
+import { createRequestPacer, processInBatches, type RequestPacer } from "@claid/node";
+import { REQUEST } from "./bulk-run-request.ts";
 
 const [baseUrl = "", apiKey = "", path = "", journal = "", out = "-", batchSize = "100", policy = ""] =
   process.argv.slice(2);
+/**
+ * The scaled policy's pacer, deaf to the mock's `RateLimit-Reset`: that header counts whole seconds (as Claid's
+ * does), so at a tenth of Claid's windows it would hold the 0.1 s window's slots for a full second.
+ */
+const scaledPacer = (): RequestPacer => {
+  const inner = createRequestPacer({ policy });
+  return {
+    acquire: async (request) => {
+      const release = await inner.acquire(request);
+      return () => release(undefined);
+    },
+    delayMs: () => inner.delayMs(),
+  };
+};
 const started = Date.now();
 const summary = await processInBatches(
   { path },
   {
-    client: { apiKey, baseUrl, rateLimit: policy || false },
-    request: { operations: { resizing: { width: 100 } } },
+    client: { apiKey, baseUrl, ...(policy ? { pacer: scaledPacer() } : { rateLimit: false }) },
+    request: REQUEST,
     journal,
     batchSize: Number(batchSize),
     ...(out === "-" ? { wait: false } : { downloadDir: out }),

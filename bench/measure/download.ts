@@ -12,7 +12,7 @@
  * Run this section alone: `npx tsx bench/measure/download.ts` (after a build).
  */
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { row, type Stats, stats } from "./stats.ts";
@@ -47,7 +47,7 @@ export interface DownloadBench {
   shapes: ShapeBench[];
 }
 
-interface RunResult {
+export interface RunResult {
   ms: number;
   rssMB: number;
   /** Files complete in the folder afterwards (written or, on a rerun, skipped). */
@@ -69,16 +69,20 @@ const server = createServer((request, response) => {
 server.listen(0, "127.0.0.1", () => console.log(server.address().port));
 `;
 
-/** argv: mode, server origin, folder, files, bytes per file. Prints { ms, rssMB, saved }. */
+/**
+ * argv: mode, server origin, folder, files, bytes per file — or, with bytes "list", the origin is a file of
+ * URLs, one a line (other benches time the floor on their own URLs). Prints { ms, rssMB, saved }.
+ */
 const DOWNLOADER = `
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { downloadResults } from "@claid/node";
-const [mode, origin, dir, filesArg, bytesArg] = process.argv.slice(1);
+const [mode, origin, dir, filesArg, bytesArg, concurrencyArg] = process.argv.slice(1);
 const files = Number(filesArg);
-const urlOf = (i) => origin + "/files/" + bytesArg + "/" + i + ".bin";
+const list = bytesArg === "list" ? readFileSync(origin, "utf8").split("\\n") : undefined;
+const urlOf = (i) => (list ? list[i] : origin + "/files/" + bytesArg + "/" + i + ".bin");
 const object = { ext: "bin", mps: 1, mime: "application/octet-stream", format: "BIN", width: 1, height: 1 };
 const results = Array.from({ length: files }, (_, i) => ({ input_object: object, output_object: { ...object, tmp_url: urlOf(i) } }));
 const started = performance.now();
@@ -93,7 +97,7 @@ if (mode === "floor") {
       saved++;
     }
   };
-  await Promise.all(Array.from({ length: ${DEFAULT_CONCURRENCY} }, worker));
+  await Promise.all(Array.from({ length: Number(concurrencyArg) }, worker));
 } else {
   const options = mode === "sha256" ? { hash: "sha256" } : {};
   const report = await downloadResults({ id: 1, status: "DONE", created_at: "", request: {}, results }, dir, options);
@@ -104,15 +108,49 @@ const ms = performance.now() - started;
 console.log(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, saved }));
 `;
 
-function download(mode: Mode, origin: string, dir: string, files: number, fileBytes: number): Promise<RunResult> {
+function download(
+  mode: Mode,
+  origin: string,
+  dir: string,
+  files: number,
+  fileBytes: number | "list",
+  concurrency = DEFAULT_CONCURRENCY,
+): Promise<RunResult> {
   return new Promise((resolve, reject) =>
     execFile(
       process.execPath,
-      ["--input-type=module", "-e", DOWNLOADER, mode, origin, dir, String(files), String(fileBytes)],
+      [
+        "--input-type=module",
+        "-e",
+        DOWNLOADER,
+        mode,
+        origin,
+        dir,
+        String(files),
+        String(fileBytes),
+        String(concurrency),
+      ],
       { cwd: ROOT, maxBuffer: 1 << 20 },
       (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as RunResult)),
     ),
   );
+}
+
+/**
+ * The floor for downloading `urls`: the plain fetch + pipeline loop, `concurrency` at once, in its own
+ * process, into a fresh folder (removed after). For benches that download more than this one's files.
+ */
+export async function fetchPipelineFloor(urls: readonly string[], concurrency: number): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), "claid-bench-floor-"));
+  try {
+    const list = join(dir, "urls.txt");
+    writeFileSync(list, urls.join("\n"));
+    const result = await download("floor", list, dir, urls.length, "list", concurrency);
+    if (result.saved !== urls.length) throw new Error(`the floor saved ${result.saved} of ${urls.length} files`);
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function measureDownload(

@@ -102,6 +102,36 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(counts(server).creates).toBe(2);
   });
 
+  // The first batch is checked at once (PROCESSING), then after the poll interval (DONE); each next one first after a
+  // time between the longest it was seen running and the shortest it was seen finished, one at a time here.
+  it.each([
+    {
+      // Batches 2 and 3 are first checked after ~800 and ~400 ms.
+      name: "batches quicker than every first check: one poll each",
+      taskMs: 250,
+      pollMs: 1600,
+      polls: ["1", "1", "2", "3"],
+    },
+    {
+      // Batch 2 is checked after ~800 ms (still running, checked again after the interval), batch 3 after ~1200 ms.
+      name: "a first check too early narrows the next one's from below",
+      taskMs: 1000,
+      pollMs: 1600,
+      polls: ["1", "1", "2", "2", "3"],
+    },
+  ])("a batch's first check waits for what the earlier ones took: $name", async ({ taskMs, pollMs, polls }) => {
+    const { server, file, options } = await setup(6, { pollsToComplete: undefined, taskDurationMs: taskMs });
+    const summary = await processInBatches(
+      { path: file },
+      options({
+        maxBatchesInFlight: 1,
+        client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: pollMs } },
+      }),
+    );
+    expect(summary.totals.batches.byStatus).toMatchObject({ DONE: 3 });
+    expect(server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop())).toEqual(polls);
+  });
+
   it("a create with an unknown outcome is reported and never resent without retryUnknown; with it, it is", async () => {
     const { server, file, options } = await setup(6);
     server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });

@@ -1,5 +1,6 @@
 // `processInBatches()`: a list of image URLs of any length → batches submitted (journaled), waited on (paced), downloaded.
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   type BatchEditRequest,
   type BatchResult,
@@ -225,15 +226,37 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     totals.files.failed += finished.filesFailed;
   };
 
+  /**
+   * How long this run's batches take, from their POST's answer: the shortest time in which one was seen
+   * finished, and the longest after which one was seen still running. A batch just created is not finished,
+   * and the ones after it take about as long: once one was seen finished, a batch's first check waits until
+   * halfway between the two (there when they cross) rather than going out at once, a request of the rate
+   * limit's quota that could only say PROCESSING. Each answer narrows the two, so the first check closes in
+   * on when the batches finish: about one check per batch, each soon after it is done.
+   */
+  const took = { finishedWithinMs: Infinity, runningAfterMs: 0 };
+  const firstCheckAfterMs = () =>
+    took.runningAfterMs < took.finishedWithinMs
+      ? (took.runningAfterMs + took.finishedWithinMs) / 2
+      : took.finishedWithinMs;
   /** Waits on one batch, then downloads it; records it settled. Never rejects. */
-  const follow = async (report: ChunkReport, hash: string) => {
+  const follow = async (report: ChunkReport, hash: string, submittedAt: number | undefined) => {
     const taskId = report.taskId as number;
+    const sinceSubmitted = () => Date.now() - (submittedAt as number);
+    /** When the last status change was seen: every one but the last (final) one was a running status. */
+    let lastSeenMs: number | undefined;
     let result: BatchResult;
     try {
+      if (submittedAt !== undefined && took.finishedWithinMs < Infinity)
+        await sleep(firstCheckAfterMs() - sinceSubmitted(), undefined, { signal });
       result = await claid.batches.wait(taskId, {
         maxWaitMs: settings.maxWaitMs,
         signal,
         onProgress: (r) => {
+          if (submittedAt !== undefined) {
+            if (lastSeenMs !== undefined) took.runningAfterMs = Math.max(took.runningAfterMs, lastSeenMs);
+            lastSeenMs = sinceSubmitted();
+          }
           if (r.status !== report.status) {
             status(report, r.status);
             emit("status", report);
@@ -246,6 +269,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       emit("failed", report);
       return;
     }
+    // wait() resolves only with a final status, seen last.
+    if (lastSeenMs !== undefined) took.finishedWithinMs = Math.min(took.finishedWithinMs, lastSeenMs);
     status(report, result.status);
     const imagesDone = result.status === "DONE" ? (result.results?.length ?? 0) : 0;
     const finished: ChunkFinish = {
@@ -297,9 +322,10 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       journal.append(report.number, { submission: "submitted", taskId, inputHash: hash, finished });
     emit("finished", report);
   };
-  const track = (report: ChunkReport, hash: string) => {
+  /** `submittedAt`: when this run's POST of it was answered (undefined for a batch an earlier run created). */
+  const track = (report: ChunkReport, hash: string, submittedAt?: number) => {
     if (!settings.wait) return;
-    const followed = follow(report, hash).finally(() => inFlight.delete(followed));
+    const followed = follow(report, hash, submittedAt).finally(() => inFlight.delete(followed));
     inFlight.add(followed);
   };
 
@@ -369,7 +395,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       }
       totals.batches.submitted++;
       emit("submitted", report);
-      track(report, hash);
+      track(report, hash, Date.now());
     }
     await Promise.all(inFlight);
   } finally {
