@@ -71,7 +71,7 @@ export async function serveMock({
   const limits = policy === false ? "no rate limit" : `rate limit ${policy} per key`;
   const pace = taskDuration === undefined ? "tasks advance per poll" : `tasks take ${ms(taskDuration, { long: true })}`;
   process.stdout.write(
-    `Claid mock API (${scenario}, ${limits}, ${pace}) on ${mock.url} — any bearer token is accepted. Ctrl-C to stop.\n`,
+    `Claid mock API (${scenario}, ${limits}, ${pace}) on ${mock.url} — any bearer token of 8 or more characters is accepted (e.g. CLAID_API_KEY=mock-key-1). Ctrl-C to stop.\n`,
   );
   if (!quiet) logRequests((line) => process.stdout.write(`${line}\n`));
   await new Promise<void>((resolve) => {

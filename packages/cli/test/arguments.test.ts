@@ -84,7 +84,7 @@ const CASES: Case[] = [
     env: { CLAID_API_KEY: undefined },
     code: 2,
     stdout: "",
-    stderr: /^claid: The API key \(--api-key-file\) is only 5 characters long/,
+    stderr: /^claid: The API key \(--api-key-file\) is shorter than 8 characters/,
     requests: 0,
   },
   {

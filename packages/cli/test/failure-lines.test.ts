@@ -34,8 +34,8 @@ function unknownOutcome(): ClaidError {
 const CASES: [string, () => ClaidError, RegExp, number, Record<string, unknown>][] = [
   [
     "an invalid key",
-    () => new InvalidArgumentError({ argument: "apiKey", problem: "is only 5 characters long." }),
-    /^The API key \(CLAID_API_KEY or --api-key-file\) is only 5 characters long\.$/,
+    () => new InvalidArgumentError({ argument: "apiKey", problem: "is shorter than 8 characters." }),
+    /^The API key \(CLAID_API_KEY or --api-key-file\) is shorter than 8 characters\.$/,
     EXIT.usage,
     {},
   ],

@@ -145,7 +145,7 @@ function checkKey(given: unknown, fromEnv: string | undefined): string | null {
     reject("contains whitespace, control or non-ASCII characters.", "Check how the key was copied.");
   else if (key.length < MIN_KEY_LENGTH)
     reject(
-      `is only ${key.length} characters long: that is not a Claid key (and too short to keep out of logs safely).`,
+      "is shorter than 8 characters: that is not a Claid key (and too short to keep out of logs safely).",
     );
   return key as string;
 }
