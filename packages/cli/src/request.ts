@@ -1,6 +1,6 @@
 /** Builds a batch request from flags and an operations file, validated against the spec before any request. */
 import { readFileSync } from "node:fs";
-import { CREATE_BATCH, enumValues, requestSchemaPointer, validationDetails, validatorFor } from "@claid/core/spec";
+import { CREATE_BATCH, enumValues, problemsOf, requestSchemaPointer, validationDetails } from "@claid/core/spec";
 import {
   type BatchEditRequest,
   type BatchOutput,
@@ -147,9 +147,10 @@ export function buildRequest(
   const output = outputOf(flags);
   if (output !== undefined) body.output = output;
 
-  const validate = validatorFor(requestSchemaPointer(CREATE_BATCH));
-  if (!validate(body)) {
-    const reasons = Object.entries(validationDetails(validate.errors ?? [])).map(
+  // One problem per field, the closest alternative's where the spec allows several (as the API words it).
+  const problems = problemsOf(requestSchemaPointer(CREATE_BATCH), body);
+  if (problems.length > 0) {
+    const reasons = Object.entries(validationDetails(problems)).map(
       ([field, messages]) => `${field} ${messages.join("; ")}`,
     );
     throw new UsageError(

@@ -60,3 +60,14 @@ describe("--operations - with bad JSON says where", () => {
     );
   });
 });
+
+describe("--operations that the spec refuses", () => {
+  it.each([
+    [{ background: { remove: "yes" } }, "body.operations.background.remove must be boolean or object"],
+    [{ resizing: { fit: "squash" } }, "body.operations.resizing.fit must be"],
+  ])("%j is named by its closest alternative only: %s", (operations, problem) => {
+    const run = () => buildRequest({ input: ["storage://s/in/"], operations: "-" }, () => JSON.stringify(operations));
+    expect(run).toThrow(problem);
+    expect(run).not.toThrow(/must match a schema in anyOf/);
+  });
+});

@@ -10,6 +10,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import addFormats from "ajv-formats";
 import { openapiDocument } from "./generated/spec.ts";
 
+export { problemsOf } from "./spec-problems.ts";
 export { openapiDocument };
 
 const SPEC_ID = "claid-openapi.json";

@@ -9,6 +9,7 @@ import {
 import {
   CREATE_BATCH,
   GET_BATCH,
+  problemsOf,
   requestSchemaPointer,
   type SpecOperation,
   validationDetails,
@@ -19,7 +20,6 @@ import { type ClaidHandlersOptions, DEFAULT_MAX_BODY_BYTES } from "./options.ts"
 import { createRateLimiter } from "./rate-limit.ts";
 import { buildResults, resultFile } from "./results.ts";
 import { ClaidMockStore, type MockFault, type MockRequest } from "./store.ts";
-import { problemsOf } from "./validation.ts";
 
 const ERROR_BODIES: Record<number, Omit<HttpErrorDetails, "error_details">> = {
   400: { error_code: "100", error_type: "general", error_message: "Bad request." },

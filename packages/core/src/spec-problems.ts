@@ -14,8 +14,9 @@
  * 3. then the one with the fewest problems; 4. then the spec's order.
  * When the value is of no branch's kind, the problem is that: "must be integer or string".
  */
-import { openapiDocument, validatorFor } from "@claid/core/spec";
-import type { ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv/dist/2020.js";
+import { openapiDocument } from "./generated/spec.ts";
+import { validatorFor } from "./spec.ts";
 
 type Schema = Record<string, unknown>;
 
