@@ -144,7 +144,9 @@ function checkKey(given: unknown, fromEnv: string | undefined): string | null {
   else if (/[^\x21-\x7e]/.test(key))
     reject("contains whitespace, control or non-ASCII characters.", "Check how the key was copied.");
   else if (key.length < MIN_KEY_LENGTH)
-    reject(`is shorter than ${MIN_KEY_LENGTH} characters: that is not a Claid key (and too short to keep out of logs safely).`);
+    reject(
+      `is shorter than ${MIN_KEY_LENGTH} characters: that is not a Claid key (and too short to keep out of logs safely).`,
+    );
   return key as string;
 }
 
