@@ -9,7 +9,7 @@ import {
   InternalServerError,
   InvalidArgumentError,
   PaymentRequiredError,
-} from "@claid/node";
+} from "../src/index.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiIdentity, Journal, outcomeOfFailedCreate } from "../src/bulk/journal.ts";
 

@@ -10,7 +10,7 @@ import {
   type BulkInputs,
   InvalidArgumentError,
   processInBatches,
-} from "@claid/node";
+} from "../src/index.ts";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 const KEY = "bulk-run-test-key-0123456789";
