@@ -18,6 +18,7 @@ import { type Command, Option } from "commander";
 import { EXIT, UsageError } from "./exit.ts";
 import { handleInterrupts } from "./interrupt.ts";
 import { count, plural } from "./plural.ts";
+import { fitToTerminal } from "./progress.ts";
 import { durationParser, parseInteger, parseTaskId } from "./request.ts";
 import { printJson, terminalSafe, terminalSafeLines } from "./terminal-safe.ts";
 import { progressMode } from "./watch.ts";
@@ -89,7 +90,7 @@ async function download(taskId: number, flags: DownloadFlags, client: () => Clai
     const report = await downloadResults(result, dir, options);
     display.stop();
     if (flags.json) printJson(jsonReport(result.id, report));
-    else process.stdout.write(`${terminalSafeLines(summary(report))}\n`);
+    else process.stdout.write(`${fitToTerminal(terminalSafeLines(summary(report)), process.stdout)}\n`);
     if (report.failed.length > 0) process.exitCode = EXIT.api;
   } catch (error) {
     display.stop();
@@ -237,7 +238,11 @@ function advice(reason: DownloadFailureReason): string {
   }
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+/** "512 kB" under a megabyte (where "0.0 MB" would say nothing), "2.4 MB" from there. */
+export function size(bytes: number): string {
+  const kilobytes = Math.round(bytes / 1000);
+  return kilobytes < 1000 ? `${kilobytes} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
 
 interface Display {
   update(progress: DownloadProgress): void;
@@ -265,7 +270,7 @@ function createDisplay(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "sile
         const now = progress.total === 0 ? 10 : Math.floor((progress.done * 10) / progress.total);
         if (now === tenths) return;
         tenths = now;
-        stream.write(`${filesDone(progress)}: ${counts(progress)}, ${megabytes(progress.bytes)}\n`);
+        stream.write(`${filesDone(progress)}: ${counts(progress)}, ${size(progress.bytes)}\n`);
       },
       stop() {},
       last: () => last,
@@ -278,7 +283,7 @@ function createDisplay(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "sile
     hideCursor: true,
     format: (options, { progress, maxWidth }) => {
       const failures = last && last.failed > 0 ? `  ${last.failed} failed` : "";
-      const text = `${last ? filesDone(last) : ""}  ${megabytes(last?.bytes ?? 0)}${failures}`;
+      const text = `${last ? filesDone(last) : ""}  ${size(last?.bytes ?? 0)}${failures}`;
       // One column is left free: writing the last one makes some terminals wrap.
       const room = Math.min(BAR_MAX, maxWidth - 1 - text.length - 2);
       if (room < BAR_MIN) return text;

@@ -12,7 +12,7 @@ export async function loadMock(command: string): Promise<typeof MockServer> {
     const missing = /Cannot find (?:package|module) '(@claid\/msw|msw)[/']/.exec((error as Error).message)?.[1];
     if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND" || !missing) throw error;
     throw new Error(
-      `claid ${command} runs the mock API, which comes in a separate package: ${missing} is not installed. Install it beside the CLI with: npm install @claid/msw msw`,
+      `${command} runs the mock API, which comes in a separate package: ${missing} is not installed. Install it beside the CLI with: npm install @claid/msw msw`,
     );
   }
 }

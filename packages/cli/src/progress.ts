@@ -13,6 +13,34 @@ export function hasUsableWidth(stream: NodeJS.WriteStream): boolean {
   return typeof stream.columns === "number" && stream.columns > 0;
 }
 
+/**
+ * `text` with each line broken at spaces to fit a terminal's width, so that no word is split across two rows;
+ * unchanged when the stream is not a terminal or reports 0 columns. One column is left free: writing the last one
+ * makes some terminals wrap.
+ */
+export function fitToTerminal(text: string, stream: NodeJS.WriteStream): string {
+  return stream.isTTY && hasUsableWidth(stream) ? wrapWords(text, stream.columns - 1) : text;
+}
+
+/** Each line of `text` broken at spaces into rows of at most `width` characters; a longer word keeps a row of its own. */
+export function wrapWords(text: string, width: number): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const rows: string[] = [];
+      let row = "";
+      for (const word of line.split(" ")) {
+        if (row && row.length + 1 + word.length > width) {
+          rows.push(row);
+          row = word;
+        } else row = row ? `${row} ${word}` : word;
+      }
+      rows.push(row);
+      return rows.join("\n");
+    })
+    .join("\n");
+}
+
 export function createProgress(stream: NodeJS.WriteStream, mode: "tty" | "plain" | "silent"): Progress {
   const started = Date.now();
   const statuses = new Map<number, BatchStatus>();

@@ -5,6 +5,8 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { bytesOf, createFileHost, type FileHost, type Route, serve } from "../../node/test/file-host.ts";
+import { size } from "../src/download.ts";
+import { wrapWords } from "../src/progress.ts";
 import { CLI, claid, KEY, onScreen, useCliTest } from "./helpers.ts";
 
 const { dir: tempDir } = useCliTest();
@@ -57,12 +59,9 @@ describe("batch download", () => {
     expect(run.stdout).toBe(
       `${out}: 2 downloaded, 0 already complete\nmanifest: ${join(out, ".claid-downloads.jsonl")}\n`,
     );
-    expect(run.stderr).toBe(
-      [
-        "0/2 files: 0 downloaded, 0 already complete, 0.0 MB",
-        "1/2 files: 1 downloaded, 0 already complete, 0.0 MB",
-        "2/2 files: 2 downloaded, 0 already complete, 0.0 MB\n",
-      ].join("\n"),
+    // Bytes count as they arrive: at the first file's end the second may be in too.
+    expect(run.stderr).toMatch(
+      /^0\/2 files: 0 downloaded, 0 already complete, 0 kB\n1\/2 files: 1 downloaded, 0 already complete, [12] kB\n2\/2 files: 2 downloaded, 0 already complete, 2 kB\n$/,
     );
     expect(readdirSync(out).sort()).toEqual([".claid-downloads.jsonl", "a.png", "b.png"]);
     expect(host.requests.find((r) => r.path.startsWith("/v1/"))?.authorization).toBe(true);
@@ -83,7 +82,7 @@ describe("batch download", () => {
       `${out}: 0 downloaded, 2 already complete\nmanifest: ${join(out, ".claid-downloads.jsonl")}\n`,
     );
     expect(text.stderr).not.toMatch(/downloaded [12]/);
-    expect(text.stderr.trimEnd().split("\n").at(-1)).toBe("2/2 files: 0 downloaded, 2 already complete, 0.0 MB");
+    expect(text.stderr.trimEnd().split("\n").at(-1)).toBe("2/2 files: 0 downloaded, 2 already complete, 0 kB");
     expect(fileRequests(host)).toHaveLength(2);
   });
 
@@ -112,9 +111,7 @@ describe("batch download", () => {
     const run = await claid([...base(host), "batch", "download", "1", "--dir", out]);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(/downloaded [1-9]/);
-    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
-      "3/3 files: 0 downloaded, 0 already complete, 3 failed, 0.0 MB",
-    );
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe("3/3 files: 0 downloaded, 0 already complete, 3 failed, 0 kB");
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(`${out}: 0 downloaded, 0 already complete, 3 failed`);
     expect(lines.slice(1)).toEqual([
@@ -337,6 +334,36 @@ describe("batch download", () => {
   });
 });
 
+describe("the bytes shown", () => {
+  it.each([
+    [0, "0 kB"],
+    [1_000, "1 kB"],
+    [412_345, "412 kB"],
+    [999_499, "999 kB"],
+    [999_500, "1.0 MB"],
+    [2_000_000, "2.0 MB"],
+    [12_345_678, "12.3 MB"],
+  ])("%i bytes read %s", (bytes, text) => {
+    expect(size(bytes)).toBe(text);
+  });
+});
+
+describe("lines broken to a terminal's width", () => {
+  it.each([
+    ["fits", "out: 2 downloaded", 39, "out: 2 downloaded"],
+    ["breaks between words", "out: 2 downloaded, 0 already complete", 22, "out: 2 downloaded, 0\nalready complete"],
+    ["keeps each line's breaks", "a b\nc d", 3, "a b\nc d"],
+    [
+      "a word longer than the width keeps a row of its own",
+      "x /a/very/long/path: 1 downloaded",
+      8,
+      "x\n/a/very/long/path:\n1\ndownloaded",
+    ],
+  ])("%s", (_, text, width, rows) => {
+    expect(wrapWords(text, width)).toBe(rows);
+  });
+});
+
 describe("on a terminal", () => {
   const download = (host: FileHost, out: string) =>
     `${process.execPath} ${CLI} --base-url ${host.origin} batch download 1 --dir ${out}`;
@@ -357,7 +384,17 @@ describe("on a terminal", () => {
     const bar = rows.filter((row) => row.includes("files"));
     expect(bar).toEqual([expect.stringMatching(barRow)]);
     expect(bar[0]?.trimEnd().length).toBeLessThanOrEqual(columns);
-    expect(rows.join("")).toContain(`${out}: 2 downloaded, 0 already complete`);
+    expect(rows.join(" ")).toContain(`${out}: 2 downloaded, 0 already complete`);
+  });
+
+  it("at 40 columns breaks the final line between words, never inside one", async () => {
+    const host = await hostedBatch({ "/f/a.png": serve(bytesOf(1000)), "/f/b.png": serve(bytesOf(1000, 2)) });
+    // A folder name whose length puts column 40 inside "already": the terminal alone would print "alr" / "eady".
+    const start = `${freshDir()}/`;
+    const out = `${start}${"x".repeat(80 - ((`${start}: 2 downloaded, 0 `.length + 3) % 40))}`;
+    const { screen, code } = await onScreen(40, download(host, out));
+    expect(code).toBe(0);
+    expect(screen.split("\n")).toContain("2 downloaded, 0 already complete");
   });
 
   it("at 0 columns falls back to plain lines, like the other commands", async () => {
@@ -366,7 +403,7 @@ describe("on a terminal", () => {
     const { screen, code } = await onScreen(0, download(host, out));
     expect(code).toBe(0);
     expect(screen).toContain(
-      "0/1 file: 0 downloaded, 0 already complete, 0.0 MB\n1/1 file: 1 downloaded, 0 already complete, 0.0 MB\n",
+      "0/1 file: 0 downloaded, 0 already complete, 0 kB\n1/1 file: 1 downloaded, 0 already complete, 1 kB\n",
     );
     expect(screen.replaceAll("\n", "")).toContain(`${out}: 1 downloaded, 0 already complete`);
     expect(screen).not.toMatch(/[=-]{5}/); // no bar

@@ -65,7 +65,7 @@ describe("without the mock installed", () => {
     expect(run).toMatchObject({
       code: 1,
       stdout: "",
-      stderr: `claid: claid ${command} runs the mock API, which comes in a separate package: ${missing} is not installed. ${install}`,
+      stderr: `claid: ${command} runs the mock API, which comes in a separate package: ${missing} is not installed. ${install}`,
     });
   });
 

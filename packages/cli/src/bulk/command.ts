@@ -14,6 +14,7 @@ import {
 import { EXIT, UsageError } from "../exit.ts";
 import { handleInterrupts } from "../interrupt.ts";
 import { count } from "../plural.ts";
+import { fitToTerminal } from "../progress.ts";
 import { buildRequest, type CreateFlags } from "../request.ts";
 import { printJson, terminalSafe } from "../terminal-safe.ts";
 import { type OutputFlags, progressMode } from "../watch.ts";
@@ -138,7 +139,7 @@ export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promis
     return;
   }
   if (flags.wait && !flags.verbose) {
-    process.stdout.write(`${describeTotals(summary, total)}\n`);
+    process.stdout.write(`${fitToTerminal(describeTotals(summary, total), process.stdout)}\n`);
     return;
   }
   const byNumber = new Map(summary.chunks.map((c) => [c.number, c]));

@@ -4,7 +4,7 @@
  * for), each cut to the terminal's width; elsewhere one line per submitted or settled batch; nothing with --json.
  */
 import type { BatchRunProgress, BatchRunSummary, BatchRunTotals } from "@claid/node";
-import { DEFAULT_BATCH_SIZE } from "@claid/node";
+import { chunkFolder, DEFAULT_BATCH_SIZE } from "@claid/node";
 import ora from "ora";
 import { count } from "../plural.ts";
 import { hasUsableWidth } from "../progress.ts";
@@ -110,28 +110,74 @@ export function totalsLines(
   const barWidth = Math.max(5, Math.min(20, width - 28));
   const filled = Math.round(ratio * barWidth);
   lines.push(
-    `[${"█".repeat(filled)}${"░".repeat(barWidth - filled)}] ${Math.floor(ratio * 100)}% ${elapsed(totals)}${estimate(totals, ratio)}`,
+    `[${"█".repeat(filled)}${"░".repeat(barWidth - filled)}] ${Math.floor(ratio * 100)}% ${elapsed(totals)}${estimate(totals, { ratio, chunks, wait })}`,
   );
-  if (totals.waitingForRateLimit) lines.push(`rate limit: waiting, ${budget(totals)}`);
-  else if (totals.requestsLastMinute > 0) lines.push(`rate limit: ${budget(totals)}`);
+  // The count comes first and the words are short, so that 40 columns show it whole while the limit holds the run.
+  if (totals.waitingForRateLimit || totals.requestsLastMinute > 0)
+    lines.push(`rate limit: ${used(totals)} per min${totals.waitingForRateLimit ? ", waiting" : ""}`);
   return lines.map((line) => (line.length > width ? `${line.slice(0, Math.max(1, width - 1))}…` : line)).join("\n");
 }
 
 /** "118/120 requests this minute" (the quota when known). */
 function budget(totals: BatchRunTotals): string {
+  return `${used(totals)} requests this minute`;
+}
+
+/** "118/120": requests in the last minute, and the quota when known. */
+function used(totals: BatchRunTotals): string {
   const quota = totals.requestsPerMinuteAllowed === undefined ? "" : `/${totals.requestsPerMinuteAllowed}`;
-  return `${totals.requestsLastMinute}${quota} requests this minute`;
+  return `${totals.requestsLastMinute}${quota}`;
 }
 
 function elapsed(totals: BatchRunTotals): string {
   return duration(Date.now() - totals.startedAt);
 }
 
-/** At the pace so far, what is left. */
-function estimate(totals: BatchRunTotals, ratio: number): string {
-  if (ratio <= 0 || ratio >= 1) return "";
-  const spent = Date.now() - totals.startedAt;
-  return `, ~${duration((spent / ratio) * (1 - ratio))} left`;
+/** ", ~1m20s left", or nothing before the first batch settles and after the last. */
+function estimate(totals: BatchRunTotals, { ratio, chunks, wait }: { ratio: number; chunks: number; wait: boolean }) {
+  const left = timeLeftMs({
+    spentMs: Date.now() - totals.startedAt,
+    ratio,
+    requestsLeft: requestsLeft(totals, { chunks, wait }),
+    requestsPerMinute: totals.requestsPerMinuteAllowed,
+    waitingForRateLimit: totals.waitingForRateLimit,
+  });
+  return left === undefined ? "" : `, ~${duration(left)} left`;
+}
+
+/**
+ * The fewest requests the run still sends: a create for every chunk not yet submitted and, with --wait, at least one
+ * status check for every batch not yet settled (sent or still to send).
+ */
+export function requestsLeft(totals: BatchRunTotals, { chunks, wait }: { chunks: number; wait: boolean }): number {
+  const b = totals.batches;
+  const toSend = Math.max(0, chunks - b.submitted - b.unknown - b.notSent);
+  const toSettle = wait ? Math.max(0, b.submitted - b.finished) + toSend : 0;
+  return toSend + toSettle;
+}
+
+/**
+ * What is left of the run, in ms. While the rate limit holds requests it sets the pace: the requests left at the
+ * policy's rate. Otherwise the pace so far, never below that floor. Undefined before anything settled and at the end.
+ */
+export function timeLeftMs({
+  spentMs,
+  ratio,
+  requestsLeft,
+  requestsPerMinute,
+  waitingForRateLimit,
+}: {
+  spentMs: number;
+  ratio: number;
+  requestsLeft: number;
+  requestsPerMinute: number | undefined;
+  waitingForRateLimit: boolean;
+}): number | undefined {
+  if (ratio <= 0 || ratio >= 1) return undefined;
+  const observed = (spentMs / ratio) * (1 - ratio);
+  if (!requestsPerMinute) return observed;
+  const floor = (requestsLeft / requestsPerMinute) * 60_000;
+  return waitingForRateLimit ? floor : Math.max(observed, floor);
 }
 
 function duration(ms: number): string {
@@ -155,10 +201,16 @@ export function describeTotals(summary: BatchRunSummary, chunks: number): string
   ];
   if (summary.downloadDir)
     lines.push(
-      `files: ${files.written} downloaded, ${files.skipped} already complete, ${files.expired} expired, ${files.failed} failed, ${files.stored} in your storage → ${terminalSafe(summary.downloadDir)}/chunk-<n>/`,
+      `files: ${files.written} downloaded, ${files.skipped} already complete, ${files.expired} expired, ${files.failed} failed, ${files.stored} in your storage → ${chunkFolders(terminalSafe(summary.downloadDir), chunks)}`,
     );
   lines.push(
     `${elapsed(summary.totals)}; journal ${terminalSafe(summary.journal)} (--verbose: one line per batch; --json: everything)`,
   );
   return lines.join("\n");
+}
+
+/** Where the files are, as folder names to copy: "out/chunk-000001/ … chunk-000060/". */
+function chunkFolders(dir: string, chunks: number): string {
+  const first = `${dir}/${chunkFolder(1)}/`;
+  return chunks > 1 ? `${first} … ${chunkFolder(chunks)}/` : first;
 }

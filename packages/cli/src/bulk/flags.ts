@@ -1,5 +1,5 @@
 /** The flags of `claid batch create --input-file`, defined next to the command they belong to. */
-import { DEFAULT_BATCH_SIZE } from "@claid/node";
+import { chunkFolder, DEFAULT_BATCH_SIZE } from "@claid/node";
 import { InvalidArgumentError as FlagError, Option } from "commander";
 
 export { DEFAULT_BATCH_SIZE };
@@ -14,7 +14,7 @@ export function parseBatchSize(value: string): number {
 /** `--download`: added to `batch create` by program.ts. */
 export const downloadOption = new Option(
   "--download <dir>",
-  "with --input-file --wait: download each batch's files into <dir>/chunk-<n>/ as soon as it is done",
+  `with --input-file --wait: download each batch's files into <dir>/${chunkFolder(1)}/, ${chunkFolder(2)}/, … (one folder per batch, in input order) as soon as it is done`,
 );
 export const verboseOption = new Option(
   "--verbose",
