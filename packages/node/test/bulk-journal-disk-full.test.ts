@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClaidMockServer } from "@claid/msw/node";
-import { ClaidError } from "../src/index.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { ClaidError } from "../src/index.ts";
 
 /** writeSync that, once armed, writes half of what it is given and then fails as a full disk does. */
 const disk = vi.hoisted(() => ({ full: false, stuck: false }));

@@ -2,6 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { apiIdentity, Journal, outcomeOfFailedCreate } from "../src/bulk/journal.ts";
 import {
   ClaidConnectionError,
   type ClaidError,
@@ -10,8 +12,6 @@ import {
   InvalidArgumentError,
   PaymentRequiredError,
 } from "../src/index.ts";
-import { afterAll, describe, expect, it } from "vitest";
-import { apiIdentity, Journal, outcomeOfFailedCreate } from "../src/bulk/journal.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "claid-journal-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   type BatchRunOptions,
   type BatchRunProgress,
@@ -11,7 +12,6 @@ import {
   InvalidArgumentError,
   processInBatches,
 } from "../src/index.ts";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 const KEY = "bulk-run-test-key-0123456789";
 const folder = mkdtempSync(join(tmpdir(), "claid-bulk-run-"));
@@ -48,6 +48,26 @@ const counts = (server: ClaidMockServer) => ({
 });
 
 describe("processInBatches", { timeout: 60_000 }, () => {
+  it("with a caller's signal and 20 batches at once, Node warns of no listener leak (one listener on the caller's signal)", async () => {
+    const { file, options } = await setup(40, { pollsToComplete: 2 });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const caller = new AbortController();
+    try {
+      const summary = await processInBatches(
+        { path: file },
+        options({ signal: caller.signal, maxBatchesInFlight: 20 }),
+      );
+      expect(summary.totals.files.written).toBe(40);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
+  });
+
   it("submits, waits and downloads each batch into its own folder; the rerun asks for nothing and fetches nothing", async () => {
     const { server, file, out, events, options } = await setup(5);
     const summary = await processInBatches({ path: file }, options({ maxBatchesInFlight: 1 }));

@@ -1,4 +1,6 @@
 // `processInBatches()`: a list of image URLs of any length → batches submitted (journaled), waited on (paced), downloaded.
+
+import { setMaxListeners } from "node:events";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -152,7 +154,8 @@ const MAX_FAILURES_LISTED = 20;
  */
 export async function processInBatches(inputs: BulkInputs, options: BatchRunOptions): Promise<BatchRunSummary> {
   const settings = readOptions(inputs, options);
-  const { batchSize, signal } = settings;
+  const { batchSize } = settings;
+  const signal = runSignal(settings.signal);
   const client = options.client ?? {};
   const apiKey = client.apiKey ?? process.env.CLAID_API_KEY;
   const baseUrl = client.baseUrl ?? (process.env.CLAID_BASE_URL || DEFAULT_BASE_URL);
@@ -501,6 +504,18 @@ function retryAdvice(summary: BatchRunSummary, waited: boolean, readToEnd: boole
       });
   }
   return advice;
+}
+
+/**
+ * The run's own signal, following the caller's: up to 20 batches' waits and 8 files each listen to it at
+ * once, past Node's warning at 10 listeners on one signal. `AbortSignal.any` follows the caller's without a
+ * listener that would outlive the run (Node 20.3+; older ones use the caller's signal as it is).
+ */
+function runSignal(caller: AbortSignal | undefined): AbortSignal | undefined {
+  if (!caller || typeof AbortSignal.any !== "function") return caller;
+  const own = AbortSignal.any([caller]);
+  setMaxListeners(0, own);
+  return own;
 }
 
 interface Settings {
