@@ -171,9 +171,12 @@ return now
 /**
  * A request starts waiting: it counts in the fleet's order at once, not only once it is its
  * process's best (else a process asking fast would take a burst's slots ahead of earlier requests
- * of slower ones). ARGV: member, kind, due time (Redis ms), lapse after (ms).
+ * of slower ones); a member already in the log (granted) is left alone. ARGV: member, kind, due time
+ * (Redis ms), lapse after (ms).
  */
 export const REGISTER = `${NOW}
+-- Already granted: a registration resent after NOSCRIPT can arrive after its own grant.
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return now end
 redis.call('ZADD', ARGV[2] == 'create' and KEYS[2] or KEYS[3], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[4], now + tonumber(ARGV[4]), ARGV[1])
 return now

@@ -85,6 +85,23 @@ describe("createRedisPacer across processes", () => {
   });
 });
 
+describe("slow start", () => {
+  it("a request registered while its script is not yet cached on Redis leaves no ghost entry in the fleet's queue", async () => {
+    const namespace = `pacer-test-${++namespaces}`;
+    const client = new Redis(server.url);
+    await client.script("FLUSH");
+    const pacer = createRedisPacer({ redis: client, namespace, policy: "1000;w=60" });
+    pacers.push(pacer);
+    (await pacer.acquire({ kind: "poll" }))(new Headers());
+    await client.ping(); // the first release is in
+    // Its registration meets NOSCRIPT and is sent again, after its own grant.
+    (await pacer.acquire({ kind: "poll" }))(new Headers());
+    await client.ping();
+    expect(await client.zcard(`{${namespace}}:polls`)).toBe(0);
+    client.disconnect();
+  });
+});
+
 describe("Redis unreachable", () => {
   it("requests wait, none is sent, and fail at their deadline with RedisUnavailableError naming the cause", async () => {
     const down = await startRedisServer();
