@@ -173,6 +173,8 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   /** Redis's clock minus this process's, as of the last answer (dueAt is given in this process's). */
   let offsetMs = 0;
   let offsetKnown = false;
+  /** Redis's time at its last answer to an ask (0: none yet): tells a lost state from a fresh one. */
+  let lastSeen = 0;
   let lastRedisError: unknown;
   /** When a request asked for now could go, as of the last answer (this process's clock). */
   let nextFreeAt = 0;
@@ -224,8 +226,10 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
       LAPSE_MS,
       cap,
       KEY_TTL_MS,
+      lastSeen,
       ...windowArgs(),
     ])) as [number, number, string, number | undefined];
+    lastSeen = redisNow;
     learn(redisNow, sentAt, limit, waiter);
     return { granted: granted === 1, waitMs: waitMs ?? 0 };
   }

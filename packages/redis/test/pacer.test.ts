@@ -86,6 +86,25 @@ describe("createRedisPacer across processes", () => {
 });
 
 describe("slow start", () => {
+  it("a fresh fleet (no state on Redis, none seen before) runs at once after its first answer: no slow start", async () => {
+    const [a, b] = fleetOf(2, { policy: "50;w=60, 10;w=1" });
+    (await a.acquire({ kind: "poll" }))(answer());
+    // Not released: with a slow start, the second would wait for the first's answer (past its deadline).
+    await a.acquire({ kind: "poll" });
+    await b.acquire({ kind: "poll", deadlineAt: Date.now() + 1000 });
+  });
+
+  it("a process that saw the fleet's state and finds it gone (Redis restarted) slow-starts the fleet: one in flight", async () => {
+    const [pacer] = fleetOf(1, { policy: "50;w=60, 10;w=1" });
+    (await pacer.acquire({ kind: "poll" }))(answer());
+    await server.kill();
+    await server.start();
+    (await pacer.acquire({ kind: "poll" }))(answer());
+    await pacer.acquire({ kind: "poll" }); // in flight, never answered
+    const error = await pacer.acquire({ kind: "poll", deadlineAt: Date.now() + 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitDeadlineError);
+  });
+
   it("a request registered while its script is not yet cached on Redis leaves no ghost entry in the fleet's queue", async () => {
     const namespace = `pacer-test-${++namespaces}`;
     const client = new Redis(server.url);
