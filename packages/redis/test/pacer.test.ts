@@ -66,6 +66,18 @@ describe("createRedisPacer across processes", () => {
     expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
   });
 
+  it("RateLimit-Remaining: 0 the fleet's own log explains holds no one past the log (a whole-second Reset is not a pause)", async () => {
+    const [a, b] = fleetOf(2, { policy: "3;w=1" });
+    (await a.acquire({ kind: "poll" }))(answer({ "RateLimit-Limit": "3;w=1" }));
+    (await a.acquire({ kind: "poll" }))(answer({ "RateLimit-Limit": "3;w=1" }));
+    // The third send the log holds: the server's 0 is what the log says, its Reset (5) rounds far up.
+    (await a.acquire({ kind: "poll" }))(
+      answer({ "RateLimit-Limit": "3;w=1", "RateLimit-Remaining": "0", "RateLimit-Reset": "5" }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await b.acquire({ kind: "poll", deadlineAt: Date.now() + 3000 });
+  });
+
   it("a tighter RateLimit-Limit learned by one process paces the other: a deadline it cannot meet rejects", async () => {
     const [a, b] = fleetOf(2, { policy: "50;w=1" });
     (await a.acquire({ kind: "create" }))(answer({ "RateLimit-Limit": "1;w=10" }));
