@@ -274,7 +274,7 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
             head.grant(release(head.member));
           } else {
             // It stopped waiting (aborted, deadline) while Redis granted it: give the slot back.
-            void run("release", [head.member, "0", "", "", "", marginMs, KEY_TTL_MS, 0]).catch(() => {});
+            void run("release", [head.member, "0", "", "", "", marginMs, KEY_TTL_MS, "", 0]).catch(() => {});
           }
           continue;
         }
@@ -315,6 +315,8 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
         limit,
         marginMs,
         KEY_TTL_MS,
+        // The quota RateLimit-Remaining counts against ("40, 1200;w=60, 40;w=1"): which window it speaks of.
+        /^\s*(\d+)\s*(,|$)/.exec(announced ?? "")?.[1] ?? "",
         ...windowArgs(),
       ])
         // Unreported, the in-flight entry lapses by itself; the answer's news is lost, not the budget.

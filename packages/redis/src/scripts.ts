@@ -137,14 +137,15 @@ return {1, now, limit}
 
 /**
  * A granted request's answer (or its absence). ARGV: member, answered ("1" when headers came),
- * remaining (or ""), reset ms (or ""), limit (or ""), margin ms, key lifetime ms, window count,
- * then quota and length (ms, margin included) per window.
+ * remaining (or ""), reset ms (or ""), limit (or ""), margin ms, key lifetime ms, the quota the
+ * Remaining counts against (`RateLimit-Limit`'s leading number, or ""), window count, then quota
+ * and length (ms, margin included) per window.
  * Frees the in-flight slot and moves its send time to now (the latest it can have arrived); an
  * answer ends slow start. `RateLimit-Remaining` sets the fleet's credits (less what is in flight)
  * until `RateLimit-Reset` and, at 0, holds every process until then (the server counts sends the
- * log does not: other users of the key, a log lost with a restart) — unless a window of the log
- * is full too, which explains the 0: the log frees each slot to the ms, while the Reset is
- * rounded up to whole seconds.
+ * log does not: other users of the key, a log lost with a restart) — unless the log's window of
+ * that quota leaves no more than the server says, which explains it: the log frees each slot to
+ * the ms, while the Reset is rounded up to whole seconds.
  */
 export const RELEASE = `${NOW}
 local log, inflight, state = KEYS[1], KEYS[5], KEYS[6]
@@ -153,13 +154,17 @@ if redis.call('ZREM', inflight, ARGV[1]) == 1 then redis.call('ZADD', log, 'XX',
 if ARGV[2] ~= '1' then return now end
 redis.call('HSET', state, 'known', '1')
 if ARGV[5] ~= '' then redis.call('HSET', state, 'limit', ARGV[5]) end
--- A window the log holds full explains a RateLimit-Remaining of 0: the log frees its slots to the ms.
-local logFull = false
-for i = 0, tonumber(ARGV[8]) - 1 do
-  local quota, len = tonumber(ARGV[9 + 2 * i]), tonumber(ARGV[10 + 2 * i])
-  if redis.call('ZCOUNT', log, '(' .. (now - len), '+inf') >= quota then logFull = true end
+-- The log explains a Remaining when the window it speaks of (the one of that quota) has no more
+-- left in the log: then the log holds the fleet, freeing each slot to the ms.
+local explained = false
+for i = 0, tonumber(ARGV[9]) - 1 do
+  local quota, len = tonumber(ARGV[10 + 2 * i]), tonumber(ARGV[11 + 2 * i])
+  if ARGV[3] ~= '' and tostring(quota) == ARGV[8]
+    and tonumber(ARGV[3]) >= quota - redis.call('ZCOUNT', log, '(' .. (now - len), '+inf') then
+    explained = true
+  end
 end
-if ARGV[3] ~= '' and ARGV[4] ~= '' and not (logFull and tonumber(ARGV[3]) == 0) then
+if ARGV[3] ~= '' and ARGV[4] ~= '' and not explained then
   local remaining = tonumber(ARGV[3])
   local untilAt = now + tonumber(ARGV[4]) + tonumber(ARGV[6])
   if remaining == 0 then

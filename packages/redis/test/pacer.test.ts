@@ -72,7 +72,7 @@ describe("createRedisPacer across processes", () => {
     (await a.acquire({ kind: "poll" }))(answer({ "RateLimit-Limit": "3;w=1" }));
     // The third send the log holds: the server's 0 is what the log says, its Reset (5) rounds far up.
     (await a.acquire({ kind: "poll" }))(
-      answer({ "RateLimit-Limit": "3;w=1", "RateLimit-Remaining": "0", "RateLimit-Reset": "5" }),
+      answer({ "RateLimit-Limit": "3, 3;w=1", "RateLimit-Remaining": "0", "RateLimit-Reset": "5" }),
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     await b.acquire({ kind: "poll", deadlineAt: Date.now() + 3000 });
