@@ -173,6 +173,8 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   /** Redis's clock minus this process's, as of the last answer (dueAt is given in this process's). */
   let offsetMs = 0;
   let offsetKnown = false;
+  /** Redis's time at its last answer to an ask (0: none yet): tells a lost state from a fresh one. */
+  let lastSeen = 0;
   let lastRedisError: unknown;
   /** When a request asked for now could go, as of the last answer (this process's clock). */
   let nextFreeAt = 0;
@@ -224,8 +226,10 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
       LAPSE_MS,
       cap,
       KEY_TTL_MS,
+      lastSeen,
       ...windowArgs(),
     ])) as [number, number, string, number | undefined];
+    lastSeen = redisNow;
     learn(redisNow, sentAt, limit, waiter);
     return { granted: granted === 1, waitMs: waitMs ?? 0 };
   }
@@ -270,7 +274,7 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
             head.grant(release(head.member));
           } else {
             // It stopped waiting (aborted, deadline) while Redis granted it: give the slot back.
-            void run("release", [head.member, "0", "", "", "", marginMs, KEY_TTL_MS]).catch(() => {});
+            void run("release", [head.member, "0", "", "", "", marginMs, KEY_TTL_MS, "", 0]).catch(() => {});
           }
           continue;
         }
@@ -311,6 +315,9 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
         limit,
         marginMs,
         KEY_TTL_MS,
+        // The quota RateLimit-Remaining counts against ("40, 1200;w=60, 40;w=1"): which window it speaks of.
+        /^\s*(\d+)\s*(,|$)/.exec(announced ?? "")?.[1] ?? "",
+        ...windowArgs(),
       ])
         // Unreported, the in-flight entry lapses by itself; the answer's news is lost, not the budget.
         .catch(() => {})

@@ -8,8 +8,10 @@
  * - `expiry`: sorted set of waiting requests, score = when they lapse unless their process's heartbeat renews them.
  * - `inflight`: sorted set of granted requests not yet answered, score = when they lapse (same heartbeat).
  * - `state`: hash of what the fleet learned from answers: `known` (an answer came since the state
- *   was created: else slow start), `since` (when the state was created: slow start for one longest
- *   window after), `limit` (the tightest `RateLimit-Limit` seen), `blockedUntil`, `credits`, `creditsUntil`.
+ *   was created: else one request at a time), `since` (when the state was created), `slowUntil` (a
+ *   process that had seen an older state found it gone: one request at a time until the sends it
+ *   may have missed leave the longest window), `limit` (the tightest `RateLimit-Limit` seen),
+ *   `blockedUntil`, `credits`, `creditsUntil`.
  */
 
 /** The key names under a namespace, in the order the scripts take them. */
@@ -25,8 +27,8 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
 /**
  * A waiting request asks for a slot. ARGV: member, kind ("create" | "poll"), due time (Redis ms),
- * lapse after (ms), in-flight cap (0: none), key lifetime (ms), window count, then quota and
- * length (ms, margin included) per window.
+ * lapse after (ms), in-flight cap (0: none), key lifetime (ms), when the caller last heard from
+ * Redis (Redis ms, 0: never), window count, then quota and length (ms, margin included) per window.
  * Returns {1, now, limit} when granted (the member moved from its queue to the log and in-flight
  * set), else {0, now, limit, waitMs}: waitMs is how long until the windows could admit the caller
  * after everyone due ahead of it (0 when only the queue or the in-flight cap holds it).
@@ -34,6 +36,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 export const ACQUIRE = `${NOW}
 local log, creates, polls, expiry, inflight, state = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local member, create, due, ttl, cap, keyTtl = ARGV[1], ARGV[2] == 'create', ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6]
+local lastSeen = tonumber(ARGV[7])
 
 -- Requests of processes that stopped renewing them (killed, partitioned) no longer hold anyone up.
 local lapsed = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 1000)
@@ -57,7 +60,7 @@ else
   ahead = redis.call('ZCOUNT', creates, '-inf', now) + redis.call('ZCOUNT', polls, '-inf', '(' .. due)
 end
 
-local s = redis.call('HMGET', state, 'known', 'limit', 'blockedUntil', 'credits', 'creditsUntil')
+local s = redis.call('HMGET', state, 'known', 'limit', 'blockedUntil', 'credits', 'creditsUntil', 'slowUntil')
 local limit = s[2] or ''
 local free = 1e18
 local wait = 0
@@ -67,8 +70,8 @@ local longest, largest = 0, 0
 -- trip can outlast the margin); answered, its send time becomes the answer's (RELEASE).
 local flying = {}
 for i, m in ipairs(redis.call('ZRANGE', inflight, 0, -1)) do flying[i] = tonumber(redis.call('ZSCORE', log, m) or now) end
-for i = 0, tonumber(ARGV[7]) - 1 do
-  local quota, len = tonumber(ARGV[8 + 2 * i]), tonumber(ARGV[9 + 2 * i])
+for i = 0, tonumber(ARGV[8]) - 1 do
+  local quota, len = tonumber(ARGV[9 + 2 * i]), tonumber(ARGV[10 + 2 * i])
   longest = math.max(longest, len)
   largest = math.max(largest, quota)
   local from = '(' .. (now - len)
@@ -91,11 +94,17 @@ if blockedUntil > now then
   free = 0
   wait = math.max(wait, blockedUntil - now)
 end
--- Slow start: one request in flight until an answer says more, and for one longest window after the
--- state began (a new or restarted Redis knows nothing of the sends before): then every answer's
--- RateLimit-Remaining is fresh, with nothing else in flight, and the credits from it are exact.
+-- Slow start: one request in flight until an answer says more. And when the caller heard from an
+-- older state within the longest window (Redis restarted or flushed: the log of those sends is
+-- gone), until they have left it: then every answer's RateLimit-Remaining is fresh, with nothing
+-- else in flight, and the credits from it are exact. A fresh fleet has sent nothing: no such wait.
 redis.call('HSETNX', state, 'since', now)
-local slow = not s[1] or now < tonumber(redis.call('HGET', state, 'since')) + longest
+local slowUntil = tonumber(s[6] or '0')
+if lastSeen > 0 and tonumber(redis.call('HGET', state, 'since')) > lastSeen and lastSeen + longest > slowUntil then
+  slowUntil = lastSeen + longest
+  redis.call('HSET', state, 'slowUntil', slowUntil)
+end
+local slow = not s[1] or now < slowUntil
 local credited = false
 if s[4] then
   local creditsUntil = tonumber(s[5])
@@ -128,9 +137,15 @@ return {1, now, limit}
 
 /**
  * A granted request's answer (or its absence). ARGV: member, answered ("1" when headers came),
- * remaining (or ""), reset ms (or ""), limit (or ""), margin ms, key lifetime ms.
- * Frees the in-flight slot and moves its send time to now (the latest it can have arrived); an answer ends slow start, and `RateLimit-Remaining`/`Reset` set the
- * fleet's credits (less what is in flight) and, at 0, hold every process until the reset.
+ * remaining (or ""), reset ms (or ""), limit (or ""), margin ms, key lifetime ms, the quota the
+ * Remaining counts against (`RateLimit-Limit`'s leading number, or ""), window count, then quota
+ * and length (ms, margin included) per window.
+ * Frees the in-flight slot and moves its send time to now (the latest it can have arrived); an
+ * answer ends slow start. `RateLimit-Remaining` sets the fleet's credits (less what is in flight)
+ * until `RateLimit-Reset` and, at 0, holds every process until then (the server counts sends the
+ * log does not: other users of the key, a log lost with a restart) — unless the log's window of
+ * that quota leaves no more than the server says, which explains it: the log frees each slot to
+ * the ms, while the Reset is rounded up to whole seconds.
  */
 export const RELEASE = `${NOW}
 local log, inflight, state = KEYS[1], KEYS[5], KEYS[6]
@@ -139,7 +154,17 @@ if redis.call('ZREM', inflight, ARGV[1]) == 1 then redis.call('ZADD', log, 'XX',
 if ARGV[2] ~= '1' then return now end
 redis.call('HSET', state, 'known', '1')
 if ARGV[5] ~= '' then redis.call('HSET', state, 'limit', ARGV[5]) end
-if ARGV[3] ~= '' and ARGV[4] ~= '' then
+-- The log explains a Remaining when the window it speaks of (the one of that quota) has no more
+-- left in the log: then the log holds the fleet, freeing each slot to the ms.
+local explained = false
+for i = 0, tonumber(ARGV[9]) - 1 do
+  local quota, len = tonumber(ARGV[10 + 2 * i]), tonumber(ARGV[11 + 2 * i])
+  if ARGV[3] ~= '' and tostring(quota) == ARGV[8]
+    and tonumber(ARGV[3]) >= quota - redis.call('ZCOUNT', log, '(' .. (now - len), '+inf') then
+    explained = true
+  end
+end
+if ARGV[3] ~= '' and ARGV[4] ~= '' and not explained then
   local remaining = tonumber(ARGV[3])
   local untilAt = now + tonumber(ARGV[4]) + tonumber(ARGV[6])
   if remaining == 0 then
@@ -171,9 +196,12 @@ return now
 /**
  * A request starts waiting: it counts in the fleet's order at once, not only once it is its
  * process's best (else a process asking fast would take a burst's slots ahead of earlier requests
- * of slower ones). ARGV: member, kind, due time (Redis ms), lapse after (ms).
+ * of slower ones); a member already in the log (granted) is left alone. ARGV: member, kind, due time
+ * (Redis ms), lapse after (ms).
  */
 export const REGISTER = `${NOW}
+-- Already granted: a registration resent after NOSCRIPT can arrive after its own grant.
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return now end
 redis.call('ZADD', ARGV[2] == 'create' and KEYS[2] or KEYS[3], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[4], now + tonumber(ARGV[4]), ARGV[1])
 return now

@@ -66,6 +66,31 @@ describe("createRedisPacer across processes", () => {
     expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
   });
 
+  it("RateLimit-Remaining: 0 the fleet's own log explains holds no one past the log (a whole-second Reset is not a pause)", async () => {
+    const [a, b] = fleetOf(2, { policy: "3;w=1" });
+    (await a.acquire({ kind: "poll" }))(answer({ "RateLimit-Limit": "3;w=1" }));
+    (await a.acquire({ kind: "poll" }))(answer({ "RateLimit-Limit": "3;w=1" }));
+    // The third send the log holds: the server's 0 is what the log says, its Reset (5) rounds far up.
+    (await a.acquire({ kind: "poll" }))(
+      answer({ "RateLimit-Limit": "3, 3;w=1", "RateLimit-Remaining": "0", "RateLimit-Reset": "5" }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await b.acquire({ kind: "poll", deadlineAt: Date.now() + 3000 });
+  });
+
+  it("a 429 with only Retry-After, met by one process's client, holds the other process until then", async () => {
+    const [a, b] = fleetOf(2, { policy: "50;w=1" });
+    mock = await createClaidMockServer({ apiKey: API_KEY, rateLimit: false });
+    mock.store.injectFault({ type: "status", status: 429, headers: { "Retry-After": "2" } }, { operation: "create" });
+    const claid = createClaid({ apiKey: API_KEY, baseUrl: mock.url, pacer: a });
+    const created = claid.batches.create({ input: "https://img.example/a.png", operations: {} });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mock.store.requests.map((r) => r.status)).toEqual([429]);
+    const error = await b.acquire({ kind: "poll", deadlineAt: Date.now() + 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitDeadlineError);
+    await created;
+  });
+
   it("a tighter RateLimit-Limit learned by one process paces the other: a deadline it cannot meet rejects", async () => {
     const [a, b] = fleetOf(2, { policy: "50;w=1" });
     (await a.acquire({ kind: "create" }))(answer({ "RateLimit-Limit": "1;w=10" }));
@@ -82,6 +107,42 @@ describe("createRedisPacer across processes", () => {
     // Without the lapse this would wait forever (the test's timeout).
     const release = await b.acquire({ kind: "create" });
     release(answer());
+  });
+});
+
+describe("slow start", () => {
+  it("a fresh fleet (no state on Redis, none seen before) runs at once after its first answer: no slow start", async () => {
+    const [a, b] = fleetOf(2, { policy: "50;w=60, 10;w=1" });
+    (await a.acquire({ kind: "poll" }))(answer());
+    // Not released: with a slow start, the second would wait for the first's answer (past its deadline).
+    await a.acquire({ kind: "poll" });
+    await b.acquire({ kind: "poll", deadlineAt: Date.now() + 1000 });
+  });
+
+  it("a process that saw the fleet's state and finds it gone (Redis restarted) slow-starts the fleet: one in flight", async () => {
+    const [pacer] = fleetOf(1, { policy: "50;w=60, 10;w=1" });
+    (await pacer.acquire({ kind: "poll" }))(answer());
+    await server.kill();
+    await server.start();
+    (await pacer.acquire({ kind: "poll" }))(answer());
+    await pacer.acquire({ kind: "poll" }); // in flight, never answered
+    const error = await pacer.acquire({ kind: "poll", deadlineAt: Date.now() + 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitDeadlineError);
+  });
+
+  it("a request registered while its script is not yet cached on Redis leaves no ghost entry in the fleet's queue", async () => {
+    const namespace = `pacer-test-${++namespaces}`;
+    const client = new Redis(server.url);
+    await client.script("FLUSH");
+    const pacer = createRedisPacer({ redis: client, namespace, policy: "1000;w=60" });
+    pacers.push(pacer);
+    (await pacer.acquire({ kind: "poll" }))(new Headers());
+    await client.ping(); // the first release is in
+    // Its registration meets NOSCRIPT and is sent again, after its own grant.
+    (await pacer.acquire({ kind: "poll" }))(new Headers());
+    await client.ping();
+    expect(await client.zcard(`{${namespace}}:polls`)).toBe(0);
+    client.disconnect();
   });
 });
 

@@ -330,7 +330,7 @@ export function createTransport(settings: ClientSettings): Transport {
             parseAs: "stream",
             ...(headers && { headers }),
           });
-          release(pacerHeaders(response.headers, maxServerDelayMs));
+          release(pacerHeaders(response, maxServerDelayMs, Date.now()));
           if (event) {
             event.status = response.status;
             event.rateLimit = rateLimitOf(response.headers);
