@@ -203,8 +203,9 @@ export function describePacerConformance(name: string, backend: ConformanceBacke
     });
 
     it("an abort rejects the wait with signal.reason; an already aborted signal takes no slot", async () => {
-      // A 2 s window: the slot cannot come back before the abort at 50 ms, even when a remote pacer answers slowly.
-      await withPacer("1;w=2", async (pacer, server) => {
+      // A 10 s window: the slot cannot come back before the abort at 50 ms, even when a remote pacer (a Durable
+      // Object over a WebSocket in CI, seconds per round trip under load) took seconds to record the first send.
+      await withPacer("1;w=10", async (pacer, server) => {
         const aborted = AbortSignal.abort(new Error("gone before asking"));
         await expect(pacer.acquire({ kind: "create", signal: aborted })).rejects.toBe(aborted.reason);
         await send(pacer, server, { kind: "create" });
