@@ -78,19 +78,6 @@ describe("createRedisPacer across processes", () => {
     await b.acquire({ kind: "poll", deadlineAt: Date.now() + 3000 });
   });
 
-  it("a 429 with only Retry-After, met by one process's client, holds the other process until then", async () => {
-    const [a, b] = fleetOf(2, { policy: "50;w=1" });
-    mock = await createClaidMockServer({ apiKey: API_KEY, rateLimit: false });
-    mock.store.injectFault({ type: "status", status: 429, headers: { "Retry-After": "2" } }, { operation: "create" });
-    const claid = createClaid({ apiKey: API_KEY, baseUrl: mock.url, pacer: a });
-    const created = claid.batches.create({ input: "https://img.example/a.png", operations: {} });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(mock.store.requests.map((r) => r.status)).toEqual([429]);
-    const error = await b.acquire({ kind: "poll", deadlineAt: Date.now() + 1000 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitDeadlineError);
-    await created;
-  });
-
   it("a tighter RateLimit-Limit learned by one process paces the other: a deadline it cannot meet rejects", async () => {
     const [a, b] = fleetOf(2, { policy: "50;w=1" });
     (await a.acquire({ kind: "create" }))(answer({ "RateLimit-Limit": "1;w=10" }));

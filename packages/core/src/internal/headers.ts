@@ -60,17 +60,9 @@ export function serverDelayMs(response: Response, now: number): number | undefin
  * The headers the pacer learns from: a malformed `RateLimit-Remaining` or `RateLimit-Reset`
  * is removed, a `RateLimit-Reset` longer than `maxServerDelayMs` is cut to it, and a
  * `RateLimit-Limit` window longer than that (`1;w=1000000000`) is dropped — a hostile or
- * mistaken value cannot park the client for months. A 429 without `RateLimit-Remaining` reaches
- * it as `RateLimit-Remaining: 0` with its `Retry-After` (1 s if none) as the reset: the pacer's
- * release gets headers only, and a 429 must pause every request sharing the budget.
+ * mistaken value cannot park the client for months.
  */
-export function pacerHeaders(response: Response, maxServerDelayMs: number, now: number): Headers {
-  let headers = response.headers;
-  if (response.status === 429 && !headers.has("ratelimit-remaining")) {
-    headers = new Headers(headers);
-    headers.set("ratelimit-remaining", "0");
-    headers.set("ratelimit-reset", String(Math.ceil((serverDelayMs(response, now) ?? 1000) / 1000)));
-  }
+export function pacerHeaders(headers: Headers, maxServerDelayMs: number): Headers {
   const remaining = headers.get("ratelimit-remaining");
   const reset = headers.get("ratelimit-reset");
   const resetSeconds = headerNumber(reset);

@@ -330,7 +330,7 @@ export function createTransport(settings: ClientSettings): Transport {
             parseAs: "stream",
             ...(headers && { headers }),
           });
-          release(pacerHeaders(response, maxServerDelayMs, Date.now()));
+          release(pacerHeaders(response.headers, maxServerDelayMs));
           if (event) {
             event.status = response.status;
             event.rateLimit = rateLimitOf(response.headers);
