@@ -12,7 +12,8 @@ export const DEFAULT_BATCH_SIZE = 100;
  * What `processInBatches()` reads: a file of URLs (`{ path }`, one per line; read twice, see the README), a
  * byte stream of such lines, or an iterable / async iterable of lines. Blank lines and `#` comments are skipped.
  */
-export type BulkInputs = { path: string } | Readable | Iterable<string> | AsyncIterable<string>;
+// A Node Readable is an AsyncIterable: the type names no node:stream, so users without @types/node can compile.
+export type BulkInputs = { path: string } | Iterable<string> | AsyncIterable<string | Uint8Array>;
 
 /** A chunk of inputs: one batch. */
 export interface Chunk {
