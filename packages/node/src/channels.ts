@@ -5,7 +5,7 @@ import type { ClaidTelemetry } from "@claid/core";
 type Hook = keyof ClaidTelemetry;
 
 /** Every hook, each published on the channel `claid:<subject>:<event>` (`attemptStart` → `claid:attempt:start`). */
-const HOOKS: Hook[] = [
+const HOOKS = [
   "attemptStart",
   "attemptEnd",
   "pacerWait",
@@ -16,7 +16,11 @@ const HOOKS: Hook[] = [
   "downloadEnd",
   "fileStart",
   "fileEnd",
-];
+] as const satisfies Hook[];
+
+// Every event hook of ClaidTelemetry is published: a hook added to core fails to compile here until listed.
+const everyHookListed: Exclude<Hook, (typeof HOOKS)[number] | "enabled"> extends never ? true : false = true;
+void everyHookListed;
 
 /** The channel name of a hook: `attemptStart` → `claid:attempt:start`. */
 export const channelName = (hook: Hook): string => `claid:${hook.replace(/[A-Z]/, (c) => `:${c.toLowerCase()}`)}`;
