@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import {
   type BatchRunOptions,
   type BatchRunProgress,
@@ -90,9 +90,10 @@ describe("processInBatches", { timeout: 60_000 }, () => {
       ["chunk-000003", 1],
     ] as const)
       expect(readdirSync(join(out, dir)).filter((f) => !f.startsWith("."))).toHaveLength(files);
-    // Batch 1 is downloaded before chunk 2 is even read (one batch in flight): downloads do not wait for the end.
+    // Batch 1's files arrive before chunk 3 is even read (one batch in flight): downloads do not wait for the end.
     const order = events.map((e) => `${e.event}:${e.chunk?.number}`);
-    expect(order.indexOf("finished:1")).toBeLessThan(order.indexOf("read:2"));
+    expect(order.indexOf("file:1")).toBeGreaterThan(-1);
+    expect(order.indexOf("file:1")).toBeLessThan(order.indexOf("read:3"));
     // The reader holds one chunk at most.
     expect(Math.max(...events.map((e) => e.totals.inputsHeld))).toBeLessThanOrEqual(2);
     expect(counts(server)).toEqual({ creates: 3, polls: 3, downloads: 5 });
@@ -101,6 +102,74 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(counts(server)).toEqual({ creates: 3, polls: 3, downloads: 5 });
     expect(rerun.chunks.every((c) => c.fromJournal)).toBe(true);
     expect(rerun.totals.images).toEqual({ done: 5, failed: 0 });
+  });
+
+  it("a batch downloading holds back no create: the next chunk is submitted and finished meanwhile; one more waits its turn, no further chunk is read", async () => {
+    const { file, events, options } = await setup(6);
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    const summary = processInBatches(
+      { path: file },
+      options({
+        maxBatchesInFlight: 1,
+        // Chunk 1's files do not arrive until the gate opens.
+        download: { fetch: async (request) => (await gate, fetch(request)) },
+      }),
+    );
+    const seen = () => events.map((e) => `${e.event}:${e.chunk?.number}:${e.chunk?.status ?? ""}`);
+    await vi.waitFor(() => expect(seen()).toContain("status:2:DONE"), { timeout: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Chunk 1 downloads, chunk 2 waits for a download slot: a third chunk would be a third batch held.
+    expect(seen().filter((e) => e.startsWith("read:"))).toEqual(["read:1:", "read:2:"]);
+    expect(seen().some((e) => e.startsWith("finished:"))).toBe(false);
+    openGate();
+    const done = await summary;
+    expect(done.totals.files.written).toBe(6);
+    expect(done.toRetry).toEqual([]);
+  });
+
+  it("POSTs slow to be answered hold back no other chunk, up to 4 at once; an abort then lets each be answered and journaled", async () => {
+    const { server, file, options } = await setup(12);
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let posts = 0;
+    const controller = new AbortController();
+    const summary = processInBatches(
+      { path: file },
+      options({
+        signal: controller.signal,
+        client: {
+          apiKey: KEY,
+          baseUrl: server.url,
+          // A policy that never holds these POSTs back (against a host it does not know, the pacer sends one
+          // request at a time until the server names its policy).
+          rateLimit: "100;w=1",
+          // No POST is answered until the gate opens.
+          fetch: async (request: Request) => {
+            if (request.method === "POST") {
+              posts++;
+              await gate;
+            }
+            return fetch(request);
+          },
+        },
+      }),
+    );
+    await vi.waitFor(() => expect(posts).toBe(4), { timeout: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(posts).toBe(4);
+    controller.abort();
+    openGate();
+    const stopped = await summary;
+    expect(stopped.stopped).toBe(true);
+    expect(stopped.chunks.map((c) => c.submission)).toEqual(["submitted", "submitted", "submitted", "submitted"]);
+    const rerun = await processInBatches({ path: file }, options());
+    expect(rerun.totals.files.written).toBe(12);
+    expect(counts(server).creates).toBe(6);
   });
 
   it.each<[string, (urls: string[]) => BulkInputs]>([
@@ -156,7 +225,8 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     const { server, file, options } = await setup(6);
     server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });
     server.store.injectFault({ type: "network-error" }, { operation: "create" });
-    const first = await processInBatches({ path: file }, options());
+    // One batch at a time, so the second POST is chunk 2's.
+    const first = await processInBatches({ path: file }, options({ maxBatchesInFlight: 1 }));
     expect(first.chunks.map((c) => c.submission)).toEqual(["submitted", "unknown"]);
     expect(first.toRetry.map((r) => [r.reason, r.chunk])).toEqual([
       ["outcome-unknown", 2],
@@ -217,6 +287,8 @@ describe("processInBatches", { timeout: 60_000 }, () => {
       { path: file },
       options({
         signal: controller.signal,
+        // One batch at a time: chunk 2 is not read while chunk 1 runs.
+        maxBatchesInFlight: 1,
         onProgress: (p) => {
           if (p.event === "submitted") controller.abort();
         },
@@ -226,6 +298,31 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(summary.chunks.map((c) => c.submission)).toEqual(["submitted"]);
     const rerun = await processInBatches({ path: file }, options());
     expect(rerun.totals.files.written + rerun.totals.files.skipped).toBe(6);
+    expect(counts(server).creates).toBe(3);
+  });
+
+  it("an abort while a DONE batch waits for a download slot: neither it nor the one downloading is recorded settled; the rerun fetches both, creating only the rest", async () => {
+    const { server, file, events, options } = await setup(6);
+    const controller = new AbortController();
+    const stalled = await processInBatches(
+      { path: file },
+      options({
+        signal: controller.signal,
+        maxBatchesInFlight: 1,
+        download: { fetch: () => new Promise<Response>(() => {}) },
+        onProgress: (p) => {
+          if (p.event === "status" && p.chunk?.number === 2 && p.chunk.status === "DONE") controller.abort();
+        },
+      }),
+    );
+    expect(stalled.stopped).toBe(true);
+    expect(stalled.chunks.map((c) => [c.number, c.finished])).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
+    expect(events.some((e) => e.event === "finished")).toBe(false);
+    const rerun = await processInBatches({ path: file }, options());
+    expect(rerun.totals.files.written).toBe(6);
     expect(counts(server).creates).toBe(3);
   });
 

@@ -44,13 +44,14 @@ export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promis
   };
 
   const stop = new AbortController();
-  let current = 0;
+  /** Lines of chunks whose POST is not answered yet. */
+  let posting = 0;
   const interrupt = handleInterrupts({
     reason: () => new Error("interrupted by a second Ctrl-C"),
     onFirst: () => {
       say(
-        current > 0
-          ? `Ctrl-C: stopping once chunk ${current}'s POST is answered (Ctrl-C again to stop now; its outcome would then be unknown).`
+        posting > 0
+          ? "Ctrl-C: stopping once the POSTs in flight are answered (Ctrl-C again to stop now; their outcomes would then be unknown)."
           : "Ctrl-C: stopping (Ctrl-C again to stop now).",
       );
       stop.abort();
@@ -77,7 +78,7 @@ export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promis
         maxWaitMs: flags.timeout,
         signal: stop.signal,
         onProgress: (progress) => {
-          if (progress.event === "read" && progress.chunk) current = progress.chunk.number;
+          posting = progress.totals.inputsHeld;
           display.update(progress);
         },
       },

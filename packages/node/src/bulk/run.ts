@@ -19,7 +19,12 @@ import { type BulkInputs, chunksOf, DEFAULT_BATCH_SIZE, inputHash, scanInputFile
 import { apiIdentity, type ChunkFinish, Journal, outcomeOfFailedCreate, type Submission } from "./journal.ts";
 import { countedPacer } from "./pacing.ts";
 
-/** Batches waited on (and downloading) at once, by default: each holds only its id, not its URLs. */
+/**
+ * POSTs in flight at once: Claid admits 4 requests a second, so more would only queue at the pacer, and fewer
+ * leave the pacer idle whenever a POST is slow to be answered (every chunk waited for the one before).
+ */
+export const MAX_CREATES_IN_FLIGHT = 4;
+/** Batches waited on at once, by default (and downloading at once): a batch waited on holds only its id, not its URLs. */
 const DEFAULT_MAX_BATCHES_IN_FLIGHT = 20;
 
 /** Options of `processInBatches()`. */
@@ -44,13 +49,18 @@ export interface BatchRunOptions {
   download?: Omit<DownloadOptions, "signal" | "onProgress"> | undefined;
   /** Submit again the chunks whose outcome the journal records as unknown (the batch may exist: billed twice if so). Default false. */
   retryUnknown?: boolean | undefined;
-  /** Batches submitted and not yet settled at once; the next chunk is read only when one settles. Default 20. */
+  /**
+   * Batches submitted and not yet finished at once; the next chunk is read only when one finishes. A DONE
+   * batch's download does not count: up to as many batches download at once (`download.concurrency` files
+   * each) and as many more wait for their turn, while the next chunks are submitted. Default 20.
+   */
   maxBatchesInFlight?: number | undefined;
   /** Each batch's wait gives up after this long (`wait()`'s `maxWaitMs`). Default: `wait()`'s. */
   maxWaitMs?: number | undefined;
   /**
-   * Stops the run: no more chunks are read, waits and downloads stop at once (complete files stay). A POST
-   * in flight is let finish, so that its batch is journaled. The call then resolves with `stopped: true`.
+   * Stops the run: no more chunks are read, waits and downloads stop at once (complete files stay). The POSTs
+   * in flight (up to 4) are let finish, so that their batches are journaled. The call then resolves with
+   * `stopped: true`.
    */
   signal?: AbortSignal | undefined;
   /** Called on every change (a chunk read, submitted, a status, a file). Exceptions are ignored. */
@@ -64,7 +74,7 @@ export interface BatchRunTotals {
   /** Chunks read so far (and how many URLs they hold). */
   chunksRead: number;
   urlsRead: number;
-  /** Lines read and not yet sent or skipped: never more than `batchSize`. */
+  /** Lines read whose POST is not yet answered (up to 4 POSTs go out at once): never more than 4 × `batchSize`. */
   inputsHeld: number;
   /** Batches by where they stand; `byStatus` by their last known API status. */
   batches: { submitted: number; unknown: number; notSent: number; finished: number; byStatus: Record<string, number> };
@@ -209,7 +219,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
 
   const journal = Journal.open(settings.journal, command, apiIdentity(baseUrl, apiKey));
   const chunks: ChunkReport[] = [];
-  const inFlight = new Set<Promise<void>>();
+  const waiting = new Set<Promise<void>>();
   const stopped = () => signal?.aborted === true;
   const status = (report: ChunkReport, next: string | undefined) => {
     const byStatus = totals.batches.byStatus;
@@ -242,7 +252,72 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     took.runningAfterMs < took.finishedWithinMs
       ? (took.runningAfterMs + took.finishedWithinMs) / 2
       : took.finishedWithinMs;
-  /** Waits on one batch, then downloads it; records it settled. Never rejects. */
+  /** Records a batch settled: in the totals, and in the journal unless files are still to fetch. */
+  const record = (report: ChunkReport, hash: string, finished: ChunkFinish) => {
+    settle(report, finished);
+    // A batch with files still to fetch is not recorded settled: the rerun asks for fresh URLs and tries again.
+    if (finished.filesFailed === 0 && finished.expired === 0)
+      journal.append(report.number, { submission: "submitted", taskId: report.taskId, inputHash: hash, finished });
+    emit("finished", report);
+  };
+  /** Fetches a DONE batch's files into its chunk folder, then records it settled. Never rejects. */
+  const download = async (report: ChunkReport, hash: string, result: BatchResult, finished: ChunkFinish) => {
+    const dir = join(settings.downloadDir as string, chunkFolder(report.number));
+    report.dir = dir;
+    finished.dir = dir;
+    try {
+      const files = await downloadResults(result, dir, {
+        ...options.download,
+        overwrite: options.download?.overwrite ?? true,
+        signal,
+        onProgress: () => emit("file", report),
+      });
+      const expired = files.failed.filter((f) => f.error.reason === "expired");
+      Object.assign(finished, {
+        filesWritten: files.written.length,
+        filesSkipped: files.skipped.length,
+        stored: files.stored.length,
+        expired: expired.length,
+        filesFailed: files.failed.length - expired.length,
+      });
+      if (files.failed.length > 0)
+        report.fileFailures = files.failed.slice(0, MAX_FAILURES_LISTED).map((f) => ({
+          path: f.path,
+          url: f.url,
+          reason: f.error.reason,
+          message: f.error.message,
+        }));
+    } catch (error) {
+      if (stopped()) return;
+      report.error = (error as Error).message;
+      emit("failed", report);
+      return;
+    }
+    record(report, hash, finished);
+  };
+  /**
+   * DONE batches whose files wait for a download slot. A downloading batch does not count as in flight: the
+   * next chunks are submitted (and their batches run on Claid's side) while files arrive, so the downloads
+   * never wait for a create, and the creates never wait for a download. Both stay bounded: at most
+   * `maxBatchesInFlight` batches download at once and as many wait for a slot (each holds its results).
+   */
+  const toDownload: (() => Promise<void>)[] = [];
+  const downloading = new Set<Promise<void>>();
+  const startDownloads = () => {
+    for (let job = toDownload.shift(); job; job = toDownload.shift()) {
+      if (stopped()) {
+        toDownload.length = 0;
+        return;
+      }
+      const running: Promise<void> = job().finally(() => {
+        downloading.delete(running);
+        startDownloads();
+      });
+      downloading.add(running);
+      if (downloading.size >= settings.maxBatchesInFlight) return;
+    }
+  };
+  /** Waits on one batch; a DONE one then queues for its download, any other is recorded settled. Never rejects. */
   const follow = async (report: ChunkReport, hash: string, submittedAt: number | undefined) => {
     const taskId = report.taskId as number;
     const sinceSubmitted = () => Date.now() - (submittedAt as number);
@@ -287,58 +362,70 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       filesFailed: 0,
     };
     if (settings.downloadDir && result.status === "DONE") {
-      const dir = join(settings.downloadDir, chunkFolder(report.number));
-      report.dir = dir;
-      finished.dir = dir;
-      try {
-        const files = await downloadResults(result, dir, {
-          ...options.download,
-          overwrite: options.download?.overwrite ?? true,
-          signal,
-          onProgress: () => emit("file", report),
-        });
-        const expired = files.failed.filter((f) => f.error.reason === "expired");
-        Object.assign(finished, {
-          filesWritten: files.written.length,
-          filesSkipped: files.skipped.length,
-          stored: files.stored.length,
-          expired: expired.length,
-          filesFailed: files.failed.length - expired.length,
-        });
-        if (files.failed.length > 0)
-          report.fileFailures = files.failed.slice(0, MAX_FAILURES_LISTED).map((f) => ({
-            path: f.path,
-            url: f.url,
-            reason: f.error.reason,
-            message: f.error.message,
-          }));
-      } catch (error) {
-        if (stopped()) return;
-        report.error = (error as Error).message;
-        emit("failed", report);
-        return;
-      }
-    }
-    settle(report, finished);
-    // A batch with files still to fetch is not recorded settled: the rerun asks for fresh URLs and tries again.
-    if (finished.filesFailed === 0 && finished.expired === 0)
-      journal.append(report.number, { submission: "submitted", taskId, inputHash: hash, finished });
-    emit("finished", report);
+      toDownload.push(() => download(report, hash, result, finished));
+      if (downloading.size < settings.maxBatchesInFlight) startDownloads();
+    } else record(report, hash, finished);
   };
   /** `submittedAt`: when this run's POST of it was answered (undefined for a batch an earlier run created). */
   const track = (report: ChunkReport, hash: string, submittedAt?: number) => {
     if (!settings.wait) return;
-    const followed = follow(report, hash, submittedAt).finally(() => inFlight.delete(followed));
-    inFlight.add(followed);
+    const followed = follow(report, hash, submittedAt).finally(() => waiting.delete(followed));
+    waiting.add(followed);
+  };
+
+  /** Until every wait and every download (queued ones included, unless stopped) is over. */
+  const settled = async () => {
+    while (waiting.size > 0 || downloading.size > 0) await Promise.allSettled([...waiting, ...downloading]);
   };
 
   /** Whether every chunk was read: a run stopped early (a signal, a failed POST) leaves some unsent. */
   let readToEnd = false;
+  /** POSTs going out or awaiting their answer, and whether one failed (the run then reads no further chunk). */
+  const creating = new Set<Promise<void>>();
+  let createFailed = false;
+  /** A journal that could not record a created batch: the run's rejection, once everything in flight is over. */
+  let fatal: { error: unknown } | undefined;
+  const post = async (
+    report: ChunkReport,
+    chunk: { number: number; lines: [number, number]; urls: string[] },
+    hash: string,
+  ) => {
+    let outcome: Awaited<ReturnType<typeof submit>>;
+    try {
+      outcome = await submit(claid, journal, chunk, { ...options.request, input: chunk.urls }, hash);
+    } catch (error) {
+      fatal ??= { error };
+      createFailed = true;
+      return;
+    } finally {
+      totals.inputsHeld -= chunk.urls.length;
+    }
+    Object.assign(report, { submission: outcome.submission, taskId: outcome.taskId, error: outcome.error });
+    if (outcome.submission !== "submitted") {
+      if (outcome.submission === "unknown") totals.batches.unknown++;
+      else totals.batches.notSent++;
+      emit("failed", report);
+      // Whatever failed this chunk (key, credit, network) would most likely fail the next ones too.
+      createFailed = true;
+      return;
+    }
+    totals.batches.submitted++;
+    emit("submitted", report);
+    track(report, hash, Date.now());
+  };
+  /** Until every POST is answered: each may add a batch to wait on. */
+  const posted = async () => {
+    while (creating.size > 0) await Promise.allSettled([...creating]);
+  };
+  const busy = () =>
+    creating.size >= MAX_CREATES_IN_FLIGHT ||
+    creating.size + waiting.size >= settings.maxBatchesInFlight ||
+    toDownload.length >= settings.maxBatchesInFlight;
   try {
     const reader = chunksOf(inputs, batchSize);
     for (;;) {
-      while (inFlight.size >= settings.maxBatchesInFlight && !stopped()) await Promise.race(inFlight);
-      if (stopped()) break;
+      while (busy() && !stopped() && !createFailed) await Promise.race([...creating, ...waiting, ...downloading]);
+      if (stopped() || createFailed) break;
       const next = await reader.next();
       if (next.done) {
         readToEnd = true;
@@ -358,7 +445,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       chunks.push(report);
       totals.chunksRead++;
       totals.urlsRead += chunk.urls.length;
-      totals.inputsHeld = chunk.urls.length;
+      totals.inputsHeld += chunk.urls.length;
       emit("read", report);
 
       const reusable =
@@ -368,6 +455,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
           : previous.finished.dir === join(settings.downloadDir ?? "", chunkFolder(chunk.number)));
       if (previous.submission === "submitted") {
         totals.batches.submitted++;
+        totals.inputsHeld -= chunk.urls.length;
         if (reusable && previous.finished) {
           report.fromJournal = true;
           report.dir = previous.finished.dir;
@@ -377,35 +465,26 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
           settle(report, { ...previous.finished, filesWritten: 0, filesSkipped: filesWritten + filesSkipped });
           emit("finished", report);
         } else track(report, hash);
-        totals.inputsHeld = 0;
         continue;
       }
       if (previous.submission === "unknown" && !settings.retryUnknown) {
         totals.batches.unknown++;
-        totals.inputsHeld = 0;
+        totals.inputsHeld -= chunk.urls.length;
         continue;
       }
       // Sent without the signal: a POST cut short would leave its batch unknown.
-      const outcome = await submit(claid, journal, chunk, { ...options.request, input: chunk.urls }, hash);
-      totals.inputsHeld = 0;
-      Object.assign(report, { submission: outcome.submission, taskId: outcome.taskId, error: outcome.error });
-      if (outcome.submission !== "submitted") {
-        if (outcome.submission === "unknown") totals.batches.unknown++;
-        else totals.batches.notSent++;
-        emit("failed", report);
-        // Whatever failed this chunk (key, credit, network) would most likely fail the next ones too.
-        break;
-      }
-      totals.batches.submitted++;
-      emit("submitted", report);
-      track(report, hash, Date.now());
+      const posting: Promise<void> = post(report, chunk, hash).finally(() => creating.delete(posting));
+      creating.add(posting);
     }
-    await Promise.all(inFlight);
+    await posted();
+    await settled();
   } finally {
-    // Only once nothing runs: a wait or download still going would append to a closed journal.
-    await Promise.allSettled(inFlight);
+    // Only once nothing runs: a POST, wait or download still going would append to a closed journal.
+    await posted();
+    await settled();
     journal.close();
   }
+  if (fatal) throw fatal.error;
   emit("tick");
   const summary: BatchRunSummary = {
     journal: settings.journal,
