@@ -1,6 +1,7 @@
 import {
   type BatchEditRequest,
   type BatchResult,
+  type BatchResultItem,
   type BatchStatus,
   DEFAULT_BASE_URL,
   type HttpErrorDetails,
@@ -204,9 +205,24 @@ export function createClaidHandlers(options: ClaidHandlersOptions = {}): HttpHan
     return new HttpResponse(file.bytes, { headers: file.headers });
   });
 
+  /**
+   * A task's results, built once per base URL of its files: every download looks its file up in them, and
+   * building them per download made a batch of n files n² work (the mock, not the client, set the pace).
+   */
+  const builtResults = new WeakMap<BatchResult, Map<string, BatchResultItem[]>>();
   function resultsOf(result: BatchResult, tmpBaseUrl: string) {
-    const folderImageCount = options.folderImageCount ?? 2;
-    return buildResults(result.request as BatchEditRequest, { taskId: result.id, folderImageCount, tmpBaseUrl });
+    let byBaseUrl = builtResults.get(result);
+    if (!byBaseUrl) {
+      byBaseUrl = new Map();
+      builtResults.set(result, byBaseUrl);
+    }
+    let results = byBaseUrl.get(tmpBaseUrl);
+    if (!results) {
+      const folderImageCount = options.folderImageCount ?? 2;
+      results = buildResults(result.request as BatchEditRequest, { taskId: result.id, folderImageCount, tmpBaseUrl });
+      byBaseUrl.set(tmpBaseUrl, results);
+    }
+    return results;
   }
 
   function snapshot(result: BatchResult, status: BatchStatus, tmpBaseUrl: string): BatchResult {

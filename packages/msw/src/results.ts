@@ -132,13 +132,27 @@ export function generatedSize(reportedWidth: number, reportedHeight: number): { 
  * limits, which `X-Claid-Mock-Scaled` then says). A URL the mock did not hand out (tests make some up) gets a
  * 200×200 image of the format its extension names (jpeg if none).
  */
+/** The outputs of a result list by the path of their `tmp_url`, built once per list (a lookup per download). */
+const outputsByPathOf = new WeakMap<BatchResultItem[], Map<string, PipelineOutputObject>>();
+function outputsByPath(results: BatchResultItem[]): Map<string, PipelineOutputObject> {
+  let byPath = outputsByPathOf.get(results);
+  if (!byPath) {
+    byPath = new Map();
+    for (const { output_object: output } of results) {
+      const path = output.tmp_url && new URL(output.tmp_url).pathname;
+      // The first one wins, as a search in order would find it.
+      if (path && !byPath.has(path)) byPath.set(path, output);
+    }
+    outputsByPathOf.set(results, byPath);
+  }
+  return byPath;
+}
+
 export function resultFile(
   results: BatchResultItem[],
   tmpUrlPath: string,
 ): { bytes: Uint8Array; headers: Record<string, string> } {
-  const output = results
-    .map((r) => r.output_object)
-    .find((o) => o.tmp_url && new URL(o.tmp_url).pathname === tmpUrlPath);
+  const output = outputsByPath(results).get(tmpUrlPath);
   const name = decodeURIComponent(tmpUrlPath.split("/").pop() ?? "");
   const { mime } = output ?? inputFormat(name);
   const format = Object.keys(MIME_TYPES).find((f) => MIME_TYPES[f] === mime) as MockImageFormat;
