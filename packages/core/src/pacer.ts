@@ -41,6 +41,11 @@ export interface PacerOptions {
   policy?: RateLimitWindow[] | string | undefined;
   /** Cap on requests in flight. Default: unlimited (the windows still apply). */
   maxConcurrentRequests?: number | undefined;
+  /**
+   * Every window is taken as this much longer than announced, and every `RateLimit-Reset` as this much
+   * later, in ms: network jitter between the grant and the request reaching the server. Default 200.
+   */
+  marginMs?: number | undefined;
   /** Clock, for tests. Default `Date.now()`, read at each use: fake timers installed after the pacer was made apply to it. */
   now?: (() => number) | undefined;
 }
@@ -108,13 +113,6 @@ export function tightenPolicy(policy: RateLimitWindow[], announced: RateLimitWin
   });
 }
 
-/**
- * Margin for clock skew and network jitter, in ms: every window is taken as this
- * much longer than announced (and a `RateLimit-Reset` as this much later), so that
- * requests spaced by the pacer still arrive spaced enough at the server.
- */
-const MARGIN_MS = 200;
-
 type Release = (headers: Headers | undefined) => void;
 
 interface Waiter {
@@ -138,6 +136,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
     options.maxConcurrentRequests === undefined
       ? Infinity
       : checkNumber("maxConcurrentRequests", options.maxConcurrentRequests, 1, "integer");
+  const marginMs = checkNumber("marginMs", options.marginMs ?? 200, 0, "finite");
   // Copies: learning a smaller quota must not change the caller's objects.
   let windows = tightenPolicy([], policy === undefined ? [] : checkPolicy("policy", policy));
   let known = policy !== undefined;
@@ -155,7 +154,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
   let longestMs = 0;
   let largestQuota = 0;
   const measure = () => {
-    longestMs = windows.length ? Math.max(...windows.map((w) => w.windowSeconds)) * 1000 + MARGIN_MS : Infinity;
+    longestMs = windows.length ? Math.max(...windows.map((w) => w.windowSeconds)) * 1000 + marginMs : Infinity;
     largestQuota = Math.max(1e3, ...windows.map((w) => w.quota));
   };
   measure();
@@ -173,7 +172,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
       (at, { quota, windowSeconds }) => {
         const nth =
           quota <= planned.length ? planned[planned.length - quota] : sent[sent.length - quota + planned.length];
-        return Math.max(at, (nth ?? -Infinity) + windowSeconds * 1000 + MARGIN_MS);
+        return Math.max(at, (nth ?? -Infinity) + windowSeconds * 1000 + marginMs);
       },
       Math.max(from, blockedUntil),
     );
@@ -238,7 +237,7 @@ export function createRequestPacer(options: PacerOptions = {}): RequestPacer {
         const remaining = headers.get("ratelimit-remaining");
         // The server counts other clients of the key too: what it says is left is believed, minus what is in flight.
         if (remaining && reset && +remaining >= 0 && +reset >= 0) {
-          const until = now() + +reset * 1000 + MARGIN_MS;
+          const until = now() + +reset * 1000 + marginMs;
           if (+remaining === 0) blockedUntil = Math.max(blockedUntil, until);
           credits = Math.max(0, Math.floor(+remaining) - inFlight);
           creditsUntil = until;

@@ -188,6 +188,31 @@ describe("createRequestPacer() options", () => {
     expect(create).toThrow(expect.objectContaining({ argument: "maxConcurrentRequests" }));
   });
 
+  it.each([-1, Number.NaN, Infinity, "20"])("rejects marginMs %j with InvalidArgumentError naming it", (marginMs) => {
+    const create = () => createRequestPacer({ marginMs } as PacerOptions);
+    expect(create).toThrow(expect.objectContaining({ argument: "marginMs" }));
+  });
+
+  it.each([
+    [undefined, [0, 0, 1200, 1200, 2400]],
+    [0, [0, 0, 1000, 1000, 2000]],
+    [20, [0, 0, 1020, 1020, 2040]],
+  ])("marginMs %j lengthens every window by that much (default 200)", async (marginMs, expected) => {
+    const pacer = createRequestPacer({ policy: "2;w=1", marginMs });
+    const run = burst(pacer, 5);
+    await drain(run);
+    expect(await run).toEqual(expected);
+  });
+
+  it.each([
+    [undefined, 3200],
+    [0, 3000],
+  ])("marginMs %j: a RateLimit-Reset is taken as that much later", async (marginMs, expected) => {
+    const pacer = createRequestPacer({ policy: CLAID, marginMs });
+    (await pacer.acquire({ kind: "poll" }))(new Headers({ "RateLimit-Remaining": "0", "RateLimit-Reset": "3" }));
+    expect(pacer.delayMs()).toBe(expected);
+  });
+
   it("leaves the caller's policy objects alone when it learns a smaller quota", async () => {
     const policy = [{ quota: 5, windowSeconds: 10 }];
     const pacer = createRequestPacer({ policy });
