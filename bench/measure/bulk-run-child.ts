@@ -6,14 +6,15 @@
 import { createRequestPacer, processInBatches, type RequestPacer } from "@claid/node";
 import { REQUEST } from "./bulk-run-request.ts";
 
-const [baseUrl = "", apiKey = "", path = "", journal = "", out = "-", batchSize = "100", policy = ""] =
+const [baseUrl = "", apiKey = "", path = "", journal = "", out = "-", batchSize = "100", policy = "", marginMs = "200"] =
   process.argv.slice(2);
 /**
- * The scaled policy's pacer, deaf to the mock's `RateLimit-Reset`: that header counts whole seconds (as Claid's
- * does), so at a tenth of Claid's windows it would hold the 0.1 s window's slots for a full second.
+ * A scaled policy's pacer, its jitter margin scaled alike, and deaf to the mock's `RateLimit-Reset`: that
+ * header counts whole seconds (as Claid's does), so at a tenth of Claid's windows it would hold the 0.1 s
+ * window's slots for a full second.
  */
 const scaledPacer = (): RequestPacer => {
-  const inner = createRequestPacer({ policy });
+  const inner = createRequestPacer({ policy, marginMs: Number(marginMs) });
   return {
     acquire: async (request) => {
       const release = await inner.acquire(request);
@@ -26,7 +27,12 @@ const started = Date.now();
 const summary = await processInBatches(
   { path },
   {
-    client: { apiKey, baseUrl, ...(policy ? { pacer: scaledPacer() } : { rateLimit: false }) },
+    // Claid's own policy: the client's pacer as users get it (margin 200 ms, heeding every RateLimit-* header).
+    client: {
+      apiKey,
+      baseUrl,
+      ...(!policy ? { rateLimit: false } : marginMs === "200" ? { rateLimit: policy } : { pacer: scaledPacer() }),
+    },
     request: REQUEST,
     journal,
     batchSize: Number(batchSize),

@@ -221,6 +221,21 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop())).toEqual(polls);
   });
 
+  it("until a first batch is seen finished, the others do not check: one poll each once it is", async () => {
+    // Batch 1 is checked at once and after 1 s: batches 2 and 3 are done by then unless created 700 ms late.
+    const { server, file, options } = await setup(6, { pollsToComplete: undefined, taskDurationMs: 300 });
+    const summary = await processInBatches(
+      { path: file },
+      options({ client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: 1000 } } }),
+    );
+    expect(summary.totals.batches.byStatus).toMatchObject({ DONE: 3 });
+    const polled = server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop());
+    const lastOfFirst = polled.lastIndexOf("1");
+    // Batch 1 checks on its schedule until DONE; batches 2 and 3, created meanwhile, are checked after it, once.
+    expect(polled.slice(0, lastOfFirst + 1).every((id) => id === "1")).toBe(true);
+    expect(polled.slice(lastOfFirst + 1).sort()).toEqual(["2", "3"]);
+  });
+
   it("a create with an unknown outcome is reported and never resent without retryUnknown; with it, it is", async () => {
     const { server, file, options } = await setup(6);
     server.store.injectFault({ type: "latency", ms: 0 }, { operation: "create" });

@@ -55,7 +55,11 @@ export interface BatchRunOptions {
    * each) and as many more wait for their turn, while the next chunks are submitted. Default 20.
    */
   maxBatchesInFlight?: number | undefined;
-  /** Each batch's wait gives up after this long (`wait()`'s `maxWaitMs`). Default: `wait()`'s. */
+  /**
+   * Each batch's wait gives up after this long (`wait()`'s `maxWaitMs`), counted from its first check: until a
+   * first batch of the run is seen finished the others are not checked, then each is first checked about when
+   * the earlier ones were seen to finish. Default: `wait()`'s.
+   */
   maxWaitMs?: number | undefined;
   /**
    * Stops the run: no more chunks are read, waits and downloads stop at once (complete files stay). The POSTs
@@ -252,6 +256,13 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     took.runningAfterMs < took.finishedWithinMs
       ? (took.runningAfterMs + took.finishedWithinMs) / 2
       : took.finishedWithinMs;
+  /**
+   * Until a first batch of this run is seen finished, nothing says how long they take: that batch checks on
+   * its poll schedule and the others wait for it (their checks could only say PROCESSING, each a request of the
+   * rate limit's quota: with Claid's 10 s batches, about 3 per batch created meanwhile). Settles when its wait
+   * ends, however it ends.
+   */
+  let firstWait: Promise<void> | undefined;
   /** Records a batch settled: in the totals, and in the journal unless files are still to fetch. */
   const record = (report: ChunkReport, hash: string, finished: ChunkFinish) => {
     settle(report, finished);
@@ -324,9 +335,14 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     /** When the last status change was seen: every one but the last (final) one was a running status. */
     let lastSeenMs: number | undefined;
     let result: BatchResult;
+    let firstWaitEnded: (() => void) | undefined;
     try {
-      if (submittedAt !== undefined && took.finishedWithinMs < Infinity)
-        await sleep(firstCheckAfterMs() - sinceSubmitted(), undefined, { signal });
+      if (submittedAt !== undefined) {
+        if (firstWait) await untilSettled(firstWait, signal);
+        else firstWait = new Promise<void>((resolve) => (firstWaitEnded = resolve));
+        if (took.finishedWithinMs < Infinity)
+          await sleep(firstCheckAfterMs() - sinceSubmitted(), undefined, { signal });
+      }
       result = await claid.batches.wait(taskId, {
         maxWaitMs: settings.maxWaitMs,
         signal,
@@ -346,6 +362,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       report.error = (error as Error).message;
       emit("failed", report);
       return;
+    } finally {
+      firstWaitEnded?.();
     }
     // wait() resolves only with a final status, seen last.
     if (lastSeenMs !== undefined) took.finishedWithinMs = Math.min(took.finishedWithinMs, lastSeenMs);
@@ -502,6 +520,20 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
   };
   summary.toRetry = retryAdvice(summary, settings.wait, readToEnd);
   return summary;
+}
+
+/** Resolves once `promise` settles, or rejects with `signal`'s reason if it aborts first. */
+function untilSettled(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    void promise.finally(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    });
+  });
 }
 
 /** `chunk-000042`: sorts in chunk order up to a million chunks. */
