@@ -8,7 +8,8 @@
  * restarted mid-run. And the Redis pacer's own cost per request: µs and Redis round trips.
  *
  * Processes are packages/redis/test/fixtures/fleet-worker.mjs (built packages, no loader).
- * Run this section alone: `npx tsx bench/measure/fleet.ts` (after a build; needs redis-server).
+ * Run this section alone: `npx tsx bench/measure/fleet.ts` (after a build; needs redis-server);
+ * one scenario: `BENCH_FLEET_SCENARIOS=restart` (shared, memory, kill, restart).
  */
 import { createClaidMockServer } from "@claid/msw/node";
 import { createRedisPacer } from "@claid/redis";
@@ -123,14 +124,21 @@ export async function measurePacerCost(): Promise<FleetBench["perRequest"]> {
   }
 }
 
+const SCENARIOS: { name: string; scenario: string; pacer: "redis" | "memory"; fault?: "kill" | "restart" }[] = [
+  { name: "shared", scenario: "shared createRedisPacer", pacer: "redis" },
+  { name: "memory", scenario: "each process its own in-memory pacer", pacer: "memory" },
+  { name: "kill", scenario: "shared, one process SIGKILLed at 10 s", pacer: "redis", fault: "kill" },
+  { name: "restart", scenario: "shared, Redis restarted at 10 s", pacer: "redis", fault: "restart" },
+];
+
 export async function measureFleet(): Promise<FleetBench> {
   const minimumRequests = 2 * FLEET.waits;
-  const runs = [
-    await run("shared createRedisPacer", "redis"),
-    await run("each process its own in-memory pacer", "memory"),
-    await run("shared, one process SIGKILLed at 10 s", "redis", "kill"),
-    await run("shared, Redis restarted at 10 s", "redis", "restart"),
-  ];
+  // BENCH_FLEET_SCENARIOS=restart (names comma-separated) runs only those: to repeat one.
+  const chosen = process.env.BENCH_FLEET_SCENARIOS?.split(",").map((name) => name.trim());
+  const runs: FleetRun[] = [];
+  for (const { name, scenario, pacer, fault } of SCENARIOS) {
+    if (!chosen || chosen.includes(name)) runs.push(await run(scenario, pacer, fault));
+  }
   return { minimumRequests, floorSeconds: floorSeconds(minimumRequests), runs, perRequest: await measurePacerCost() };
 }
 

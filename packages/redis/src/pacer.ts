@@ -18,7 +18,7 @@ import {
   tightenPolicy,
 } from "@claid/core";
 import { Redis } from "ioredis";
-import { ACQUIRE, HEARTBEAT, keysOf, REGISTER, RELEASE, WITHDRAW } from "./scripts.ts";
+import { ACQUIRE, HEARTBEAT, keysOf, REGISTER, RELEASE, RESEED, WITHDRAW } from "./scripts.ts";
 
 /**
  * What the pacer uses of a Redis client: an ioredis `Redis` (5 or 6, BullMQ's connection
@@ -87,6 +87,11 @@ export class RedisUnavailableError extends ClaidError {
  */
 const LAPSE_MS = 5_000;
 const HEARTBEAT_MS = 1_000;
+/**
+ * After Redis lost the fleet's state, nothing is granted for this long: every live process's
+ * heartbeat finds the new state and puts its sends back (two beats: one may fall in its reconnect).
+ */
+const RESEED_HOLD_MS = 2 * HEARTBEAT_MS;
 /** The pacer's keys outlive the last request by this long (then the fleet slow-starts again). */
 const KEY_TTL_MS = 10 * 60_000;
 /** How soon to ask again when only the queue (others due ahead) or the in-flight cap holds a request. */
@@ -118,7 +123,14 @@ interface Waiter {
 }
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-const SCRIPTS = { acquire: ACQUIRE, register: REGISTER, release: RELEASE, heartbeat: HEARTBEAT, withdraw: WITHDRAW };
+const SCRIPTS = {
+  acquire: ACQUIRE,
+  register: REGISTER,
+  release: RELEASE,
+  heartbeat: HEARTBEAT,
+  withdraw: WITHDRAW,
+  reseed: RESEED,
+};
 
 /** `text` of a non-negative decimal header number (RateLimit-Remaining/Reset), else undefined. */
 function headerNumber(value: string | null): number | undefined {
@@ -175,6 +187,13 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
   let offsetKnown = false;
   /** Redis's time at its last answer to an ask (0: none yet): tells a lost state from a fresh one. */
   let lastSeen = 0;
+  /** The birth of the fleet's state on Redis as of the last answer (undefined: none seen yet). */
+  let stateSince: number | undefined;
+  /**
+   * This process's sends the windows may still count: member → send time on Redis's clock, as in
+   * the log. The server counts them even if Redis loses the log, so they go back into a new one.
+   */
+  const sent = new Map<string, number>();
   let lastRedisError: unknown;
   /** When a request asked for now could go, as of the last answer (this process's clock). */
   let nextFreeAt = 0;
@@ -216,10 +235,34 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
 
   const windowArgs = () => [windows.length, ...windows.flatMap((w) => [w.quota, w.windowSeconds * 1000 + marginMs])];
 
+  /** Forgets the sends that left the longest window (oldest first: the map is in grant order). */
+  function pruneSent() {
+    const longest = Math.max(0, ...windows.map((w) => w.windowSeconds * 1000 + marginMs));
+    const oldest = Date.now() + offsetMs - longest;
+    for (const [member, at] of sent) {
+      if (at > oldest) break;
+      sent.delete(member);
+    }
+  }
+
+  /**
+   * Follows the fleet's state: when it is not the one this process knew (Redis restarted or
+   * flushed, 0: none yet), this process's sends go back into the log before it asks again.
+   */
+  async function follow(since: number) {
+    if (since === stateSince) return;
+    pruneSent();
+    if (stateSince !== undefined && sent.size > 0) {
+      const sends = [...sent].flatMap(([member, at]) => [at, member]);
+      since = Number(await run("reseed", [LAPSE_MS, KEY_TTL_MS, RESEED_HOLD_MS, sent.size, ...sends, ...inFlight]));
+    }
+    if (since) stateSince = since;
+  }
+
   /** Asks Redis for `waiter`'s slot: granted, or how long until it could be (ms). */
   async function ask(waiter: Waiter): Promise<{ granted: boolean; waitMs: number }> {
     const sentAt = Date.now();
-    const [granted, redisNow, limit, waitMs] = (await run("acquire", [
+    const [granted, redisNow, limit, waitMs, since] = (await run("acquire", [
       waiter.member,
       waiter.kind,
       waiter.due,
@@ -227,11 +270,15 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
       cap,
       KEY_TTL_MS,
       lastSeen,
+      RESEED_HOLD_MS,
       ...windowArgs(),
-    ])) as [number, number, string, number | undefined];
+    ])) as [number, number, string, number, number];
     lastSeen = redisNow;
     learn(redisNow, sentAt, limit, waiter);
-    return { granted: granted === 1, waitMs: waitMs ?? 0 };
+    if (granted === 1) sent.set(waiter.member, redisNow);
+    // Failed, it is tried again at the next answer (the hold keeps the fleet meanwhile); a grant stands.
+    await follow(since).catch(() => {});
+    return { granted: granted === 1, waitMs };
   }
 
   /** Hands out what this process may send now, one request at a time, best first; then sleeps. */
@@ -319,6 +366,9 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
         /^\s*(\d+)\s*(,|$)/.exec(announced ?? "")?.[1] ?? "",
         ...windowArgs(),
       ])
+        .then((sentAt) => {
+          if (sent.has(member)) sent.set(member, Number(sentAt));
+        })
         // Unreported, the in-flight entry lapses by itself; the answer's news is lost, not the budget.
         .catch(() => {})
         .finally(() => {
@@ -327,17 +377,20 @@ export function createRedisPacer(options: RedisPacerOptions): RedisPacer {
     };
   }
 
-  /** Keeps this process's entries alive on Redis. */
+  /** Keeps this process's entries alive on Redis, and its sends in a log Redis lost. */
   const heartbeat = setInterval(() => {
-    if (!waiting.size && !inFlight.size) return;
-    run("heartbeat", [LAPSE_MS, ...waiting.keys(), ...inFlight]).then(
-      () => {
-        lastRedisError = undefined;
-      },
-      (error: unknown) => {
-        lastRedisError = error;
-      },
-    );
+    pruneSent();
+    if (!waiting.size && !inFlight.size && !sent.size) return;
+    run("heartbeat", [LAPSE_MS, ...waiting.keys(), ...inFlight])
+      .then((since) => follow(Number(since)))
+      .then(
+        () => {
+          lastRedisError = undefined;
+        },
+        (error: unknown) => {
+          lastRedisError = error;
+        },
+      );
   }, HEARTBEAT_MS);
   heartbeat.unref?.();
 

@@ -11,7 +11,8 @@
  *   was created: else one request at a time), `since` (when the state was created), `slowUntil` (a
  *   process that had seen an older state found it gone: one request at a time until the sends it
  *   may have missed leave the longest window), `limit` (the tightest `RateLimit-Limit` seen),
- *   `blockedUntil`, `credits`, `creditsUntil`.
+ *   `blockedUntil`, `credits`, `creditsUntil`, `holdUntil` (the state replaced one the fleet had
+ *   sent on: no grant until every live process could put its sends back, see RESEED).
  */
 
 /** The key names under a namespace, in the order the scripts take them. */
@@ -25,18 +26,26 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
 
+/** The state's birth (Redis ms), \`since\`: a process that finds another than the one it knew knows Redis lost its keys. */
+const SINCE = `
+redis.call('HSETNX', KEYS[6], 'since', now)
+local since = tonumber(redis.call('HGET', KEYS[6], 'since'))
+`;
+
 /**
  * A waiting request asks for a slot. ARGV: member, kind ("create" | "poll"), due time (Redis ms),
  * lapse after (ms), in-flight cap (0: none), key lifetime (ms), when the caller last heard from
- * Redis (Redis ms, 0: never), window count, then quota and length (ms, margin included) per window.
- * Returns {1, now, limit} when granted (the member moved from its queue to the log and in-flight
- * set), else {0, now, limit, waitMs}: waitMs is how long until the windows could admit the caller
- * after everyone due ahead of it (0 when only the queue or the in-flight cap holds it).
+ * Redis (Redis ms, 0: never), the hold after a lost state (ms), window count, then quota and
+ * length (ms, margin included) per window.
+ * Returns {1, now, limit, 0, since} when granted (the member moved from its queue to the log and
+ * in-flight set), else {0, now, limit, waitMs, since}: waitMs is how long until the windows could
+ * admit the caller after everyone due ahead of it (0 when only the queue or the in-flight cap
+ * holds it); since is the state's birth (see SINCE).
  */
 export const ACQUIRE = `${NOW}
 local log, creates, polls, expiry, inflight, state = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local member, create, due, ttl, cap, keyTtl = ARGV[1], ARGV[2] == 'create', ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6]
-local lastSeen = tonumber(ARGV[7])
+local lastSeen, holdMs = tonumber(ARGV[7]), tonumber(ARGV[8])
 
 -- Requests of processes that stopped renewing them (killed, partitioned) no longer hold anyone up.
 local lapsed = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 1000)
@@ -60,7 +69,7 @@ else
   ahead = redis.call('ZCOUNT', creates, '-inf', now) + redis.call('ZCOUNT', polls, '-inf', '(' .. due)
 end
 
-local s = redis.call('HMGET', state, 'known', 'limit', 'blockedUntil', 'credits', 'creditsUntil', 'slowUntil')
+local s = redis.call('HMGET', state, 'known', 'limit', 'blockedUntil', 'credits', 'creditsUntil', 'slowUntil', 'holdUntil')
 local limit = s[2] or ''
 local free = 1e18
 local wait = 0
@@ -70,8 +79,8 @@ local longest, largest = 0, 0
 -- trip can outlast the margin); answered, its send time becomes the answer's (RELEASE).
 local flying = {}
 for i, m in ipairs(redis.call('ZRANGE', inflight, 0, -1)) do flying[i] = tonumber(redis.call('ZSCORE', log, m) or now) end
-for i = 0, tonumber(ARGV[8]) - 1 do
-  local quota, len = tonumber(ARGV[9 + 2 * i]), tonumber(ARGV[10 + 2 * i])
+for i = 0, tonumber(ARGV[9]) - 1 do
+  local quota, len = tonumber(ARGV[10 + 2 * i]), tonumber(ARGV[11 + 2 * i])
   longest = math.max(longest, len)
   largest = math.max(largest, quota)
   local from = '(' .. (now - len)
@@ -98,11 +107,21 @@ end
 -- older state within the longest window (Redis restarted or flushed: the log of those sends is
 -- gone), until they have left it: then every answer's RateLimit-Remaining is fresh, with nothing
 -- else in flight, and the credits from it are exact. A fresh fleet has sent nothing: no such wait.
-redis.call('HSETNX', state, 'since', now)
+${SINCE}
 local slowUntil = tonumber(s[6] or '0')
-if lastSeen > 0 and tonumber(redis.call('HGET', state, 'since')) > lastSeen and lastSeen + longest > slowUntil then
+local holdUntil = tonumber(s[7] or '0')
+if lastSeen > 0 and since > lastSeen and lastSeen + longest > slowUntil then
   slowUntil = lastSeen + longest
   redis.call('HSET', state, 'slowUntil', slowUntil)
+  -- The server still counts the lost log's sends: none goes until the processes put theirs back.
+  if holdUntil == 0 then
+    holdUntil = since + holdMs
+    redis.call('HSET', state, 'holdUntil', holdUntil)
+  end
+end
+if holdUntil > now then
+  free = 0
+  wait = math.max(wait, holdUntil - now)
 end
 local slow = not s[1] or now < slowUntil
 local credited = false
@@ -121,7 +140,7 @@ end
 if slow then cap = 1 end
 if cap > 0 then free = math.min(free, cap - redis.call('ZCARD', inflight)) end
 
-if ahead >= free then return {0, now, limit, wait} end
+if ahead >= free then return {0, now, limit, wait, since} end
 redis.call('ZREM', creates, member)
 redis.call('ZREM', polls, member)
 redis.call('ZREM', expiry, member)
@@ -132,7 +151,7 @@ if credited then redis.call('HINCRBY', state, 'credits', -1) end
 redis.call('ZREMRANGEBYSCORE', log, '-inf', now - longest)
 redis.call('ZREMRANGEBYRANK', log, 0, -largest - 1)
 for i = 1, 6 do redis.call('PEXPIRE', KEYS[i], keyTtl) end
-return {1, now, limit}
+return {1, now, limit, 0, since}
 `;
 
 /**
@@ -181,7 +200,8 @@ return now
  * A process's heartbeat: its waiting and in-flight requests stay alive for another `ttl` ms.
  * ARGV: lapse after (ms), then the members. Only entries still on Redis are renewed: one granted
  * or withdrawn meanwhile must not come back (a waiting request a restarted Redis lost is
- * registered again by its next ask; a lost in-flight one stays lost, and the fleet slow-starts).
+ * registered again by its next ask; in-flight ones come back with RESEED).
+ * Returns the state's birth (see SINCE), 0 when there is no state.
  */
 export const HEARTBEAT = `${NOW}
 local expiry, inflight = KEYS[4], KEYS[5]
@@ -190,7 +210,25 @@ for i = 2, #ARGV do
   redis.call('ZADD', expiry, 'XX', now + ttl, ARGV[i])
   redis.call('ZADD', inflight, 'XX', now + ttl, ARGV[i])
 end
-return now
+return tonumber(redis.call('HGET', KEYS[6], 'since') or '0')
+`;
+
+/**
+ * A process found the state it knew gone (Redis restarted or flushed): the server still counts
+ * the sends the lost log held, and each process knows its own. It puts them back, and those still
+ * unanswered back in flight. Until \`holdUntil\` (the state's birth plus the hold: long enough for
+ * every live process's heartbeat to find the new state and do the same) nothing is granted.
+ * ARGV: lapse after (ms), key lifetime (ms), hold (ms), send count n, then n pairs of send time
+ * (Redis ms) and member, then the members in flight. Returns the state's birth.
+ */
+export const RESEED = `${NOW}${SINCE}
+local log, inflight, state = KEYS[1], KEYS[5], KEYS[6]
+local ttl, n = tonumber(ARGV[1]), tonumber(ARGV[4])
+if not redis.call('HGET', state, 'holdUntil') then redis.call('HSET', state, 'holdUntil', since + tonumber(ARGV[3])) end
+for i = 0, n - 1 do redis.call('ZADD', log, 'NX', ARGV[5 + 2 * i], ARGV[6 + 2 * i]) end
+for i = 5 + 2 * n, #ARGV do redis.call('ZADD', inflight, now + ttl, ARGV[i]) end
+for i = 1, 6 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+return since
 `;
 
 /**

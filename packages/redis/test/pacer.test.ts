@@ -3,8 +3,9 @@
  * (two processes' worth: separate clients and ids) sharing order and feedback, entries of a
  * vanished process lapsing, Redis down — and its options.
  */
-import { createClaid, InvalidArgumentError, RateLimitDeadlineError } from "@claid/core";
+import { createClaid, InvalidArgumentError, parseRateLimitPolicy, RateLimitDeadlineError } from "@claid/core";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
+import { busiestWindow, conformanceServer } from "@claid/pacer-conformance";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { API_KEY } from "../../../tests/support/mock-server.ts";
@@ -130,6 +131,29 @@ describe("slow start", () => {
     await client.ping();
     expect(await client.zcard(`{${namespace}}:polls`)).toBe(0);
     client.disconnect();
+  });
+});
+
+describe("Redis restarted: the sends its lost log held still count at the server", () => {
+  // a and b are two processes; each letter is one request sent (acquired, arrived at the server,
+  // released with the server's answer), one after another.
+  it.each([
+    ["a window full at the restart", "4;w=5", "aabb", 0, "abab"],
+    ["the longest window full, the shortest free again", "3;w=5, 2;w=0.5", "aba", 600, "ba"],
+    ["one process gone idle after filling the window (nothing waiting, nothing in flight)", "5;w=5", "abbbb", 0, "aa"],
+  ])("%s (%s): no window over its quota", async (_, policy, before, pauseMs, after) => {
+    const claid = conformanceServer(policy);
+    const [a, b] = fleetOf(2, { policy });
+    const send = async (name: string) => (await (name === "a" ? a : b).acquire({ kind: "poll" }))(claid.arrive());
+    for (const name of before) await send(name);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    await server.kill();
+    await server.start();
+    for (const name of after) await send(name);
+    expect(claid.tooMany).toBe(0);
+    for (const { quota, windowSeconds } of parseRateLimitPolicy(policy)) {
+      expect(busiestWindow(claid.arrivals, windowSeconds)).toBeLessThanOrEqual(quota);
+    }
   });
 });
 
