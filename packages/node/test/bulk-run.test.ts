@@ -104,8 +104,8 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(rerun.totals.images).toEqual({ done: 5, failed: 0 });
   });
 
-  it("a batch downloading holds back no create: the next chunk is submitted and finished meanwhile; one more waits its turn, no further chunk is read", async () => {
-    const { file, events, options } = await setup(6);
+  it("a batch downloading holds back no create: the next chunks are submitted and finished meanwhile; 20 download, then one more waits its turn and no further chunk is read", async () => {
+    const { file, events, options } = await setup(50);
     let openGate = () => {};
     const gate = new Promise<void>((resolve) => {
       openGate = resolve;
@@ -114,19 +114,19 @@ describe("processInBatches", { timeout: 60_000 }, () => {
       { path: file },
       options({
         maxBatchesInFlight: 1,
-        // Chunk 1's files do not arrive until the gate opens.
+        // No file arrives until the gate opens.
         download: { fetch: async (request) => (await gate, fetch(request)) },
       }),
     );
     const seen = () => events.map((e) => `${e.event}:${e.chunk?.number}:${e.chunk?.status ?? ""}`);
-    await vi.waitFor(() => expect(seen()).toContain("status:2:DONE"), { timeout: 20_000 });
+    await vi.waitFor(() => expect(seen()).toContain("status:21:DONE"), { timeout: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // Chunk 1 downloads, chunk 2 waits for a download slot: a third chunk would be a third batch held.
-    expect(seen().filter((e) => e.startsWith("read:"))).toEqual(["read:1:", "read:2:"]);
+    // Chunks 1–20 download, chunk 21 waits for a download slot: one more chunk would be one more batch held.
+    expect(seen().filter((e) => e.startsWith("read:"))).toHaveLength(21);
     expect(seen().some((e) => e.startsWith("finished:"))).toBe(false);
     openGate();
     const done = await summary;
-    expect(done.totals.files.written).toBe(6);
+    expect(done.totals.files.written).toBe(50);
     expect(done.toRetry).toEqual([]);
   });
 
@@ -234,6 +234,18 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     // Batch 1 checks on its schedule until DONE; batches 2 and 3, created meanwhile, are checked after it, once.
     expect(polled.slice(0, lastOfFirst + 1).every((id) => id === "1")).toBe(true);
     expect(polled.slice(lastOfFirst + 1).sort()).toEqual(["2", "3"]);
+  });
+
+  it("once the estimate is within a quarter of the time known to be enough, first checks aim there: one poll per batch", async () => {
+    const { server, file, options } = await setup(12, { pollsToComplete: undefined, taskDurationMs: 1000 });
+    await processInBatches(
+      { path: file },
+      options({ maxBatchesInFlight: 1, client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: 1600 } } }),
+    );
+    const polled = server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop());
+    // Checked after 0 and 1.6 s, then 0.8 s (running) and 2.4 s, then 1.2 s and 1 s (DONE): 1 s is within a quarter
+    // of what was seen running (0.8 s), so every later batch is checked once, after 1 s, never again below it.
+    expect(polled).toEqual(["1", "1", "2", "2", "3", "4", "5", "6"]);
   });
 
   it("a create with an unknown outcome is reported and never resent without retryUnknown; with it, it is", async () => {

@@ -24,8 +24,14 @@ import { countedPacer } from "./pacing.ts";
  * leave the pacer idle whenever a POST is slow to be answered (every chunk waited for the one before).
  */
 export const MAX_CREATES_IN_FLIGHT = 4;
-/** Batches waited on at once, by default (and downloading at once): a batch waited on holds only its id, not its URLs. */
-const DEFAULT_MAX_BATCHES_IN_FLIGHT = 20;
+/**
+ * Batches waited on at once, by default: one holds only its id, not its URLs, and needs as many as are created
+ * while one runs (Claid admits about one create and one poll a second over a minute: 100 covers batches of
+ * 100 s; 20 left the rate limit idle while the first batches of a run finished).
+ */
+const DEFAULT_MAX_BATCHES_IN_FLIGHT = 100;
+/** DONE batches downloading at once, each `download.concurrency` files at a time. */
+const MAX_BATCHES_DOWNLOADING = 20;
 
 /** Options of `processInBatches()`. */
 export interface BatchRunOptions {
@@ -51,8 +57,8 @@ export interface BatchRunOptions {
   retryUnknown?: boolean | undefined;
   /**
    * Batches submitted and not yet finished at once; the next chunk is read only when one finishes. A DONE
-   * batch's download does not count: up to as many batches download at once (`download.concurrency` files
-   * each) and as many more wait for their turn, while the next chunks are submitted. Default 20.
+   * batch's download does not count: 20 batches download at once (`download.concurrency` files each) and up
+   * to this many more wait for their turn, while the next chunks are submitted. Default 100.
    */
   maxBatchesInFlight?: number | undefined;
   /**
@@ -252,10 +258,12 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
    * on when the batches finish: about one check per batch, each soon after it is done.
    */
   const took = { finishedWithinMs: Infinity, runningAfterMs: 0 };
-  const firstCheckAfterMs = () =>
-    took.runningAfterMs < took.finishedWithinMs
-      ? (took.runningAfterMs + took.finishedWithinMs) / 2
-      : took.finishedWithinMs;
+  const firstCheckAfterMs = () => {
+    const { runningAfterMs: low, finishedWithinMs: high } = took;
+    // Halving further would cost a poll per batch: a check below the true time says PROCESSING, and the next
+    // one, after the poll interval, never lowers the bound above. Within a quarter of it, aim at the bound.
+    return high - low <= high / 4 ? high : (low + high) / 2;
+  };
   /**
    * Until a first batch of this run is seen finished, nothing says how long they take: that batch checks on
    * its poll schedule and the others wait for it (their checks could only say PROCESSING, each a request of the
@@ -309,8 +317,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
   /**
    * DONE batches whose files wait for a download slot. A downloading batch does not count as in flight: the
    * next chunks are submitted (and their batches run on Claid's side) while files arrive, so the downloads
-   * never wait for a create, and the creates never wait for a download. Both stay bounded: at most
-   * `maxBatchesInFlight` batches download at once and as many wait for a slot (each holds its results).
+   * never wait for a create, and the creates never wait for a download. Both stay bounded: 20 batches
+   * download at once and at most `maxBatchesInFlight` wait for a slot (each holds its results).
    */
   const toDownload: (() => Promise<void>)[] = [];
   const downloading = new Set<Promise<void>>();
@@ -325,7 +333,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
         startDownloads();
       });
       downloading.add(running);
-      if (downloading.size >= settings.maxBatchesInFlight) return;
+      if (downloading.size >= MAX_BATCHES_DOWNLOADING) return;
     }
   };
   /** Waits on one batch; a DONE one then queues for its download, any other is recorded settled. Never rejects. */
@@ -381,7 +389,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     };
     if (settings.downloadDir && result.status === "DONE") {
       toDownload.push(() => download(report, hash, result, finished));
-      if (downloading.size < settings.maxBatchesInFlight) startDownloads();
+      if (downloading.size < MAX_BATCHES_DOWNLOADING) startDownloads();
     } else record(report, hash, finished);
   };
   /** `submittedAt`: when this run's POST of it was answered (undefined for a batch an earlier run created). */
@@ -618,7 +626,7 @@ function retryAdvice(summary: BatchRunSummary, waited: boolean, readToEnd: boole
 }
 
 /**
- * The run's own signal, following the caller's: up to 20 batches' waits and 8 files each listen to it at
+ * The run's own signal, following the caller's: up to 100 batches' waits and 20 × 8 files listen to it at
  * once, past Node's warning at 10 listeners on one signal. `AbortSignal.any` follows the caller's without a
  * listener that would outlive the run (Node 20.3+; older ones use the caller's signal as it is).
  */
