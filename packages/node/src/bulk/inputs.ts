@@ -29,18 +29,19 @@ export const INPUT_PROTOCOLS: readonly string[] = ["http:", "https:", "storage:"
 
 /** Why a line is not an image URL (http(s) or a storage object, as the API's `input` list takes), or undefined. */
 export function urlProblem(line: string): string | undefined {
-  const shown = describeValue(line);
-  if (/\s/.test(line)) return `${shown} contains whitespace (one URL per line; encode spaces as %20)`;
-  if (line.length > 4096) return `${shown} is longer than 4096 characters`;
+  // Described only when refused: a million good lines would otherwise each leave a string for the GC.
+  const shown = () => describeValue(line);
+  if (/\s/.test(line)) return `${shown()} contains whitespace (one URL per line; encode spaces as %20)`;
+  if (line.length > 4096) return `${shown()} is longer than 4096 characters`;
   let url: URL;
   try {
     url = new URL(line);
   } catch {
-    return `${shown} is not a URL`;
+    return `${shown()} is not a URL`;
   }
-  if (!INPUT_PROTOCOLS.includes(url.protocol)) return `${shown} is not an http(s):// or storage:// URL`;
+  if (!INPUT_PROTOCOLS.includes(url.protocol)) return `${shown()} is not an http(s):// or storage:// URL`;
   if (url.protocol === "storage:" && line.endsWith("/"))
-    return `${shown} is a storage folder (a folder is a batch's whole input, not one image of a list)`;
+    return `${shown()} is a storage folder (a folder is a batch's whole input, not one image of a list)`;
   return undefined;
 }
 
