@@ -236,6 +236,31 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(polled.slice(lastOfFirst + 1).sort()).toEqual(["2", "3"]);
   });
 
+  it("a first batch that never finishes holds back no other: once it runs 4 poll ceilings, the next one checks in its stead", async () => {
+    const { server, file, events, options } = await setup(6);
+    // Batch 1 runs for an hour; batches 2 and 3 are done at their first check.
+    server.store.planTask(["DONE"], { afterMs: 3_600_000 });
+    const controller = new AbortController();
+    const run = processInBatches(
+      { path: file },
+      options({
+        signal: controller.signal,
+        client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: 50, maxPollIntervalMs: 100 } },
+      }),
+    );
+    const finished = () => events.filter((e) => e.event === "finished").map((e) => e.chunk?.number);
+    try {
+      await vi.waitFor(() => expect(finished().sort()).toEqual([2, 3]), { timeout: 10_000 });
+    } finally {
+      controller.abort();
+    }
+    const summary = await run;
+    expect(summary.totals.files.written).toBe(4);
+    expect(summary.chunks.map((c) => c.status)).toEqual(["PROCESSING", "DONE", "DONE"]);
+    const polled = server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop());
+    expect([polled.filter((id) => id === "2").length, polled.filter((id) => id === "3").length]).toEqual([1, 1]);
+  });
+
   it("once the estimate is within a quarter of the time known to be enough, first checks aim there: one poll per batch", async () => {
     const { server, file, options } = await setup(12, { pollsToComplete: undefined, taskDurationMs: 1000 });
     await processInBatches(

@@ -32,6 +32,8 @@ export const MAX_CREATES_IN_FLIGHT = 4;
 const DEFAULT_MAX_BATCHES_IN_FLIGHT = 100;
 /** DONE batches downloading at once, each `download.concurrency` files at a time. */
 const MAX_BATCHES_DOWNLOADING = 20;
+/** The first batch of a run is waited for by the others this many poll-interval ceilings at most (a minute by default). */
+const PROBE_PATIENCE_POLL_CEILINGS = 4;
 
 /** Options of `processInBatches()`. */
 export interface BatchRunOptions {
@@ -63,8 +65,9 @@ export interface BatchRunOptions {
   maxBatchesInFlight?: number | undefined;
   /**
    * Each batch's wait gives up after this long (`wait()`'s `maxWaitMs`), counted from its first check: until a
-   * first batch of the run is seen finished the others are not checked, then each is first checked about when
-   * the earlier ones were seen to finish. Default: `wait()`'s.
+   * first batch of the run is seen finished the others are not checked (for 4 poll-interval ceilings at most, a
+   * minute by default: then the next one is checked in its stead), then each is first checked about when the
+   * earlier ones were seen to finish. Default: `wait()`'s.
    */
   maxWaitMs?: number | undefined;
   /**
@@ -270,7 +273,13 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
    * rate limit's quota: with Claid's 10 s batches, about 3 per batch created meanwhile). Settles when its wait
    * ends, however it ends.
    */
-  let firstWait: Promise<void> | undefined;
+  let probe: { ended: Promise<void>; over: boolean; since: number } | undefined;
+  /**
+   * How long the others wait for that batch: a batch stuck for hours (or for ever, `maxWaitMs` unset) would hold
+   * every other one unchecked. Past it, the next one waiting checks in its stead (not all of them: long batches
+   * would each poll on their own schedule).
+   */
+  const probePatienceMs = PROBE_PATIENCE_POLL_CEILINGS * (client.poll?.maxPollIntervalMs ?? 15_000);
   /** Records a batch settled: in the totals, and in the journal unless files are still to fetch. */
   const record = (report: ChunkReport, hash: string, finished: ChunkFinish) => {
     settle(report, finished);
@@ -343,11 +352,28 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     /** When the last status change was seen: every one but the last (final) one was a running status. */
     let lastSeenMs: number | undefined;
     let result: BatchResult;
-    let firstWaitEnded: (() => void) | undefined;
+    let probeEnded: (() => void) | undefined;
     try {
       if (submittedAt !== undefined) {
-        if (firstWait) await untilSettled(firstWait, signal);
-        else firstWait = new Promise<void>((resolve) => (firstWaitEnded = resolve));
+        while (took.finishedWithinMs === Infinity) {
+          if (!probe) {
+            let resolve = () => {};
+            const own = { ended: new Promise<void>((r) => (resolve = r)), over: false, since: Date.now() };
+            probeEnded = () => {
+              own.over = true;
+              resolve();
+            };
+            probe = own;
+            break;
+          }
+          const current = probe;
+          if (current.over) break;
+          // Unreferenced: a probe that ends first leaves no timer keeping the process alive.
+          const patience = sleep(current.since + probePatienceMs - Date.now(), undefined, { ref: false });
+          await untilSettled(Promise.race([current.ended, patience]), signal);
+          // Still running past the patience: the first of the others to wake checks in its stead.
+          if (probe === current && !current.over && took.finishedWithinMs === Infinity) probe = undefined;
+        }
         if (took.finishedWithinMs < Infinity)
           await sleep(firstCheckAfterMs() - sinceSubmitted(), undefined, { signal });
       }
@@ -371,7 +397,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
       emit("failed", report);
       return;
     } finally {
-      firstWaitEnded?.();
+      probeEnded?.();
     }
     // wait() resolves only with a final status, seen last.
     if (lastSeenMs !== undefined) took.finishedWithinMs = Math.min(took.finishedWithinMs, lastSeenMs);
