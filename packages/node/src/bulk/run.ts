@@ -273,6 +273,13 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
    * rate limit's quota: with Claid's 10 s batches, about 3 per batch created meanwhile). Settles when its wait
    * ends, however it ends.
    */
+  /**
+   * A journal that could not record: the run's rejection, once everything in flight is over. Each created batch
+   * it failed to record is kept (several POSTs are in flight at once): the rejection names every one.
+   */
+  const failures: unknown[] = [];
+  /** A POST or the journal failed: the run reads no further chunk. */
+  let createFailed = false;
   let probe: { ended: Promise<void>; over: boolean; since: number } | undefined;
   /**
    * How long the others wait for that batch: a batch stuck for hours (or for ever, `maxWaitMs` unset) would hold
@@ -285,7 +292,14 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     settle(report, finished);
     // A batch with files still to fetch is not recorded settled: the rerun asks for fresh URLs and tries again.
     if (finished.filesFailed === 0 && finished.expired === 0)
-      journal.append(report.number, { submission: "submitted", taskId: report.taskId, inputHash: hash, finished });
+      try {
+        journal.append(report.number, { submission: "submitted", taskId: report.taskId, inputHash: hash, finished });
+      } catch (error) {
+        // Thrown from a wait or a download nobody awaits: it would be an unhandled rejection. The batch stays
+        // recorded submitted, so a rerun only asks about it again; the run reads no further chunk.
+        if (failures.length === 0) failures.push(error);
+        createFailed = true;
+      }
     emit("finished", report);
   };
   /** Fetches a DONE batch's files into its chunk folder, then records it settled. Never rejects. */
@@ -432,11 +446,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
 
   /** Whether every chunk was read: a run stopped early (a signal, a failed POST) leaves some unsent. */
   let readToEnd = false;
-  /** POSTs going out or awaiting their answer, and whether one failed (the run then reads no further chunk). */
+  /** POSTs going out or awaiting their answer. */
   const creating = new Set<Promise<void>>();
-  let createFailed = false;
-  /** A journal that could not record a created batch: the run's rejection, once everything in flight is over. */
-  let fatal: { error: unknown } | undefined;
   const post = async (
     report: ChunkReport,
     chunk: { number: number; lines: [number, number]; urls: string[] },
@@ -446,7 +457,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     try {
       outcome = await submit(claid, journal, chunk, { ...options.request, input: chunk.urls }, hash);
     } catch (error) {
-      fatal ??= { error };
+      failures.push(error);
       createFailed = true;
       return;
     } finally {
@@ -536,7 +547,11 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     await settled();
     journal.close();
   }
-  if (fatal) throw fatal.error;
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1)
+    throw new ClaidError(failures.map((error) => (error as Error).message).join("; "), {
+      cause: new AggregateError(failures),
+    });
   emit("tick");
   const summary: BatchRunSummary = {
     journal: settings.journal,
