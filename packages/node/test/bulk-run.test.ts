@@ -261,6 +261,30 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect([polled.filter((id) => id === "2").length, polled.filter((id) => id === "3").length]).toEqual([1, 1]);
   });
 
+  it.each([["ERROR"], ["CANCELLED"]] as const)(
+    "a first batch that ends %s is settled as failed (advice: submit again), the others go on, and the rerun asks about none",
+    async (final) => {
+      const { server, file, options } = await setup(6);
+      server.store.planTask([final]);
+      const summary = await processInBatches({ path: file }, options());
+      expect(summary.chunks.map((c) => [c.status, c.finished?.status])).toEqual([
+        [final, final],
+        ["DONE", "DONE"],
+        ["DONE", "DONE"],
+      ]);
+      expect(summary.totals).toMatchObject({
+        batches: { finished: 3, byStatus: { [final]: 1, DONE: 2 } },
+        images: { done: 4, failed: 2 },
+        files: { written: 4 },
+      });
+      expect(summary.toRetry.map((r) => [r.reason, r.chunk])).toEqual([["batch-failed", 1]]);
+      const polls = counts(server).polls;
+      const rerun = await processInBatches({ path: file }, options());
+      expect(rerun.toRetry.map((r) => [r.reason, r.chunk])).toEqual([["batch-failed", 1]]);
+      expect(counts(server)).toMatchObject({ creates: 3, polls });
+    },
+  );
+
   it("once the estimate is within a quarter of the time known to be enough, first checks aim there: one poll per batch", async () => {
     const { server, file, options } = await setup(12, { pollsToComplete: undefined, taskDurationMs: 1000 });
     await processInBatches(

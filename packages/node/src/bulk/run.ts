@@ -4,7 +4,9 @@ import { setMaxListeners } from "node:events";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  BatchCancelledError,
   type BatchEditRequest,
+  BatchFailedError,
   type BatchResult,
   ClaidError,
   type ClaidOptions,
@@ -406,10 +408,14 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
         },
       });
     } catch (error) {
-      if (stopped()) return;
-      report.error = (error as Error).message;
-      emit("failed", report);
-      return;
+      // wait() rejects on a final ERROR or CANCELLED: the batch is settled (failed), not to be waited on again.
+      if (error instanceof BatchFailedError || error instanceof BatchCancelledError) result = error.result;
+      else {
+        if (stopped()) return;
+        report.error = (error as Error).message;
+        emit("failed", report);
+        return;
+      }
     } finally {
       probeEnded?.();
     }
