@@ -377,6 +377,30 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(counts(server).creates).toBe(3);
   });
 
+  it("an abort while the input stream has no next line (a pipe gone quiet) resolves stopped; the batch read is kept", async () => {
+    const { server, urls, options } = await setup(2);
+    const controller = new AbortController();
+    const quiet = (async function* () {
+      yield* urls;
+      await new Promise(() => {});
+    })();
+    const run = processInBatches(
+      quiet,
+      options({
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.event === "finished") controller.abort();
+        },
+      }),
+    );
+    const outcome = await Promise.race([
+      run,
+      new Promise((resolve) => setTimeout(() => resolve("still running 5 s after the abort"), 5000)),
+    ]);
+    expect(outcome).toMatchObject({ stopped: true, totals: { files: { written: 2 } } });
+    expect(counts(server).creates).toBe(1);
+  });
+
   it("an abort while a DONE batch waits for a download slot: neither it nor the one downloading is recorded settled; the rerun fetches both, creating only the rest", async () => {
     const { server, file, events, options } = await setup(6);
     const controller = new AbortController();

@@ -495,7 +495,9 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     for (;;) {
       while (busy() && !stopped() && !createFailed) await Promise.race([...creating, ...waiting, ...downloading]);
       if (stopped() || createFailed) break;
-      const next = await reader.next();
+      // A stream may go quiet (a pipe with no next line): the abort stops the run all the same.
+      const next = await unlessAborted(reader.next(), signal);
+      if (!next) break;
       if (next.done) {
         readToEnd = true;
         break;
@@ -588,6 +590,16 @@ function untilSettled(promise: Promise<void>, signal: AbortSignal | undefined): 
       signal.removeEventListener("abort", onAbort);
       resolve();
     });
+  });
+}
+
+/** `promise`'s value, or undefined once `signal` aborts (left to settle unawaited: a rejection then is handled). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return promise;
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
