@@ -384,14 +384,15 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
           }
           const current = probe;
           if (current.over) break;
-          // Unreferenced: a probe that ends first leaves no timer keeping the process alive.
-          const patience = sleep(current.since + probePatienceMs - Date.now(), undefined, { ref: false });
+          // Unreferenced: a probe that ends first leaves no timer keeping the process alive. Never negative (here
+          // and below): Node 23+ warns of a negative delay on the user's screen.
+          const patience = sleep(Math.max(0, current.since + probePatienceMs - Date.now()), undefined, { ref: false });
           await untilSettled(Promise.race([current.ended, patience]), signal);
           // Still running past the patience: the first of the others to wake checks in its stead.
           if (probe === current && !current.over && took.finishedWithinMs === Infinity) probe = undefined;
         }
         if (took.finishedWithinMs < Infinity)
-          await sleep(firstCheckAfterMs() - sinceSubmitted(), undefined, { signal });
+          await sleep(Math.max(0, firstCheckAfterMs() - sinceSubmitted()), undefined, { signal });
       }
       result = await claid.batches.wait(taskId, {
         maxWaitMs: settings.maxWaitMs,
