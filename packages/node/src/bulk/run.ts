@@ -238,7 +238,11 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
   const stopped = () => signal?.aborted === true;
   const status = (report: ChunkReport, next: string | undefined) => {
     const byStatus = totals.batches.byStatus;
-    if (report.status) byStatus[report.status] = (byStatus[report.status] ?? 1) - 1;
+    if (report.status) {
+      const left = (byStatus[report.status] ?? 1) - 1;
+      if (left > 0) byStatus[report.status] = left;
+      else delete byStatus[report.status];
+    }
     if (next) byStatus[next] = (byStatus[next] ?? 0) + 1;
     report.status = next;
   };
