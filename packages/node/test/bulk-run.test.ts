@@ -427,6 +427,22 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(counts(server).creates).toBe(3);
   });
 
+  it.each<[string, Partial<BatchRunOptions>]>([
+    ["options.download.concurrency", { download: { concurrency: 0 } }],
+    ["options.download.stallTimeoutMs", { download: { stallTimeoutMs: -1 } }],
+    ["options.maxWaitMs", { maxWaitMs: 0 }],
+    ["options.maxWaitMs", { maxWaitMs: "60000" as unknown as number }],
+  ])(
+    "a bad %s is refused before anything is sent (it used to fail each batch after its create)",
+    async (argument, extra) => {
+      const { server, file, options } = await setup(4);
+      const error = await processInBatches({ path: file }, options(extra)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error).toMatchObject({ argument });
+      expect(counts(server).creates).toBe(0);
+    },
+  );
+
   it.each([
     ["a bad line of a file: nothing sent", "https://a.example/1.png\nftp://a.example/2.png\n", 0],
     [

@@ -16,7 +16,7 @@ import {
 } from "@claid/core";
 import { createClaid } from "../create-claid.ts";
 import { downloadResults } from "../download/index.ts";
-import type { DownloadOptions } from "../download/options.ts";
+import { type DownloadOptions, readOptions as readDownloadOptions } from "../download/options.ts";
 import { type BulkInputs, chunksOf, DEFAULT_BATCH_SIZE, inputHash, scanInputFile, streamCommand } from "./inputs.ts";
 import { apiIdentity, type ChunkFinish, Journal, outcomeOfFailedCreate, type Submission } from "./journal.ts";
 import { countedPacer } from "./pacing.ts";
@@ -741,6 +741,18 @@ function readOptions(inputs: unknown, options: BatchRunOptions): Settings {
     bad("options.downloadDir", options.downloadDir, "a folder path");
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
     bad("options.signal", options.signal, "an AbortSignal");
+  // Checked before anything is sent: each batch's wait or download would otherwise fail on them, once created.
+  if (options.maxWaitMs !== undefined && !(typeof options.maxWaitMs === "number" && options.maxWaitMs >= 1))
+    bad("options.maxWaitMs", options.maxWaitMs, "a number of milliseconds, 1 or more");
+  try {
+    readDownloadOptions(options.download ?? {});
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    throw new InvalidArgumentError({
+      argument: error.argument.replace(/^options\b/, "options.download"),
+      problem: error.problem,
+    });
+  }
   if (options.downloadDir !== undefined && options.wait === false)
     throw new InvalidArgumentError({
       argument: "options.wait",
