@@ -87,4 +87,71 @@ describe("a journal on a full disk", () => {
       await server.close();
     }
   });
+  it("processInBatches: the disk full while 4 POSTs are in flight: the rejection names every batch created and not recorded", async () => {
+    const key = "disk-full-test-key-0123456789";
+    const server = await createClaidMockServer({ apiKey: key });
+    for (let i = 0; i < 4; i++) server.store.injectFault({ type: "latency", ms: 300 }, { operation: "create" });
+    const armed = setInterval(() => {
+      if (server.store.requestsOf("create").length === 4) disk.full = true;
+    }, 5);
+    try {
+      const error = await processInBatches(
+        [
+          "https://img.example/1.png",
+          "https://img.example/2.png",
+          "https://img.example/3.png",
+          "https://img.example/4.png",
+        ],
+        {
+          client: { apiKey: key, baseUrl: server.url, rateLimit: "100;w=1" },
+          request: { operations: {} },
+          batchSize: 1,
+          journal: join(folder, "four.claid-journal"),
+          wait: false,
+        },
+      ).catch((e: unknown) => e);
+      expect(server.store.requestsOf("create")).toHaveLength(4);
+      expect(error).toBeInstanceOf(ClaidError);
+      for (const taskId of [1, 2, 3, 4]) expect((error as Error).message).toContain(`Batch ${taskId} `);
+    } finally {
+      clearInterval(armed);
+      disk.full = false;
+      await server.close();
+    }
+  });
+
+  it("processInBatches: the disk full once batches are waited on: the run rejects naming the cause, with no unhandled rejection", async () => {
+    const key = "disk-full-test-key-0123456789";
+    const server = await createClaidMockServer({ apiKey: key, pollsToComplete: 1 });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const armed = setInterval(() => {
+      if (server.store.requestsOf("retrieve").length > 0) disk.full = true;
+    }, 1);
+    try {
+      const error = await processInBatches(
+        (async function* () {
+          yield "https://img.example/1.png";
+          // The reader is slow: the run awaits it, not its batches, when the first one settles.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          yield "https://img.example/2.png";
+        })(),
+        {
+          client: { apiKey: key, baseUrl: server.url, poll: { pollIntervalMs: 10 } },
+          request: { operations: {} },
+          batchSize: 1,
+          journal: join(folder, "waited.claid-journal"),
+        },
+      ).catch((e: unknown) => e);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      expect((error as Error).message).toMatch(/ENOSPC/);
+    } finally {
+      clearInterval(armed);
+      disk.full = false;
+      process.off("unhandledRejection", onUnhandled);
+      await server.close();
+    }
+  });
 });

@@ -228,13 +228,63 @@ describe("processInBatches", { timeout: 60_000 }, () => {
       { path: file },
       options({ client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: 1000 } } }),
     );
-    expect(summary.totals.batches.byStatus).toMatchObject({ DONE: 3 });
+    // Only the statuses batches are in: none left at 0 (PROCESSING) in the totals and --json.
+    expect(summary.totals.batches.byStatus).toEqual({ DONE: 3 });
     const polled = server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop());
     const lastOfFirst = polled.lastIndexOf("1");
     // Batch 1 checks on its schedule until DONE; batches 2 and 3, created meanwhile, are checked after it, once.
     expect(polled.slice(0, lastOfFirst + 1).every((id) => id === "1")).toBe(true);
     expect(polled.slice(lastOfFirst + 1).sort()).toEqual(["2", "3"]);
   });
+
+  it("a first batch that never finishes holds back no other: once it runs 4 poll ceilings, the next one checks in its stead", async () => {
+    const { server, file, events, options } = await setup(6);
+    // Batch 1 runs for an hour; batches 2 and 3 are done at their first check.
+    server.store.planTask(["DONE"], { afterMs: 3_600_000 });
+    const controller = new AbortController();
+    const run = processInBatches(
+      { path: file },
+      options({
+        signal: controller.signal,
+        client: { apiKey: KEY, baseUrl: server.url, poll: { pollIntervalMs: 50, maxPollIntervalMs: 100 } },
+      }),
+    );
+    const finished = () => events.filter((e) => e.event === "finished").map((e) => e.chunk?.number);
+    try {
+      await vi.waitFor(() => expect(finished().sort()).toEqual([2, 3]), { timeout: 10_000 });
+    } finally {
+      controller.abort();
+    }
+    const summary = await run;
+    expect(summary.totals.files.written).toBe(4);
+    expect(summary.chunks.map((c) => c.status)).toEqual(["PROCESSING", "DONE", "DONE"]);
+    const polled = server.store.requestsOf("retrieve").map((r) => new URL(r.url).pathname.split("/").pop());
+    expect([polled.filter((id) => id === "2").length, polled.filter((id) => id === "3").length]).toEqual([1, 1]);
+  });
+
+  it.each([["ERROR"], ["CANCELLED"]] as const)(
+    "a first batch that ends %s is settled as failed (advice: submit again), the others go on, and the rerun asks about none",
+    async (final) => {
+      const { server, file, options } = await setup(6);
+      server.store.planTask([final]);
+      const summary = await processInBatches({ path: file }, options());
+      expect(summary.chunks.map((c) => [c.status, c.finished?.status])).toEqual([
+        [final, final],
+        ["DONE", "DONE"],
+        ["DONE", "DONE"],
+      ]);
+      expect(summary.totals).toMatchObject({
+        batches: { finished: 3, byStatus: { [final]: 1, DONE: 2 } },
+        images: { done: 4, failed: 2 },
+        files: { written: 4 },
+      });
+      expect(summary.toRetry.map((r) => [r.reason, r.chunk])).toEqual([["batch-failed", 1]]);
+      const polls = counts(server).polls;
+      const rerun = await processInBatches({ path: file }, options());
+      expect(rerun.toRetry.map((r) => [r.reason, r.chunk])).toEqual([["batch-failed", 1]]);
+      expect(counts(server)).toMatchObject({ creates: 3, polls });
+    },
+  );
 
   it("once the estimate is within a quarter of the time known to be enough, first checks aim there: one poll per batch", async () => {
     const { server, file, options } = await setup(12, { pollsToComplete: undefined, taskDurationMs: 1000 });
@@ -328,6 +378,30 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(counts(server).creates).toBe(3);
   });
 
+  it("an abort while the input stream has no next line (a pipe gone quiet) resolves stopped; the batch read is kept", async () => {
+    const { server, urls, options } = await setup(2);
+    const controller = new AbortController();
+    const quiet = (async function* () {
+      yield* urls;
+      await new Promise(() => {});
+    })();
+    const run = processInBatches(
+      quiet,
+      options({
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.event === "finished") controller.abort();
+        },
+      }),
+    );
+    const outcome = await Promise.race([
+      run,
+      new Promise((resolve) => setTimeout(() => resolve("still running 5 s after the abort"), 5000)),
+    ]);
+    expect(outcome).toMatchObject({ stopped: true, totals: { files: { written: 2 } } });
+    expect(counts(server).creates).toBe(1);
+  });
+
   it("an abort while a DONE batch waits for a download slot: neither it nor the one downloading is recorded settled; the rerun fetches both, creating only the rest", async () => {
     const { server, file, events, options } = await setup(6);
     const controller = new AbortController();
@@ -352,6 +426,22 @@ describe("processInBatches", { timeout: 60_000 }, () => {
     expect(rerun.totals.files.written).toBe(6);
     expect(counts(server).creates).toBe(3);
   });
+
+  it.each<[string, Partial<BatchRunOptions>]>([
+    ["options.download.concurrency", { download: { concurrency: 0 } }],
+    ["options.download.stallTimeoutMs", { download: { stallTimeoutMs: -1 } }],
+    ["options.maxWaitMs", { maxWaitMs: 0 }],
+    ["options.maxWaitMs", { maxWaitMs: "60000" as unknown as number }],
+  ])(
+    "a bad %s is refused before anything is sent (it used to fail each batch after its create)",
+    async (argument, extra) => {
+      const { server, file, options } = await setup(4);
+      const error = await processInBatches({ path: file }, options(extra)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error).toMatchObject({ argument });
+      expect(counts(server).creates).toBe(0);
+    },
+  );
 
   it.each([
     ["a bad line of a file: nothing sent", "https://a.example/1.png\nftp://a.example/2.png\n", 0],

@@ -4,7 +4,9 @@ import { setMaxListeners } from "node:events";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  BatchCancelledError,
   type BatchEditRequest,
+  BatchFailedError,
   type BatchResult,
   ClaidError,
   type ClaidOptions,
@@ -14,7 +16,7 @@ import {
 } from "@claid/core";
 import { createClaid } from "../create-claid.ts";
 import { downloadResults } from "../download/index.ts";
-import type { DownloadOptions } from "../download/options.ts";
+import { type DownloadOptions, readOptions as readDownloadOptions } from "../download/options.ts";
 import { type BulkInputs, chunksOf, DEFAULT_BATCH_SIZE, inputHash, scanInputFile, streamCommand } from "./inputs.ts";
 import { apiIdentity, type ChunkFinish, Journal, outcomeOfFailedCreate, type Submission } from "./journal.ts";
 import { countedPacer } from "./pacing.ts";
@@ -32,6 +34,8 @@ export const MAX_CREATES_IN_FLIGHT = 4;
 const DEFAULT_MAX_BATCHES_IN_FLIGHT = 100;
 /** DONE batches downloading at once, each `download.concurrency` files at a time. */
 const MAX_BATCHES_DOWNLOADING = 20;
+/** The first batch of a run is waited for by the others this many poll-interval ceilings at most (a minute by default). */
+const PROBE_PATIENCE_POLL_CEILINGS = 4;
 
 /** Options of `processInBatches()`. */
 export interface BatchRunOptions {
@@ -63,8 +67,9 @@ export interface BatchRunOptions {
   maxBatchesInFlight?: number | undefined;
   /**
    * Each batch's wait gives up after this long (`wait()`'s `maxWaitMs`), counted from its first check: until a
-   * first batch of the run is seen finished the others are not checked, then each is first checked about when
-   * the earlier ones were seen to finish. Default: `wait()`'s.
+   * first batch of the run is seen finished the others are not checked (for 4 poll-interval ceilings at most, a
+   * minute by default: then the next one is checked in its stead), then each is first checked about when the
+   * earlier ones were seen to finish. Default: `wait()`'s.
    */
   maxWaitMs?: number | undefined;
   /**
@@ -233,7 +238,11 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
   const stopped = () => signal?.aborted === true;
   const status = (report: ChunkReport, next: string | undefined) => {
     const byStatus = totals.batches.byStatus;
-    if (report.status) byStatus[report.status] = (byStatus[report.status] ?? 1) - 1;
+    if (report.status) {
+      const left = (byStatus[report.status] ?? 1) - 1;
+      if (left > 0) byStatus[report.status] = left;
+      else delete byStatus[report.status];
+    }
     if (next) byStatus[next] = (byStatus[next] ?? 0) + 1;
     report.status = next;
   };
@@ -270,13 +279,33 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
    * rate limit's quota: with Claid's 10 s batches, about 3 per batch created meanwhile). Settles when its wait
    * ends, however it ends.
    */
-  let firstWait: Promise<void> | undefined;
+  /**
+   * A journal that could not record: the run's rejection, once everything in flight is over. Each created batch
+   * it failed to record is kept (several POSTs are in flight at once): the rejection names every one.
+   */
+  const failures: unknown[] = [];
+  /** A POST or the journal failed: the run reads no further chunk. */
+  let createFailed = false;
+  let probe: { ended: Promise<void>; over: boolean; since: number } | undefined;
+  /**
+   * How long the others wait for that batch: a batch stuck for hours (or for ever, `maxWaitMs` unset) would hold
+   * every other one unchecked. Past it, the next one waiting checks in its stead (not all of them: long batches
+   * would each poll on their own schedule).
+   */
+  const probePatienceMs = PROBE_PATIENCE_POLL_CEILINGS * (client.poll?.maxPollIntervalMs ?? 15_000);
   /** Records a batch settled: in the totals, and in the journal unless files are still to fetch. */
   const record = (report: ChunkReport, hash: string, finished: ChunkFinish) => {
     settle(report, finished);
     // A batch with files still to fetch is not recorded settled: the rerun asks for fresh URLs and tries again.
     if (finished.filesFailed === 0 && finished.expired === 0)
-      journal.append(report.number, { submission: "submitted", taskId: report.taskId, inputHash: hash, finished });
+      try {
+        journal.append(report.number, { submission: "submitted", taskId: report.taskId, inputHash: hash, finished });
+      } catch (error) {
+        // Thrown from a wait or a download nobody awaits: it would be an unhandled rejection. The batch stays
+        // recorded submitted, so a rerun only asks about it again; the run reads no further chunk.
+        if (failures.length === 0) failures.push(error);
+        createFailed = true;
+      }
     emit("finished", report);
   };
   /** Fetches a DONE batch's files into its chunk folder, then records it settled. Never rejects. */
@@ -343,13 +372,31 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     /** When the last status change was seen: every one but the last (final) one was a running status. */
     let lastSeenMs: number | undefined;
     let result: BatchResult;
-    let firstWaitEnded: (() => void) | undefined;
+    let probeEnded: (() => void) | undefined;
     try {
       if (submittedAt !== undefined) {
-        if (firstWait) await untilSettled(firstWait, signal);
-        else firstWait = new Promise<void>((resolve) => (firstWaitEnded = resolve));
+        while (took.finishedWithinMs === Infinity) {
+          if (!probe) {
+            let resolve = () => {};
+            const own = { ended: new Promise<void>((r) => (resolve = r)), over: false, since: Date.now() };
+            probeEnded = () => {
+              own.over = true;
+              resolve();
+            };
+            probe = own;
+            break;
+          }
+          const current = probe;
+          if (current.over) break;
+          // Unreferenced: a probe that ends first leaves no timer keeping the process alive. Never negative (here
+          // and below): Node 23+ warns of a negative delay on the user's screen.
+          const patience = sleep(Math.max(0, current.since + probePatienceMs - Date.now()), undefined, { ref: false });
+          await untilSettled(Promise.race([current.ended, patience]), signal);
+          // Still running past the patience: the first of the others to wake checks in its stead.
+          if (probe === current && !current.over && took.finishedWithinMs === Infinity) probe = undefined;
+        }
         if (took.finishedWithinMs < Infinity)
-          await sleep(firstCheckAfterMs() - sinceSubmitted(), undefined, { signal });
+          await sleep(Math.max(0, firstCheckAfterMs() - sinceSubmitted()), undefined, { signal });
       }
       result = await claid.batches.wait(taskId, {
         maxWaitMs: settings.maxWaitMs,
@@ -366,12 +413,16 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
         },
       });
     } catch (error) {
-      if (stopped()) return;
-      report.error = (error as Error).message;
-      emit("failed", report);
-      return;
+      // wait() rejects on a final ERROR or CANCELLED: the batch is settled (failed), not to be waited on again.
+      if (error instanceof BatchFailedError || error instanceof BatchCancelledError) result = error.result;
+      else {
+        if (stopped()) return;
+        report.error = (error as Error).message;
+        emit("failed", report);
+        return;
+      }
     } finally {
-      firstWaitEnded?.();
+      probeEnded?.();
     }
     // wait() resolves only with a final status, seen last.
     if (lastSeenMs !== undefined) took.finishedWithinMs = Math.min(took.finishedWithinMs, lastSeenMs);
@@ -406,11 +457,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
 
   /** Whether every chunk was read: a run stopped early (a signal, a failed POST) leaves some unsent. */
   let readToEnd = false;
-  /** POSTs going out or awaiting their answer, and whether one failed (the run then reads no further chunk). */
+  /** POSTs going out or awaiting their answer. */
   const creating = new Set<Promise<void>>();
-  let createFailed = false;
-  /** A journal that could not record a created batch: the run's rejection, once everything in flight is over. */
-  let fatal: { error: unknown } | undefined;
   const post = async (
     report: ChunkReport,
     chunk: { number: number; lines: [number, number]; urls: string[] },
@@ -420,7 +468,7 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     try {
       outcome = await submit(claid, journal, chunk, { ...options.request, input: chunk.urls }, hash);
     } catch (error) {
-      fatal ??= { error };
+      failures.push(error);
       createFailed = true;
       return;
     } finally {
@@ -452,7 +500,9 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     for (;;) {
       while (busy() && !stopped() && !createFailed) await Promise.race([...creating, ...waiting, ...downloading]);
       if (stopped() || createFailed) break;
-      const next = await reader.next();
+      // A stream may go quiet (a pipe with no next line): the abort stops the run all the same.
+      const next = await unlessAborted(reader.next(), signal);
+      if (!next) break;
       if (next.done) {
         readToEnd = true;
         break;
@@ -510,7 +560,11 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     await settled();
     journal.close();
   }
-  if (fatal) throw fatal.error;
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1)
+    throw new ClaidError(failures.map((error) => (error as Error).message).join("; "), {
+      cause: new AggregateError(failures),
+    });
   emit("tick");
   const summary: BatchRunSummary = {
     journal: settings.journal,
@@ -541,6 +595,16 @@ function untilSettled(promise: Promise<void>, signal: AbortSignal | undefined): 
       signal.removeEventListener("abort", onAbort);
       resolve();
     });
+  });
+}
+
+/** `promise`'s value, or undefined once `signal` aborts (left to settle unawaited: a rejection then is handled). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return promise;
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
@@ -677,6 +741,18 @@ function readOptions(inputs: unknown, options: BatchRunOptions): Settings {
     bad("options.downloadDir", options.downloadDir, "a folder path");
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
     bad("options.signal", options.signal, "an AbortSignal");
+  // Checked before anything is sent: each batch's wait or download would otherwise fail on them, once created.
+  if (options.maxWaitMs !== undefined && !(typeof options.maxWaitMs === "number" && options.maxWaitMs >= 1))
+    bad("options.maxWaitMs", options.maxWaitMs, "a number of milliseconds, 1 or more");
+  try {
+    readDownloadOptions(options.download ?? {});
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    throw new InvalidArgumentError({
+      argument: error.argument.replace(/^options\b/, "options.download"),
+      problem: error.problem,
+    });
+  }
   if (options.downloadDir !== undefined && options.wait === false)
     throw new InvalidArgumentError({
       argument: "options.wait",
