@@ -428,13 +428,16 @@ const isAccepted = answerCheck(acceptedProblem);
 
 type PollSchedule = { [K in keyof PollOptions]-?: number };
 
+/** `wait()`'s poll schedule where neither the call nor the client's `poll` sets one. */
+export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = { pollIntervalMs: 2000, maxPollIntervalMs: 15_000 };
+
 /**
  * A poll schedule, checked (one that would loop or never fire is refused), `defaults` filling what
  * `options` leave out; `prefix` names where the options came from in errors (`poll.` for the client's).
  */
 export function checkPoll(
   options: PollOptions,
-  defaults: PollSchedule = { pollIntervalMs: 2000, maxPollIntervalMs: 15_000 },
+  defaults: PollSchedule = DEFAULT_POLL_SCHEDULE,
   prefix = "",
 ): PollSchedule {
   return {

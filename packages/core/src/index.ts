@@ -12,6 +12,7 @@ export type {
   WaitOptions,
   WithResponse,
 } from "./batches.ts";
+export { DEFAULT_POLL_SCHEDULE } from "./batches.ts";
 export { CLAID_RATE_LIMIT, DEFAULT_BASE_URL, isClaidHost, isLoopbackHost, parseTaskId } from "./claid-api.ts";
 export { type Claid, type ClaidOptions, createClaid } from "./client.ts";
 export {

@@ -11,6 +11,7 @@ import {
   ClaidError,
   type ClaidOptions,
   DEFAULT_BASE_URL,
+  DEFAULT_POLL_SCHEDULE,
   describeValue,
   InvalidArgumentError,
 } from "@claid/core";
@@ -292,7 +293,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
    * every other one unchecked. Past it, the next one waiting checks in its stead (not all of them: long batches
    * would each poll on their own schedule).
    */
-  const probePatienceMs = PROBE_PATIENCE_POLL_CEILINGS * (client.poll?.maxPollIntervalMs ?? 15_000);
+  const probePatienceMs =
+    PROBE_PATIENCE_POLL_CEILINGS * (client.poll?.maxPollIntervalMs ?? DEFAULT_POLL_SCHEDULE.maxPollIntervalMs);
   /** Records a batch settled: in the totals, and in the journal unless files are still to fetch. */
   const record = (report: ChunkReport, hash: string, finished: ChunkFinish) => {
     settle(report, finished);
