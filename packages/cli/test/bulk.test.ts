@@ -197,42 +197,50 @@ describe("the journal", () => {
     expect(server.store.requestsOf("create")).toHaveLength(5);
   });
 
-  it("Ctrl-C during POSTs lets them finish and exits 130; the rerun submits the rest without duplicates", async () => {
-    const server = await mock();
-    const file = urlFile(41);
-    // Every POST is answered after 300 ms: at most 4 at once, so the 21 chunks take seconds to send.
-    server.store.injectFault({ type: "latency", ms: 300 }, { operation: "create", times: 21 });
-    const running = await startUntilPost(server, ["--input-file", file, "--batch-size", "2"], 4);
-    expect(readdirSync(`${file}.claid-journal.lock`)).toEqual([
-      expect.stringMatching(`^${running.child.pid}\\.[0-9a-f]+$`),
-    ]);
-    running.child.kill("SIGINT");
-    const stopped = { code: await running.exited, stderr: running.stderr };
-    expect(stopped.code).toBe(130);
-    expect(existsSync(`${file}.claid-journal.lock`)).toBe(false);
-    expect(stopped.stderr()).toContain("Ctrl-C: stopping once the POSTs in flight are answered");
-    // Every chunk read was submitted (none left unknown), and the last one at least was not read.
-    const lines = running.stdout().trimEnd().split("\n");
-    const submitted = lines.filter((line) => / {2}batch \d+$/.test(line)).length;
-    expect(submitted).toBeGreaterThanOrEqual(4);
-    expect(lines.slice(submitted)).toEqual(
-      lines.slice(submitted).map(() => expect.stringMatching(/^chunk \d+\/21 {2}[12] URLs? {2}not submitted$/)),
-    );
-    expect(lines.at(-1)).toBe("chunk 21/21  1 URL  not submitted");
-    expect(stopped.stderr()).toMatch(
-      new RegExp(`Interrupted: ${submitted} of 21 chunks submitted; rerun the same command to submit the rest\\.\\n$`),
-    );
-    expect(server.store.requestsOf("create")).toHaveLength(submitted);
+  it.each([
+    ["Ctrl-C", "SIGINT"],
+    ["SIGTERM", "SIGTERM"],
+  ] as const)(
+    "%s during POSTs lets them finish and exits 130; the rerun submits the rest without duplicates",
+    async (what, signal) => {
+      const server = await mock();
+      const file = urlFile(41);
+      // Every POST is answered after 300 ms: at most 4 at once, so the 21 chunks take seconds to send.
+      server.store.injectFault({ type: "latency", ms: 300 }, { operation: "create", times: 21 });
+      const running = await startUntilPost(server, ["--input-file", file, "--batch-size", "2"], 4);
+      expect(readdirSync(`${file}.claid-journal.lock`)).toEqual([
+        expect.stringMatching(`^${running.child.pid}\\.[0-9a-f]+$`),
+      ]);
+      running.child.kill(signal);
+      const stopped = { code: await running.exited, stderr: running.stderr };
+      expect(stopped.code).toBe(130);
+      expect(existsSync(`${file}.claid-journal.lock`)).toBe(false);
+      expect(stopped.stderr()).toContain(`${what}: stopping once the POSTs in flight are answered`);
+      // Every chunk read was submitted (none left unknown), and the last one at least was not read.
+      const lines = running.stdout().trimEnd().split("\n");
+      const submitted = lines.filter((line) => / {2}batch \d+$/.test(line)).length;
+      expect(submitted).toBeGreaterThanOrEqual(4);
+      expect(lines.slice(submitted)).toEqual(
+        lines.slice(submitted).map(() => expect.stringMatching(/^chunk \d+\/21 {2}[12] URLs? {2}not submitted$/)),
+      );
+      expect(lines.at(-1)).toBe("chunk 21/21  1 URL  not submitted");
+      expect(stopped.stderr()).toMatch(
+        new RegExp(
+          `Interrupted: ${submitted} of 21 chunks submitted; rerun the same command to submit the rest\\.\\n$`,
+        ),
+      );
+      expect(server.store.requestsOf("create")).toHaveLength(submitted);
 
-    const rerun = await bulk(server, file, "--batch-size", "2", "--json");
-    expect(rerun.code).toBe(0);
-    // Batch ids follow the POSTs' arrival, which is not the chunks' order when they go out together.
-    const taskIds = (JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.taskId);
-    expect([...taskIds].sort((a = 0, b = 0) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
-    const sent = inputsSent(server).flat();
-    expect(sent).toHaveLength(41);
-    expect(new Set(sent).size).toBe(41);
-  });
+      const rerun = await bulk(server, file, "--batch-size", "2", "--json");
+      expect(rerun.code).toBe(0);
+      // Batch ids follow the POSTs' arrival, which is not the chunks' order when they go out together.
+      const taskIds = (JSON.parse(rerun.stdout) as Report).chunks.map((c) => c.taskId);
+      expect([...taskIds].sort((a = 0, b = 0) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+      const sent = inputsSent(server).flat();
+      expect(sent).toHaveLength(41);
+      expect(new Set(sent).size).toBe(41);
+    },
+  );
 
   it("one run per journal: a lock held by a live process refuses the run, one left by a dead process is taken over", async () => {
     const server = await mock();

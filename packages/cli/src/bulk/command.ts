@@ -48,11 +48,12 @@ export async function createBulk(client: ClaidOptions, flags: BulkFlags): Promis
   let posting = 0;
   const interrupt = handleInterrupts({
     reason: () => new Error("interrupted by a second Ctrl-C"),
-    onFirst: () => {
+    onFirst: (signal) => {
+      const what = signal === "SIGTERM" ? "SIGTERM" : "Ctrl-C";
       say(
         posting > 0
-          ? "Ctrl-C: stopping once the POSTs in flight are answered (Ctrl-C again to stop now; their outcomes would then be unknown)."
-          : "Ctrl-C: stopping (Ctrl-C again to stop now).",
+          ? `${what}: stopping once the POSTs in flight are answered (Ctrl-C again to stop now; their outcomes would then be unknown).`
+          : `${what}: stopping (Ctrl-C again to stop now).`,
       );
       stop.abort();
     },
