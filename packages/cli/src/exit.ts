@@ -29,6 +29,7 @@ const CLI_NAMES: Record<string, string> = {
   baseUrl: "--base-url",
   taskId: "<id>",
   maxWaitMs: "--timeout",
+  "options.maxWaitMs": "--timeout",
 };
 
 const CLI_UNKNOWN_OUTCOME =

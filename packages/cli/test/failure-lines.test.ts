@@ -52,6 +52,13 @@ const CASES: [string, () => ClaidError, RegExp, number, Record<string, unknown>]
     {},
   ],
   [
+    "processInBatches' wait limit, given as --timeout",
+    () => new InvalidArgumentError({ argument: "options.maxWaitMs", problem: "must be 1 or more; got 0.5." }),
+    /^--timeout must be 1 or more; got 0\.5\.$/,
+    EXIT.usage,
+    {},
+  ],
+  [
     "a create of unknown outcome",
     unknownOutcome,
     /^500 Internal Server Error: boom The batch may or may not have been created; it was not submitted twice\. Check before submitting again\.$/,
