@@ -6,8 +6,16 @@
 import { createRequestPacer, processInBatches, type RequestPacer } from "@claid/node";
 import { REQUEST } from "./bulk-run-request.ts";
 
-const [baseUrl = "", apiKey = "", path = "", journal = "", out = "-", batchSize = "100", policy = "", marginMs = "200"] =
-  process.argv.slice(2);
+const [
+  baseUrl = "",
+  apiKey = "",
+  path = "",
+  journal = "",
+  out = "-",
+  batchSize = "100",
+  policy = "",
+  marginMs = "200",
+] = process.argv.slice(2);
 /**
  * A scaled policy's pacer, its jitter margin scaled alike, and deaf to the mock's `RateLimit-Reset`: that
  * header counts whole seconds (as Claid's does), so at a tenth of Claid's windows it would hold the 0.1 s
