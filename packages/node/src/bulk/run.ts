@@ -275,18 +275,18 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
     return high - low <= high / 4 ? high : (low + high) / 2;
   };
   /**
-   * Until a first batch of this run is seen finished, nothing says how long they take: that batch checks on
-   * its poll schedule and the others wait for it (their checks could only say PROCESSING, each a request of the
-   * rate limit's quota: with Claid's 10 s batches, about 3 per batch created meanwhile). Settles when its wait
-   * ends, however it ends.
-   */
-  /**
    * A journal that could not record: the run's rejection, once everything in flight is over. Each created batch
    * it failed to record is kept (several POSTs are in flight at once): the rejection names every one.
    */
   const failures: unknown[] = [];
   /** A POST or the journal failed: the run reads no further chunk. */
   let createFailed = false;
+  /**
+   * Until a first batch of this run is seen finished, nothing says how long they take: that batch (the probe)
+   * checks on its poll schedule and the others wait for it (their checks could only say PROCESSING, each a
+   * request of the rate limit's quota: with Claid's 10 s batches, about 3 per batch created meanwhile). `ended`
+   * settles when its wait ends, however it ends.
+   */
   let probe: { ended: Promise<void>; over: boolean; since: number } | undefined;
   /**
    * How long the others wait for that batch: a batch stuck for hours (or for ever, `maxWaitMs` unset) would hold
