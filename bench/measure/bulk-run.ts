@@ -9,11 +9,12 @@
  * `npx tsx bench/measure/bulk-run.ts` (after a build).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseRateLimitPolicy } from "@claid/core";
 import { type ClaidMockServer, createClaidMockServer } from "@claid/msw/node";
+import { writeUrlFile } from "../../tests/support/url-file.ts";
 import { REQUEST } from "./bulk-run-request.ts";
 import { DEFAULT_CONCURRENCY, fetchPipelineFloor } from "./download.ts";
 import { floorMs } from "./polling.ts";
@@ -88,16 +89,6 @@ interface ChildOutput {
   sampleFailure: string | undefined;
 }
 
-async function urlFile(folder: string, count: number): Promise<string> {
-  const path = join(folder, `urls-${count}.txt`);
-  const out = createWriteStream(path);
-  for (let i = 1; i <= count; i++)
-    if (!out.write(`https://images.example.com/catalogue/product-${i}.jpg\n`))
-      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-  return path;
-}
-
 function child(
   server: ClaidMockServer,
   args: string[],
@@ -153,7 +144,7 @@ async function downloadFloorMs(mockOptions: Parameters<typeof createClaidMockSer
 export async function measureBulkRun(): Promise<BulkRunBench> {
   const folder = mkdtempSync(join(tmpdir(), "claid-bench-bulk-"));
   try {
-    const file = await urlFile(folder, URLS);
+    const file = await writeUrlFile(folder, URLS);
     const mockOptions = { apiKey: KEY, rateLimit: POLICY, taskDurationMs: TASK_MS, maxBodyBytes: 8 * 1024 * 1024 };
 
     // The full run.
@@ -218,7 +209,7 @@ export async function measureBulkRun(): Promise<BulkRunBench> {
     // Peak RSS by input size, submit only (no waits), without a rate limit.
     const rss = async (count: number) => {
       const quick = await createClaidMockServer({ apiKey: KEY, rateLimit: false, maxBodyBytes: 8 * 1024 * 1024 });
-      const input = count === URLS ? file : await urlFile(folder, count);
+      const input = count === URLS ? file : await writeUrlFile(folder, count);
       const result = await child(quick, [input, join(folder, `rss-${count}.journal`), "-", "1000", ""]).done;
       await quick.close();
       return result?.peakRssBytes ?? Number.NaN;

@@ -4,28 +4,18 @@
  * chunks, journal size per batch) and on RSS with a wide margin, never on time.
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClaidMockServer } from "@claid/msw/node";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeUrlFile } from "../../../tests/support/url-file.ts";
 import { MAX_CREATES_IN_FLIGHT } from "../src/bulk/run.ts";
 
 const KEY = "bulk-memory-test-key-0123456789";
 const BATCH_SIZE = 1000;
 const folder = mkdtempSync(join(tmpdir(), "claid-bulk-memory-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Writes `count` URL lines without holding them. */
-async function urlFile(count: number): Promise<string> {
-  const path = join(folder, `urls-${count}.txt`);
-  const out = createWriteStream(path);
-  for (let i = 1; i <= count; i++)
-    if (!out.write(`https://images.example.com/catalogue/product-${i}.jpg\n`))
-      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-  return path;
-}
 
 interface ChildReport {
   peakRssBytes: number;
@@ -40,7 +30,7 @@ async function run(count: number): Promise<ChildReport & { journalBytes: number 
   // The mock keeps no task (only its request log): what grows is the child's, not the server's.
   const server = await createClaidMockServer({ apiKey: KEY, rateLimit: false, maxBodyBytes: 8 * 1024 * 1024 });
   try {
-    const path = await urlFile(count);
+    const path = await writeUrlFile(folder, count);
     const journal = `${path}.journal`;
     const child = spawn(
       process.execPath,

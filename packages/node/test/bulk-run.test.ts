@@ -115,7 +115,12 @@ describe("processInBatches", { timeout: 60_000 }, () => {
       options({
         maxBatchesInFlight: 1,
         // No file arrives until the gate opens.
-        download: { fetch: async (request) => (await gate, fetch(request)) },
+        download: {
+          fetch: async (request) => {
+            await gate;
+            return fetch(request);
+          },
+        },
       }),
     );
     const seen = () => events.map((e) => `${e.event}:${e.chunk?.number}:${e.chunk?.status ?? ""}`);
