@@ -393,7 +393,8 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
           // Unreferenced: a probe that ends first leaves no timer keeping the process alive. Never negative (here
           // and below): Node 23+ warns of a negative delay on the user's screen.
           const patience = sleep(Math.max(0, current.since + probePatienceMs - Date.now()), undefined, { ref: false });
-          await untilSettled(Promise.race([current.ended, patience]), signal);
+          await unlessAborted(Promise.race([current.ended, patience]), signal);
+          signal?.throwIfAborted();
           // Still running past the patience: the first of the others to wake checks in its stead.
           if (probe === current && !current.over && took.finishedWithinMs === Infinity) probe = undefined;
         }
@@ -586,23 +587,10 @@ export async function processInBatches(inputs: BulkInputs, options: BatchRunOpti
   return summary;
 }
 
-/** Resolves once `promise` settles, or rejects with `signal`'s reason if it aborts first. */
-function untilSettled(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return promise;
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    void promise.finally(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    });
-  });
-}
-
 /** `promise`'s value, or undefined once `signal` aborts (left to settle unawaited: a rejection then is handled). */
 function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
   if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve(undefined);
   return new Promise<T | undefined>((resolve, reject) => {
     const onAbort = () => resolve(undefined);
     signal.addEventListener("abort", onAbort, { once: true });
